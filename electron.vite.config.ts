@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // The browser host is a second Node entry that mounts the same services.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'browser-host': resolve('src/main/host/browser-host-cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load ES modules: emit one CommonJS file with nothing external.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/electron-preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    base: './',
+    plugins: [svelte()],
+    build: {
+      // Fonts as files, never data: URLs, so the CSP can stay `font-src 'self'`.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        input: {
+          index: resolve('src/renderer/index.html'),
+          'browser-preload': resolve('src/preload/browser-preload.ts'),
+        },
+        output: {
+          // The browser host injects this file by its fixed name before the app's module.
+          entryFileNames: (chunk) =>
+            chunk.name === 'browser-preload' ? 'browser-preload.js' : 'assets/[name]-[hash].js',
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,46 @@
+/** The native menu: File ▸ Open, Open Recent, and the usual Edit, View and Window items. */
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { AppCommand, RecentEntry } from '../../shared/ipc';
+import { COMMAND_EVENT } from '../../shared/ipc';
+
+export function buildAppMenu(
+  window: BrowserWindow,
+  recent: RecentEntry[],
+  grant: (path: string) => void,
+) {
+  const send = (command: AppCommand) => window.webContents.send(COMMAND_EVENT, command);
+  const recentItems: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((entry) => ({
+        label: entry.title,
+        sublabel: entry.path,
+        click: () => {
+          grant(entry.path);
+          send({ type: 'open-path', path: entry.path });
+        },
+      }))
+    : [{ label: 'No recent articles', enabled: false }];
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => send({ type: 'open' }) },
+        { label: 'Open &Recent', submenu: recentItems },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'copy' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: '&Find in Article', accelerator: 'CmdOrCtrl+F', click: () => send({ type: 'find' }) },
+      ],
+    },
+    { label: '&View', submenu: [{ role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

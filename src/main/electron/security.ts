@@ -1,0 +1,36 @@
+/** Electron-wide hardening: no navigation, no new windows, no webviews, no permissions, no network. */
+import { app, session, type Session } from 'electron';
+
+export const APP_ORIGIN = 'app://lectern';
+
+export function hardenSession(target: Session = session.defaultSession) {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  // Lectern is offline: every request that is not for its own files is cancelled.
+  target.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    callback({ cancel: !allowed });
+  });
+}
+
+export function hardenWebContents() {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame || event.url !== contents.getURL()) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+/** True when an IPC message comes from the app's own top frame. */
+export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}

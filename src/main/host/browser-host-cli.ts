@@ -1,0 +1,42 @@
+/** `npm run browser -- [file] [--port N] [--user-data DIR]`: Lectern in any browser, on 127.0.0.1. */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createServices } from '../services/lectern-handlers';
+import { defaultUserDataDir, SAMPLE_ARTICLE } from '../services/app-locations';
+import { startBrowserHost } from './browser-host';
+
+const appRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    'user-data': { type: 'string' },
+  },
+});
+
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`lectern: --port must be a number from 0 to 65535, not “${values.port}”.`);
+  process.exit(2);
+}
+const userDataDir = resolve(values['user-data'] ?? defaultUserDataDir());
+mkdirSync(userDataDir, { recursive: true });
+const startupArg = positionals[0];
+
+const { handlers } = createServices({
+  info: { host: 'browser', version: process.env.npm_package_version ?? '0.1.0', nativeMenu: false },
+  startupPath: startupArg ? resolve(startupArg) : resolve(appRoot, 'resources', SAMPLE_ARTICLE),
+  startupIsSample: !startupArg,
+  userDataDir,
+  openExternal: async () => undefined,
+});
+
+const host = await startBrowserHost({ rendererDir: resolve(appRoot, 'out', 'renderer'), handlers, port });
+console.log(`Lectern is serving on ${host.url}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void host.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,85 @@
+/** Electron entry: wires the services into a hardened window. All real work lives in ./services. */
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COMMAND_EVENT, type AppCommand } from '../shared/ipc';
+import { buildAppMenu } from './electron/app-menu';
+import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { registerIpc } from './electron/ipc-registration';
+import { createMainWindow } from './electron/main-window';
+import { hardenSession, hardenWebContents } from './electron/security';
+import { SAMPLE_ARTICLE } from './services/app-locations';
+import { createServices } from './services/lectern-handlers';
+
+const outDir = fileURLToPath(new URL('..', import.meta.url));
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+
+/** The first non-flag argument after the app itself: a file opened from the desktop or a shell. */
+function fileFromArgv(argv: string[], cwd: string): string | null {
+  const args = argv.slice(app.isPackaged ? 1 : 2);
+  const userData = args.indexOf('--user-data');
+  if (userData >= 0) args.splice(userData, 2);
+  const file = args.find((arg) => !arg.startsWith('-'));
+  return file ? resolve(cwd, file) : null;
+}
+
+const userDataFlag = process.argv.indexOf('--user-data');
+if (userDataFlag >= 0 && process.argv[userDataFlag + 1]) {
+  app.setPath('userData', resolve(process.argv[userDataFlag + 1]!));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  hardenWebContents();
+  void app.whenReady().then(start);
+}
+
+async function start() {
+  hardenSession();
+  serveRenderer(join(outDir, 'renderer'));
+  const startupFile = fileFromArgv(process.argv, process.cwd());
+  let window: BrowserWindow | null = null;
+  const { handlers, grants } = createServices({
+    info: { host: 'electron', version: app.getVersion(), nativeMenu: true },
+    startupPath: startupFile ?? join(resourcesDir, SAMPLE_ARTICLE),
+    startupIsSample: !startupFile,
+    userDataDir: app.getPath('userData'),
+    showOpenDialog: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open an article',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Saved articles', extensions: ['txt', 'md', 'markdown'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    openExternal: (url) => shell.openExternal(url),
+  });
+  registerIpc(handlers);
+
+  const send = (command: AppCommand) => window?.webContents.send(COMMAND_EVENT, command);
+  const refreshMenu = async () => {
+    if (window) buildAppMenu(window, await handlers['recent.list'](), (p) => grants.grant(p));
+  };
+
+  // A second launch hands its file to this window instead of opening another app.
+  app.on('second-instance', (_event, argv, cwd) => {
+    const file = fileFromArgv(argv, cwd);
+    if (file && existsSync(file)) send({ type: 'open-path', path: grants.grant(file) });
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  window = createMainWindow(join(outDir, 'preload'));
+  window.on('focus', () => void refreshMenu());
+  await refreshMenu();
+}

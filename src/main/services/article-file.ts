@@ -1,0 +1,107 @@
+/** Opens an article from disk or from handed-over bytes, refusing what is not a readable text file. */
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Article } from '../../shared/article';
+import { MAX_ARTICLE_BYTES } from '../../shared/ipc';
+import { AppFailure } from '../../shared/result';
+import { parseArticle } from './article-parser';
+import { decodeText } from './decode-text';
+
+const READ_CHUNK = 1024 * 1024;
+const ARTICLE_ID = /^\d+_([0-9a-f]{16})\.[a-z0-9]+$/i;
+
+export function articleIdFromName(name: string): string | null {
+  return ARTICLE_ID.exec(name)?.[1]?.toLowerCase() ?? null;
+}
+
+export async function loadArticleFile(path: string): Promise<Article> {
+  const name = basename(path);
+  const info = await stat(path).catch((error: unknown) => {
+    throw describeFsError(error, name);
+  });
+  if (info.isDirectory()) {
+    throw new AppFailure('is-folder', `“${name}” is a folder. Choose an article file inside it.`);
+  }
+  if (!info.isFile()) {
+    throw new AppFailure('not-a-file', `“${name}” is not a regular file (a device, pipe or socket).`);
+  }
+  checkSize(info.size, name);
+  const bytes = await readAtMost(path, MAX_ARTICLE_BYTES + 1, name);
+  // The file may have grown between stat and read; the byte count we hold is what counts.
+  checkSize(bytes.byteLength, name);
+  return articleFromBytes(bytes, { name, path, modified: info.mtime.toISOString() });
+}
+
+export function articleFromBytes(
+  bytes: Uint8Array,
+  file: { name: string; path: string | null; modified: string | null },
+): Article {
+  checkSize(bytes.byteLength, file.name);
+  const decoded = decodeText(bytes);
+  if (decoded.text.trim() === '') {
+    throw new AppFailure('empty', `“${file.name}” holds only blank space: there is nothing to read.`);
+  }
+  return parseArticle(decoded.text, {
+    name: file.name,
+    path: file.path,
+    articleId: articleIdFromName(file.name),
+    size: bytes.byteLength,
+    modified: file.modified,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    lineEndings: decoded.lineEndings,
+    replacedBytes: decoded.replacedBytes,
+  });
+}
+
+function checkSize(size: number, name: string) {
+  if (size === 0) throw new AppFailure('empty', `“${name}” is empty: there is nothing to read.`);
+  if (size > MAX_ARTICLE_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(size > 1024 ** 3 ? 0 : 1);
+    throw new AppFailure(
+      'too-large',
+      `“${name}” is ${mb} MB, too large to be a saved article (the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB).`,
+    );
+  }
+}
+
+/** Reads no more than `limit` bytes, so a file that grows or lies about its size cannot exhaust memory. */
+async function readAtMost(path: string, limit: number, name: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw describeFsError(error, name);
+  });
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, limit - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    throw describeFsError(error, name);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function describeFsError(error: unknown, name: string): AppFailure {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new AppFailure('not-found', `“${name}” could not be found. It may have been moved or deleted.`);
+    case 'EACCES':
+    case 'EPERM':
+      return new AppFailure('permission-denied', `Lectern is not allowed to read “${name}” (permission denied).`);
+    case 'EISDIR':
+      return new AppFailure('is-folder', `“${name}” is a folder. Choose an article file inside it.`);
+    case 'ELOOP':
+      return new AppFailure('not-a-file', `“${name}” is a link that points back to itself.`);
+    default:
+      return new AppFailure('internal', `“${name}” could not be read (${code ?? 'unknown error'}).`);
+  }
+}

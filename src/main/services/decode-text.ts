@@ -1,0 +1,118 @@
+/** Turns a file's bytes into text: BOM sniffing, strict UTF-8, then chardet for legacy encodings. */
+import chardet from 'chardet';
+import type { LineEndings } from '../../shared/article';
+import { AppFailure } from '../../shared/result';
+import { binarySignature, controlByteRatio } from './binary-signatures';
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+  bom: boolean;
+  lineEndings: LineEndings;
+  replacedBytes: number;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+/** chardet's answers we trust over the Western default, when it is confident enough. */
+const NON_WESTERN = new Set([
+  'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256',
+  'ISO-8859-2', 'ISO-8859-5', 'ISO-8859-6', 'ISO-8859-7', 'ISO-8859-8', 'ISO-8859-9', 'KOI8-R',
+  'Shift_JIS', 'EUC-JP', 'ISO-2022-JP', 'GB18030', 'Big5', 'EUC-KR',
+]);
+const MIN_CONFIDENCE = 50;
+/** Past this share of replaced characters the file is not text in any encoding we know. */
+const MAX_REPLACED_SHARE = 0.1;
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const { text, encoding, bom, replacedBytes } = decodeBytes(bytes);
+  const { normalised, lineEndings } = normaliseLineEndings(text);
+  return { text: normalised, encoding, bom, lineEndings, replacedBytes };
+}
+
+function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings'> {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeWith('utf-8', bytes.subarray(3), true);
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes.subarray(2), true);
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), true);
+
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const format = binarySignature(head);
+  if (format) throw new AppFailure('binary', `This is a ${format}, not a text article.`);
+  const utf16 = sniffUtf16WithoutBom(head);
+  if (utf16) return decodeWith(utf16, bytes, false);
+  if (controlByteRatio(head) > 0.02) {
+    throw new AppFailure('binary', 'This file holds binary data, not the text of an article.');
+  }
+
+  const strict = tryStrictUtf8(bytes);
+  if (strict !== null) return { text: strict, encoding: 'utf-8', bom: false, replacedBytes: 0 };
+
+  // Mostly valid UTF-8 with a few broken sequences (a truncated download) stays UTF-8.
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  if (countNonAscii(lenient) > countReplacements(lenient) * 4) return decodeWith('utf-8', bytes, false);
+
+  return decodeWith(guessLegacyEncoding(bytes), bytes, false);
+}
+
+function guessLegacyEncoding(bytes: Uint8Array): string {
+  const best = chardet.analyse(bytes).find((m) => m.name !== 'UTF-8' && m.name !== 'ASCII');
+  if (best && best.confidence >= MIN_CONFIDENCE && NON_WESTERN.has(best.name)) return best.name;
+  // ISO-8859-1 is read as its superset windows-1252, as browsers do (WHATWG Encoding).
+  return 'windows-1252';
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array, bom: boolean) {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  } catch {
+    throw new AppFailure('undecodable', `The text is in ${encoding}, which Lectern cannot read.`);
+  }
+  const text = decoder.decode(bytes);
+  const replacedBytes = countReplacements(text);
+  if (replacedBytes > 16 && replacedBytes > text.length * MAX_REPLACED_SHARE) {
+    throw new AppFailure(
+      'undecodable',
+      `This file's text could not be decoded as ${encoding}: most of it is not valid text.`,
+    );
+  }
+  return { text, encoding: encoding.toLowerCase(), bom, replacedBytes };
+}
+
+function tryStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 without a BOM shows as text with a NUL in every other byte. */
+function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  if (oddNul / pairs > 0.3 && evenNul / pairs < 0.05) return 'utf-16le';
+  if (evenNul / pairs > 0.3 && oddNul / pairs < 0.05) return 'utf-16be';
+  return null;
+}
+
+function normaliseLineEndings(text: string): { normalised: string; lineEndings: LineEndings } {
+  const crlf = countMatches(text, /\r\n/g);
+  const cr = countMatches(text, /\r(?!\n)/g);
+  const lf = countMatches(text, /(?<!\r)\n/g);
+  const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
+  const lineEndings: LineEndings =
+    kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : crlf ? 'CRLF' : cr ? 'CR' : 'LF';
+  return { normalised: text.replace(/\r\n?/g, '\n'), lineEndings };
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[]) =>
+  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+const countMatches = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const countReplacements = (text: string) => countMatches(text, /\uFFFD/g);
+const countNonAscii = (text: string) => countMatches(text, /[^\x00-\x7F\uFFFD]/g);

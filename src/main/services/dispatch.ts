@@ -1,0 +1,29 @@
+/** Validates a call against the contract, runs its handler and wraps the answer in the result envelope. */
+import * as v from 'valibot';
+import { calls, isChannel, type Channel, type Handlers } from '../../shared/ipc';
+import { AppFailure, fail, ok, type Result } from '../../shared/result';
+
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  args: unknown,
+  options: { allowHidden?: boolean } = {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel) || (!options.allowHidden && calls[channel].exposed === false)) {
+    return fail('invalid-request', 'Unknown request.');
+  }
+  const parsed = v.safeParse(calls[channel].args, args);
+  if (!parsed.success) {
+    return fail('invalid-request', `Invalid request for ${channel}: ${parsed.issues[0].message}`);
+  }
+  try {
+    const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>;
+    return ok(await handler(...(parsed.output as unknown[])));
+  } catch (error) {
+    if (error instanceof AppFailure) return fail(error.code, error.message);
+    console.error(`[lectern] ${channel} failed:`, error);
+    return fail('internal', 'Something went wrong inside Lectern. The error was logged.');
+  }
+}
+
+export type { Channel };

@@ -1,0 +1,60 @@
+/** The contract's handlers, shared by the Electron layer and the browser host. */
+import type { Article } from '../../shared/article';
+import type { AppInfo, Handlers } from '../../shared/ipc';
+import { AppFailure } from '../../shared/result';
+import { articleFromBytes, loadArticleFile } from './article-file';
+import { checkExternalUrl } from './external-url';
+import { PathGrants } from './path-grants';
+import { RecentFiles } from './recent-files';
+
+export interface HostEnvironment {
+  info: AppInfo;
+  /** The file named at launch, or the bundled sample. */
+  startupPath: string;
+  /** True when startupPath is the bundled sample, which is not added to the recent list. */
+  startupIsSample: boolean;
+  userDataDir: string;
+  /** The native Open dialog; absent where the host has none (the browser picks files itself). */
+  showOpenDialog?: () => Promise<string | null>;
+  /** Hands a checked URL to the system browser. */
+  openExternal: (url: string) => Promise<void>;
+}
+
+export interface LecternServices {
+  handlers: Handlers;
+  grants: PathGrants;
+}
+
+export function createServices(env: HostEnvironment): LecternServices {
+  const grants = new PathGrants();
+  const recent = new RecentFiles(env.userDataDir);
+
+  async function openGranted(path: string, remember = true): Promise<Article> {
+    const article = await loadArticleFile(path);
+    if (remember) await recent.add(path, article.title).catch(() => undefined);
+    return article;
+  }
+
+  const handlers: Handlers = {
+    'app.info': async () => env.info,
+    'reader.openStartup': async () =>
+      openGranted(grants.grant(env.startupPath), !env.startupIsSample),
+    'reader.openPath': async (path) => {
+      if (!grants.has(path) && !(await recent.list()).some((entry) => entry.path === path)) {
+        throw new AppFailure('not-allowed', 'Lectern only opens files you chose. Use Open… to pick it.');
+      }
+      return openGranted(grants.grant(path));
+    },
+    'reader.openDialog': async () => {
+      if (!env.showOpenDialog) throw new AppFailure('unavailable', 'This host has no Open dialog.');
+      const path = await env.showOpenDialog();
+      return path ? openGranted(grants.grant(path)) : null;
+    },
+    'reader.openBytes': async ({ name, bytes }) =>
+      articleFromBytes(bytes, { name, path: null, modified: null }),
+    'reader.openDropped': async (path) => openGranted(grants.grant(path)),
+    'recent.list': async () => recent.list(),
+    'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
+  };
+  return { handlers, grants };
+}

@@ -1,0 +1,183 @@
+/**
+ * Converts markdown-it's CommonMark token stream into the article's block and inline model.
+ * Raw HTML is disabled in the parser, so tags in a file arrive here as plain text.
+ */
+import MarkdownIt, { type Token } from 'markdown-it';
+import type { Block, Inline, LinkTarget } from '../../shared/article';
+
+// Deeper nesting than this is not an article; markdown-it stops nesting there instead of recursing.
+const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+markdown.options.maxNesting = 100;
+
+const WEB_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+export function parseMarkdownBlocks(text: string): Block[] {
+  const tokens = markdown.parse(text, {});
+  const ids = { next: 0 };
+  return new BlockReader(tokens, ids).readUntil(null);
+}
+
+export function classifyTarget(href: string | null | undefined): LinkTarget {
+  const raw = (href ?? '').trim();
+  if (raw === '' || raw.startsWith('#')) return { kind: 'lost' };
+  try {
+    const url = new URL(raw);
+    if (WEB_PROTOCOLS.has(url.protocol)) return { kind: 'web', url: url.href };
+  } catch {
+    // Relative or malformed: the page it pointed into is not here.
+  }
+  return { kind: 'blocked', raw };
+}
+
+class BlockReader {
+  #i = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly ids: { next: number },
+  ) {}
+
+  /** Reads blocks until a closing token of the given type (or the end). */
+  readUntil(closeType: string | null): Block[] {
+    const blocks: Block[] = [];
+    while (this.#i < this.tokens.length) {
+      const token = this.tokens[this.#i++]!;
+      if (token.type === closeType) break;
+      const block = this.readBlock(token);
+      if (block) blocks.push(block);
+    }
+    return blocks;
+  }
+
+  private readBlock(token: Token): Block | null {
+    switch (token.type) {
+      case 'paragraph_open':
+        return this.paragraph();
+      case 'heading_open':
+        return this.heading(token);
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return this.list(token);
+      case 'blockquote_open':
+        return { type: 'quote', id: this.id(), children: this.readUntil('blockquote_close') };
+      case 'fence':
+      case 'code_block':
+        return { type: 'code', id: this.id(), text: token.content.replace(/\n$/, '') };
+      case 'hr':
+        return { type: 'rule', id: this.id() };
+      case 'html_block':
+        return { type: 'paragraph', id: this.id(), children: [{ type: 'text', text: token.content }] };
+      default:
+        return null;
+    }
+  }
+
+  private paragraph(): Block {
+    const children = this.inlineThen('paragraph_close');
+    const only = children.length === 1 ? children[0] : undefined;
+    if (only?.type === 'image') return { type: 'image', id: this.id(), alt: only.alt };
+    return { type: 'paragraph', id: this.id(), children };
+  }
+
+  private heading(open: Token): Block {
+    const level = Math.min(6, Math.max(1, Number(open.tag.slice(1)))) as 1 | 2 | 3 | 4 | 5 | 6;
+    const children = this.inlineThen('heading_close');
+    return { type: 'heading', id: this.id(), level, children };
+  }
+
+  private list(open: Token): Block {
+    const ordered = open.type === 'ordered_list_open';
+    const close = ordered ? 'ordered_list_close' : 'bullet_list_close';
+    const start = Number(open.attrGet('start') ?? 1);
+    const items: Block[][] = [];
+    while (this.#i < this.tokens.length) {
+      const token = this.tokens[this.#i++]!;
+      if (token.type === close) break;
+      if (token.type === 'list_item_open') items.push(this.readUntil('list_item_close'));
+    }
+    return { type: 'list', id: this.id(), ordered, start: Number.isFinite(start) ? start : 1, items };
+  }
+
+  private inlineThen(closeType: string): Inline[] {
+    const inline = this.tokens[this.#i];
+    let children: Inline[] = [];
+    if (inline?.type === 'inline') {
+      children = readInlines(inline.children ?? []);
+      this.#i++;
+    }
+    if (this.tokens[this.#i]?.type === closeType) this.#i++;
+    return children;
+  }
+
+  private id(): string {
+    return `b${this.ids.next++}`;
+  }
+}
+
+/** Builds the inline tree from markdown-it's flat open/close inline tokens. */
+function readInlines(tokens: Token[]): Inline[] {
+  const root: Inline[] = [];
+  const stack: Array<{ close: string; node: Inline & { children: Inline[] } }> = [];
+  const push = (node: Inline) => (stack.at(-1)?.node.children ?? root).push(node);
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'html_inline':
+        pushText(stack.at(-1)?.node.children ?? root, token.content);
+        break;
+      case 'softbreak':
+        pushText(stack.at(-1)?.node.children ?? root, ' ');
+        break;
+      case 'hardbreak':
+        push({ type: 'break' });
+        break;
+      case 'code_inline':
+        push({ type: 'code', text: token.content });
+        break;
+      case 'image':
+        push({ type: 'image', alt: token.content });
+        break;
+      case 'em_open':
+      case 'strong_open':
+      case 'link_open': {
+        const node: Inline & { children: Inline[] } =
+          token.type === 'link_open'
+            ? { type: 'link', target: classifyTarget(token.attrGet('href')), children: [] }
+            : { type: token.type === 'em_open' ? 'emphasis' : 'strong', children: [] };
+        push(node);
+        stack.push({ close: token.type.replace('_open', '_close'), node });
+        break;
+      }
+      case 'em_close':
+      case 'strong_close':
+      case 'link_close':
+        if (stack.at(-1)?.close === token.type) stack.pop();
+        break;
+    }
+  }
+  return root;
+}
+
+function pushText(into: Inline[], text: string) {
+  const last = into.at(-1);
+  if (last?.type === 'text') last.text += text;
+  else into.push({ type: 'text', text });
+}
+
+/** The text a reader sees, for titles, bylines and search. */
+export function plainText(inlines: Inline[]): string {
+  return inlines
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+        case 'code':
+          return node.text;
+        case 'image':
+          return node.alt;
+        case 'break':
+          return '\n';
+        default:
+          return plainText(node.children);
+      }
+    })
+    .join('');
+}

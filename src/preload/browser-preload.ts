@@ -1,0 +1,59 @@
+/**
+ * The browser host's preload: the same `window.lectern` as Electron's, built over HTTP to the host
+ * on this origin. Files come from the browser's own picker and drops, as bytes.
+ */
+import type { Article } from '../shared/article';
+import { isExposedChannel, type LecternApi } from '../shared/ipc';
+import { fail, type Result } from '../shared/result';
+import { decodeWire, encodeWire } from '../shared/wire-codec';
+
+const token = document.querySelector<HTMLMetaElement>('meta[name="lectern-token"]')?.content ?? '';
+
+async function post(channel: string, args: unknown[]): Promise<Result<never>> {
+  try {
+    const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Lectern-Token': token },
+      body: encodeWire(args),
+    });
+    return decodeWire(await response.text()) as Result<never>;
+  } catch {
+    return fail('unavailable', 'Lectern’s host is not running. Start it again with npm start.');
+  }
+}
+
+async function openBytes(file: File): Promise<Result<Article>> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return post('reader.openBytes', [{ name: file.name, bytes }]);
+}
+
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.txt,.md,.markdown,text/plain,text/markdown';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+const api: LecternApi = {
+  call: async (channel, ...args) => {
+    if (!isExposedChannel(channel)) return fail('invalid-request', 'Unknown request.');
+    const result = await post(channel, args);
+    // The page is already in a browser: a checked external link opens in a new tab.
+    if (channel === 'shell.openExternal' && result.ok) {
+      window.open(String(args[0]), '_blank', 'noopener,noreferrer');
+    }
+    return result;
+  },
+  openDroppedFile: (file) => openBytes(file),
+  openWithPicker: async () => {
+    const file = await pickFile();
+    return file ? openBytes(file) : { ok: true, value: null };
+  },
+  onCommand: () => () => undefined,
+};
+
+Object.defineProperty(window, 'lectern', { value: Object.freeze(api), writable: false });

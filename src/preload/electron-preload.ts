@@ -1,0 +1,34 @@
+/** Exposes the contract to the sandboxed window; no Electron object crosses the bridge. */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { Article } from '../shared/article';
+import {
+  COMMAND_EVENT,
+  IPC_PREFIX,
+  isExposedChannel,
+  type AppCommand,
+  type LecternApi,
+} from '../shared/ipc';
+import { fail, type Result } from '../shared/result';
+
+const invoke = (channel: string, args: unknown[]) =>
+  ipcRenderer.invoke(IPC_PREFIX + channel, args) as Promise<Result<never>>;
+
+const api: LecternApi = {
+  call: (channel, ...args) => {
+    if (!isExposedChannel(channel)) return Promise.resolve(fail('invalid-request', 'Unknown request.'));
+    return invoke(channel, args);
+  },
+  openDroppedFile: async (file) => {
+    const path = file instanceof File ? webUtils.getPathForFile(file) : '';
+    if (!path) return fail('not-allowed', 'Only files from your disk can be opened.');
+    return invoke('reader.openDropped', [path]) as Promise<Result<Article>>;
+  },
+  openWithPicker: () => invoke('reader.openDialog', []) as Promise<Result<Article | null>>,
+  onCommand: (listener) => {
+    const handler = (_event: unknown, command: AppCommand) => listener(command);
+    ipcRenderer.on(COMMAND_EVENT, handler);
+    return () => ipcRenderer.off(COMMAND_EVENT, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('lectern', api);

@@ -1,0 +1,9 @@
+import '@fontsource/literata/400.css';
+import '@fontsource/literata/400-italic.css';
+import '@fontsource/literata/700.css';
+import './styles/app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { getLecternApi } from './lectern-api';
+
+mount(App, { target: document.getElementById('app')!, props: { api: getLecternApi() } });

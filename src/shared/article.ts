@@ -1,0 +1,84 @@
+/** The typed model of one saved article, produced in main and rendered by components. */
+
+export type LinkTarget =
+  /** An http(s) or mailto URL that may be opened in the system browser on a click. */
+  | { kind: 'web'; url: string }
+  /** The file wrote `(#)` or an empty target: the original link was not saved. */
+  | { kind: 'lost' }
+  /** Any other target (javascript:, relative paths, data:…): shown as text, never opened. */
+  | { kind: 'blocked'; raw: string };
+
+export type Inline =
+  | { type: 'text'; text: string }
+  | { type: 'emphasis'; children: Inline[] }
+  | { type: 'strong'; children: Inline[] }
+  | { type: 'code'; text: string }
+  | { type: 'link'; target: LinkTarget; children: Inline[] }
+  | { type: 'image'; alt: string }
+  | { type: 'break' };
+
+export type Block =
+  | { type: 'paragraph'; id: string; children: Inline[] }
+  | { type: 'heading'; id: string; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
+  | { type: 'list'; id: string; ordered: boolean; start: number; items: Block[][] }
+  | { type: 'quote'; id: string; children: Block[] }
+  | { type: 'code'; id: string; text: string }
+  | { type: 'image'; id: string; alt: string }
+  | { type: 'rule'; id: string }
+  /** `### **Embed:**` in the file: an embedded post or video was removed when saving. */
+  | { type: 'embed'; id: string };
+
+export interface Byline {
+  name: string;
+  target: LinkTarget | null;
+}
+
+export interface ArticleDate {
+  /** The line as written, e.g. "Updated: March 3, 2025". */
+  raw: string;
+  /** `YYYY-MM-DD` when the line parses as a date, else null. */
+  iso: string | null;
+  /** A word before the date such as "Updated" or "Published", when present. */
+  label: string | null;
+}
+
+export interface Caption {
+  children: Inline[];
+  /** The bold credit at the end of the caption, e.g. the photographer or agency. */
+  credit: string | null;
+}
+
+export type ArticlePart = 'title' | 'byline' | 'date' | 'caption' | 'originalUrl' | 'body';
+
+export type LineEndings = 'LF' | 'CRLF' | 'CR' | 'mixed' | 'none';
+
+export interface SourceFile {
+  /** File name as shown to people. */
+  name: string;
+  /** Absolute path when the file came from disk; null when its bytes were handed over (browser upload). */
+  path: string | null;
+  /** The 16-hex id from a `NNN_<id>.txt` name, else null. */
+  articleId: string | null;
+  size: number;
+  /** ISO timestamp of the last modification, when known. */
+  modified: string | null;
+  encoding: string;
+  bom: boolean;
+  lineEndings: LineEndings;
+  /** How many undecodable byte sequences were replaced with U+FFFD. */
+  replacedBytes: number;
+}
+
+export interface Article {
+  title: string;
+  /** Where the title came from: a `# Title` line, the first line of text, or the file name. */
+  titleFrom: 'heading' | 'first-line' | 'file-name';
+  bylines: Byline[];
+  date: ArticleDate | null;
+  caption: Caption | null;
+  body: Block[];
+  originalUrl: string | null;
+  /** The parts of the usual format that this file lacks. */
+  missing: ArticlePart[];
+  source: SourceFile;
+}

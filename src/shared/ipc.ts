@@ -1,0 +1,91 @@
+/**
+ * The one typed contract between the window and the services. The `calls` object is at once the
+ * runtime allow-list of channels, the argument schemas main validates with, and the source of the
+ * `Handlers` type main implements and the `LecternApi` type the renderer sees.
+ */
+import * as v from 'valibot';
+import type { Article } from './article';
+import type { Result } from './result';
+
+const MAX_PATH = 4096;
+const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
+const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+const BytesArg = v.strictObject({
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+  bytes: v.pipe(v.instance(Uint8Array), v.check((b) => b.byteLength <= MAX_ARTICLE_BYTES + 1)),
+});
+
+export interface RecentEntry {
+  path: string;
+  title: string;
+  openedAt: string;
+}
+
+export interface AppInfo {
+  host: 'electron' | 'browser';
+  version: string;
+  /** True where the host has a native menu that owns the File shortcuts. */
+  nativeMenu: boolean;
+}
+
+/** Describes one call: its argument tuple schema, its result type, and whether the window may call it. */
+function call<R>() {
+  return <S extends v.GenericSchema<unknown, unknown[]>>(args: S, exposed = true) => ({
+    args,
+    exposed,
+    result: undefined as unknown as R,
+  });
+}
+
+export const calls = {
+  'app.info': call<AppInfo>()(v.tuple([])),
+  /** The article named on the command line, or the bundled sample. */
+  'reader.openStartup': call<Article>()(v.tuple([])),
+  /** A path the user already chose (startup argument, dialog, drop or recent list). */
+  'reader.openPath': call<Article>()(v.tuple([PathArg])),
+  /** Shows the host's Open dialog; null when the user cancels. */
+  'reader.openDialog': call<Article | null>()(v.tuple([])),
+  /** Bytes the user handed over without a path (a browser's file picker or drop). */
+  'reader.openBytes': call<Article>()(v.tuple([BytesArg])),
+  /** Only the Electron preload calls this, with the path Electron gives for a dropped File. */
+  'reader.openDropped': call<Article>()(v.tuple([PathArg]), false),
+  'recent.list': call<RecentEntry[]>()(v.tuple([])),
+  /** Opens an http(s) or mailto URL in the system browser; called only from a click. */
+  'shell.openExternal': call<void>()(v.tuple([UrlArg])),
+};
+
+export type Calls = typeof calls;
+export type Channel = keyof Calls;
+export type ArgsOf<C extends Channel> = v.InferOutput<Calls[C]['args']>;
+export type ResultOf<C extends Channel> = Calls[C]['result'];
+export type ExposedChannel = { [C in Channel]: Calls[C]['exposed'] extends false ? never : C }[Channel];
+
+/** What main (and the browser host) must implement; a missing or mistyped handler fails `tsc`. */
+export type Handlers = { [C in Channel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> };
+
+export const channels = Object.keys(calls) as Channel[];
+export const isChannel = (name: string): name is Channel => Object.hasOwn(calls, name);
+export const isExposedChannel = (name: string): boolean =>
+  isChannel(name) && calls[name].exposed !== false;
+
+/** Pushed from main to the window: menu items and a second launch's file. */
+export type AppCommand =
+  | { type: 'open' }
+  | { type: 'open-path'; path: string }
+  | { type: 'find' };
+
+/** The API the preload exposes as `window.lectern`. */
+export interface LecternApi {
+  call<C extends ExposedChannel>(channel: C, ...args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
+  /** Opens a file the user dropped on the window. */
+  openDroppedFile(file: File): Promise<Result<Article>>;
+  /** Opens the host's file picker; a null value means the user cancelled. */
+  openWithPicker(): Promise<Result<Article | null>>;
+  onCommand(listener: (command: AppCommand) => void): () => void;
+}
+
+export const IPC_PREFIX = 'lectern:';
+export const COMMAND_EVENT = 'lectern:command';
+export { MAX_ARTICLE_BYTES };
