@@ -15,7 +15,8 @@ const invoke = (channel: string, args: unknown[]) =>
 
 const api: LecternApi = {
   call: (channel, ...args) => {
-    if (!isExposedChannel(channel)) return Promise.resolve(fail('invalid-request', 'Unknown request.'));
+    if (!isExposedChannel(channel))
+      return Promise.resolve(fail('invalid-request', 'Unknown request.'));
     return invoke(channel, args);
   },
   openDroppedFile: async (file) => {

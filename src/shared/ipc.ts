@@ -14,7 +14,10 @@ const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
-  bytes: v.pipe(v.instance(Uint8Array), v.check((b) => b.byteLength <= MAX_ARTICLE_BYTES + 1)),
+  bytes: v.pipe(
+    v.instance(Uint8Array),
+    v.check((b) => b.byteLength <= MAX_ARTICLE_BYTES + 1),
+  ),
 });
 
 export interface RecentEntry {
@@ -60,7 +63,9 @@ export type Calls = typeof calls;
 export type Channel = keyof Calls;
 export type ArgsOf<C extends Channel> = v.InferOutput<Calls[C]['args']>;
 export type ResultOf<C extends Channel> = Calls[C]['result'];
-export type ExposedChannel = { [C in Channel]: Calls[C]['exposed'] extends false ? never : C }[Channel];
+export type ExposedChannel = {
+  [C in Channel]: Calls[C]['exposed'] extends false ? never : C;
+}[Channel];
 
 /** What main (and the browser host) must implement; a missing or mistyped handler fails `tsc`. */
 export type Handlers = { [C in Channel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> };
@@ -71,10 +76,7 @@ export const isExposedChannel = (name: string): boolean =>
   isChannel(name) && calls[name].exposed !== false;
 
 /** Pushed from main to the window: menu items and a second launch's file. */
-export type AppCommand =
-  | { type: 'open' }
-  | { type: 'open-path'; path: string }
-  | { type: 'find' };
+export type AppCommand = { type: 'open' } | { type: 'open-path'; path: string } | { type: 'find' };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {

@@ -36,7 +36,11 @@ export function buildAppMenu(
         { role: 'copy' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: '&Find in Article', accelerator: 'CmdOrCtrl+F', click: () => send({ type: 'find' }) },
+        {
+          label: '&Find in Article',
+          accelerator: 'CmdOrCtrl+F',
+          click: () => send({ type: 'find' }),
+        },
       ],
     },
     { label: '&View', submenu: [{ role: 'togglefullscreen' }] },

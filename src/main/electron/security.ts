@@ -8,7 +8,8 @@ export function hardenSession(target: Session = session.defaultSession) {
   target.setPermissionCheckHandler(() => false);
   // Lectern is offline: every request that is not for its own files is cancelled.
   target.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const allowed =
+      details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
     callback({ cancel: !allowed });
   });
 }

@@ -34,7 +34,11 @@ const { handlers } = createServices({
   openExternal: async () => undefined,
 });
 
-const host = await startBrowserHost({ rendererDir: resolve(appRoot, 'out', 'renderer'), handlers, port });
+const host = await startBrowserHost({
+  rendererDir: resolve(appRoot, 'out', 'renderer'),
+  handlers,
+  port,
+});
 console.log(`Lectern is serving on ${host.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

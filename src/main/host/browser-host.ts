@@ -75,7 +75,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     }
     const body = await readBody(request);
     if (body === null) {
-      return send(response, 413, json, encodeWire(fail('too-large', 'That file is too large to open.')));
+      return send(
+        response,
+        413,
+        json,
+        encodeWire(fail('too-large', 'That file is too large to open.')),
+      );
     }
     let args: unknown;
     try {

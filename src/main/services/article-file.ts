@@ -23,7 +23,10 @@ export async function loadArticleFile(path: string): Promise<Article> {
     throw new AppFailure('is-folder', `“${name}” is a folder. Choose an article file inside it.`);
   }
   if (!info.isFile()) {
-    throw new AppFailure('not-a-file', `“${name}” is not a regular file (a device, pipe or socket).`);
+    throw new AppFailure(
+      'not-a-file',
+      `“${name}” is not a regular file (a device, pipe or socket).`,
+    );
   }
   checkSize(info.size, name);
   const bytes = await readAtMost(path, MAX_ARTICLE_BYTES + 1, name);
@@ -39,7 +42,10 @@ export function articleFromBytes(
   checkSize(bytes.byteLength, file.name);
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') {
-    throw new AppFailure('empty', `“${file.name}” holds only blank space: there is nothing to read.`);
+    throw new AppFailure(
+      'empty',
+      `“${file.name}” holds only blank space: there is nothing to read.`,
+    );
   }
   return parseArticle(decoded.text, {
     name: file.name,
@@ -93,15 +99,27 @@ export function describeFsError(error: unknown, name: string): AppFailure {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new AppFailure('not-found', `“${name}” could not be found. It may have been moved or deleted.`);
+      return new AppFailure(
+        'not-found',
+        `“${name}” could not be found. It may have been moved or deleted.`,
+      );
     case 'EACCES':
     case 'EPERM':
-      return new AppFailure('permission-denied', `Lectern is not allowed to read “${name}” (permission denied).`);
+      return new AppFailure(
+        'permission-denied',
+        `Lectern is not allowed to read “${name}” (permission denied).`,
+      );
     case 'EISDIR':
-      return new AppFailure('is-folder', `“${name}” is a folder. Choose an article file inside it.`);
+      return new AppFailure(
+        'is-folder',
+        `“${name}” is a folder. Choose an article file inside it.`,
+      );
     case 'ELOOP':
       return new AppFailure('not-a-file', `“${name}” is a link that points back to itself.`);
     default:
-      return new AppFailure('internal', `“${name}” could not be read (${code ?? 'unknown error'}).`);
+      return new AppFailure(
+        'internal',
+        `“${name}” could not be read (${code ?? 'unknown error'}).`,
+      );
   }
 }

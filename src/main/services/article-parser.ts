@@ -61,7 +61,12 @@ function takeTitle(blocks: Block[], fileName: string): Pick<Article, 'title' | '
   if (first?.type === 'paragraph') {
     const firstLine = plainText(first.children).split('\n')[0]!.trim();
     const whole = plainText(first.children).trim();
-    if (firstLine === whole && whole.length > 0 && whole.length <= MAX_TITLE_FROM_LINE && !BYLINE.test(whole)) {
+    if (
+      firstLine === whole &&
+      whole.length > 0 &&
+      whole.length <= MAX_TITLE_FROM_LINE &&
+      !BYLINE.test(whole)
+    ) {
       blocks.shift();
       return { title: whole, titleFrom: 'first-line' };
     }
@@ -71,7 +76,10 @@ function takeTitle(blocks: Block[], fileName: string): Pick<Article, 'title' | '
 
 export function titleFromFileName(name: string): string {
   const stem = name.replace(/\.[a-z0-9]{1,5}$/i, '');
-  const cleaned = stem.replace(/^\d+_[0-9a-f]{16}$/i, '').replace(/[_-]+/g, ' ').trim();
+  const cleaned = stem
+    .replace(/^\d+_[0-9a-f]{16}$/i, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return cleaned || stem || 'Untitled article';
 }
 

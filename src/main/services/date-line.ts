@@ -2,14 +2,24 @@
 import type { ArticleDate } from '../../shared/article';
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const LABEL = /^(last updated|updated|published|posted|modified|date)(?: on)?\s*:?\s*/i;
 const WEEKDAY = /^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+/i;
 const MONTH_FIRST = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
 const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})\b/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 
 export function parseDateLine(raw: string): ArticleDate {
   const line = raw.trim();

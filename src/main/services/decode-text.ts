@@ -1,5 +1,6 @@
 /** Turns a file's bytes into text: BOM sniffing, strict UTF-8, then chardet for legacy encodings. */
 import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import type { LineEndings } from '../../shared/article';
 import { AppFailure } from '../../shared/result';
 import { binarySignature, controlByteRatio } from './binary-signatures';
@@ -15,9 +16,25 @@ export interface DecodedText {
 const SNIFF_BYTES = 64 * 1024;
 /** chardet's answers we trust over the Western default, when it is confident enough. */
 const NON_WESTERN = new Set([
-  'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256',
-  'ISO-8859-2', 'ISO-8859-5', 'ISO-8859-6', 'ISO-8859-7', 'ISO-8859-8', 'ISO-8859-9', 'KOI8-R',
-  'Shift_JIS', 'EUC-JP', 'ISO-2022-JP', 'GB18030', 'Big5', 'EUC-KR',
+  'windows-1250',
+  'windows-1251',
+  'windows-1253',
+  'windows-1254',
+  'windows-1255',
+  'windows-1256',
+  'ISO-8859-2',
+  'ISO-8859-5',
+  'ISO-8859-6',
+  'ISO-8859-7',
+  'ISO-8859-8',
+  'ISO-8859-9',
+  'KOI8-R',
+  'Shift_JIS',
+  'EUC-JP',
+  'ISO-2022-JP',
+  'GB18030',
+  'Big5',
+  'EUC-KR',
 ]);
 const MIN_CONFIDENCE = 50;
 /** Past this share of replaced characters the file is not text in any encoding we know. */
@@ -48,7 +65,8 @@ function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings'> {
 
   // Mostly valid UTF-8 with a few broken sequences (a truncated download) stays UTF-8.
   const lenient = new TextDecoder('utf-8').decode(bytes);
-  if (countNonAscii(lenient) > countReplacements(lenient) * 4) return decodeWith('utf-8', bytes, false);
+  if (countNonAscii(lenient) > countReplacements(lenient) * 4)
+    return decodeWith('utf-8', bytes, false);
 
   return decodeWith(guessLegacyEncoding(bytes), bytes, false);
 }
@@ -60,14 +78,16 @@ function guessLegacyEncoding(bytes: Uint8Array): string {
   return 'windows-1252';
 }
 
+/** UTF-8/16 through TextDecoder; legacy code pages through iconv-lite (Node's windows-1252 is Latin-1). */
 function decodeWith(encoding: string, bytes: Uint8Array, bom: boolean) {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  } catch {
+  let text: string;
+  if (encoding.startsWith('utf-')) {
+    text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  } else if (iconv.encodingExists(encoding)) {
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  } else {
     throw new AppFailure('undecodable', `The text is in ${encoding}, which Lectern cannot read.`);
   }
-  const text = decoder.decode(bytes);
   const replacedBytes = countReplacements(text);
   if (replacedBytes > 16 && replacedBytes > text.length * MAX_REPLACED_SHARE) {
     throw new AppFailure(
@@ -115,4 +135,4 @@ const startsWith = (bytes: Uint8Array, prefix: number[]) =>
   bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 const countMatches = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const countReplacements = (text: string) => countMatches(text, /\uFFFD/g);
-const countNonAscii = (text: string) => countMatches(text, /[^\x00-\x7F\uFFFD]/g);
+const countNonAscii = (text: string) => countMatches(text, /[^\p{ASCII}\uFFFD]/gu);

@@ -19,7 +19,8 @@ export async function readJsonFile<T>(
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: fallback(), setAside: null };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { value: fallback(), setAside: null };
     throw error;
   }
   // JSON.parse creates "__proto__" as an own key, and valibot's objects copy only known keys.

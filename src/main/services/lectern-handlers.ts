@@ -41,7 +41,10 @@ export function createServices(env: HostEnvironment): LecternServices {
       openGranted(grants.grant(env.startupPath), !env.startupIsSample),
     'reader.openPath': async (path) => {
       if (!grants.has(path) && !(await recent.list()).some((entry) => entry.path === path)) {
-        throw new AppFailure('not-allowed', 'Lectern only opens files you chose. Use Open… to pick it.');
+        throw new AppFailure(
+          'not-allowed',
+          'Lectern only opens files you chose. Use Open… to pick it.',
+        );
       }
       return openGranted(grants.grant(path));
     },

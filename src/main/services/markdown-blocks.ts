@@ -65,7 +65,11 @@ class BlockReader {
       case 'hr':
         return { type: 'rule', id: this.id() };
       case 'html_block':
-        return { type: 'paragraph', id: this.id(), children: [{ type: 'text', text: token.content }] };
+        return {
+          type: 'paragraph',
+          id: this.id(),
+          children: [{ type: 'text', text: token.content }],
+        };
       default:
         return null;
     }
@@ -94,7 +98,13 @@ class BlockReader {
       if (token.type === close) break;
       if (token.type === 'list_item_open') items.push(this.readUntil('list_item_close'));
     }
-    return { type: 'list', id: this.id(), ordered, start: Number.isFinite(start) ? start : 1, items };
+    return {
+      type: 'list',
+      id: this.id(),
+      ordered,
+      start: Number.isFinite(start) ? start : 1,
+      items,
+    };
   }
 
   private inlineThen(closeType: string): Inline[] {
@@ -141,7 +151,11 @@ function readInlines(tokens: Token[]): Inline[] {
       case 'link_open': {
         const node: Inline & { children: Inline[] } =
           token.type === 'link_open'
-            ? { type: 'link', target: classifyTarget(token.attrGet('href')), children: [] }
+            ? {
+                type: 'link',
+                target: classifyTarget(String(token.attrGet('href') ?? '')),
+                children: [],
+              }
             : { type: token.type === 'em_open' ? 'emphasis' : 'strong', children: [] };
         push(node);
         stack.push({ close: token.type.replace('_open', '_close'), node });

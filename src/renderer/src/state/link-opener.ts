@@ -6,3 +6,7 @@ export interface LinkOpener {
 }
 
 export const [getLinkOpener, setLinkOpener] = createContext<LinkOpener>();
+
+/** Shared descriptions for links whose target is gone or unsafe, referenced by aria-describedby. */
+export const LOST_LINK_HINT = 'The link’s target was not saved with the article';
+export const BLOCKED_LINK_HINT = 'This link’s target is not a web address, so it cannot be opened';

@@ -1,0 +1,271 @@
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { generateArticle } from '../support/generate-articles';
+import { expect, test } from './support/lectern-app';
+import { ReaderPage } from './support/reader-page';
+
+const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
+const fixtures = join(process.cwd(), 'test', 'fixtures', 'articles');
+
+function tempFile(name: string, content: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-article-'));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+test.describe('the sample article', () => {
+  test('opens with every part of the format visible', async ({ launch }) => {
+    const { page } = await launch();
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toHaveText(SAMPLE_TITLE);
+    await expect(page).toHaveTitle(`${SAMPLE_TITLE} — Lectern`);
+    await test.step('byline and human date under the title', async () => {
+      await expect(page.getByText('By AFP')).toBeVisible();
+      await expect(page.locator('time[datetime="2025-06-08"]')).toHaveText('Sunday, 8 June 2025');
+    });
+    await test.step('the lead caption is a figure with its credit', async () => {
+      const figure = page.getByRole('figure', { name: 'Lead photo (image not saved)' });
+      await expect(figure).toContainText('reached the western border');
+      await expect(figure).toContainText(
+        'Photo: Telegram / Dnipropetrovsk Regional Military Administration head Serhii Lysak',
+      );
+    });
+    await test.step('lost links are emphasised text, never href="#"', async () => {
+      await expect(page.locator('a[href="#"]')).toHaveCount(0);
+      const lost = page.locator('em.lost', { hasText: 'said' }).first();
+      await expect(lost).toHaveAttribute('title', /not saved/);
+      await expect(lost).toHaveAccessibleDescription(
+        'The link’s target was not saved with the article',
+      );
+    });
+    await test.step('the removed embed is a quiet card', async () => {
+      await expect(page.getByRole('note', { name: 'Removed embed' })).toBeVisible();
+    });
+    await test.step('the original URL is a button at the end', async () => {
+      await expect(
+        page.getByRole('button', { name: 'Open the original on themoscowtimes.com' }),
+      ).toBeVisible();
+    });
+    await expect(reader.article.getByText('Original url:')).toHaveCount(0);
+  });
+
+  test('the original URL opens only when clicked, in the system browser', async ({ launch }) => {
+    const app = await launch();
+    const button = app.page.getByRole('button', {
+      name: 'Open the original on themoscowtimes.com',
+    });
+    await expect(button).toBeVisible();
+    expect(app.externalRequests).toEqual([]);
+    await button.click();
+    // The browser host's "system browser" is a new tab; the test's network guard records and blocks it.
+    await expect
+      .poll(() => app.externalRequests)
+      .toContain(
+        'https://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377',
+      );
+  });
+
+  test('has no serious accessibility violations, light and dark', async ({ launch }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await launch({ colorScheme });
+      await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) =>
+        ['serious', 'critical'].includes(v.impact ?? ''),
+      );
+      expect(
+        serious.map((v) => `${v.id}: ${v.help}`),
+        colorScheme,
+      ).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/sample-${colorScheme}.png` });
+    }
+  });
+});
+
+test.describe('opening files', () => {
+  test('a path on the command line, with several bylines and a subhead', async ({ launch }) => {
+    const { page } = await launch({ path: join(fixtures, 'several-bylines.txt') });
+    await expect(new ReaderPage(page).title).toHaveText('Talks Resume in Geneva');
+    await expect(page.getByText('By Jane Doe and Reuters')).toBeVisible();
+    await expect(page.getByText('Updated')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'What was agreed' })).toBeVisible();
+    await expect(page.getByRole('listitem')).toHaveCount(2);
+    await expect(page.getByRole('link', { name: 'third round' })).toHaveAttribute(
+      'href',
+      'https://example.org/talks',
+    );
+  });
+
+  test('the Open button and its file picker', async ({ launch }) => {
+    const { page } = await launch();
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toHaveText(SAMPLE_TITLE);
+    await reader.openThroughPicker(join(fixtures, 'several-bylines.txt'));
+    await expect(reader.title).toHaveText('Talks Resume in Geneva');
+    await expect(page).toHaveTitle('Talks Resume in Geneva — Lectern');
+  });
+
+  test('Ctrl+O opens the picker too', async ({ launch }) => {
+    const { page } = await launch();
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+o');
+    await (await chooser).setFiles(join(fixtures, 'no-structure.txt'));
+    await expect(new ReaderPage(page).title).toHaveText('Just some notes without any structure');
+  });
+
+  test('a file dropped on the window', async ({ launch }) => {
+    const { page } = await launch();
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toHaveText(SAMPLE_TITLE);
+    await reader.dropFile(
+      '001_0123456789abcdef.txt',
+      readFileSync(join(fixtures, 'several-bylines.txt')),
+    );
+    await expect(reader.title).toHaveText('Talks Resume in Geneva');
+  });
+
+  test('Open Recent lists what was opened before, across restarts', async ({ launch }) => {
+    const userData = mkdtempSync(join(tmpdir(), 'lectern-recent-'));
+    const first = await launch({ path: join(fixtures, 'several-bylines.txt'), userData });
+    await expect(new ReaderPage(first.page).title).toHaveText('Talks Resume in Geneva');
+    await first.close();
+    const second = await launch({ path: join(fixtures, 'no-structure.txt'), userData });
+    const reader = new ReaderPage(second.page);
+    await expect(reader.title).toHaveText('Just some notes without any structure');
+    await reader.recentButton.click();
+    const list = second.page.getByRole('list', { name: 'Recent articles' });
+    await list.getByRole('button', { name: 'Talks Resume in Geneva' }).click();
+    await expect(reader.title).toHaveText('Talks Resume in Geneva');
+  });
+});
+
+test.describe('bad input gets a clear message and the app stays usable', () => {
+  const cases: Array<[string, () => string, RegExp]> = [
+    ['a missing file', () => join(tmpdir(), 'lectern-no-such-file.txt'), /could not be found/],
+    ['a folder', () => mkdtempSync(join(tmpdir(), 'lectern-folder-')), /is a folder/],
+    ['an empty file', () => tempFile('empty.txt', ''), /is empty/],
+    [
+      'a PNG renamed .txt',
+      () => tempFile('photo.txt', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')),
+      /PNG image, not a text article/,
+    ],
+    [
+      'a file over the size limit',
+      () => {
+        const path = tempFile('huge.txt', '');
+        writeFileSync(path, Buffer.alloc(21 * 1024 * 1024, 0x61));
+        return path;
+      },
+      /too large to be a saved article/,
+    ],
+  ];
+  for (const [name, make, message] of cases) {
+    test(name, async ({ launch }) => {
+      const { page } = await launch({ path: make() });
+      const reader = new ReaderPage(page);
+      await expect(reader.alert).toContainText(message);
+      await reader.openThroughPicker(join(fixtures, 'several-bylines.txt'));
+      await expect(reader.title).toHaveText('Talks Resume in Geneva');
+      await expect(reader.alert).toHaveCount(0);
+    });
+  }
+
+  test('a bad file opened over a good one keeps the article and says why', async ({ launch }) => {
+    const { page } = await launch();
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toHaveText(SAMPLE_TITLE);
+    await reader.openThroughPicker({
+      name: 'blank.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('   \n\n'),
+    });
+    await expect(reader.alert).toContainText('holds only blank space');
+    await expect(reader.title).toHaveText(SAMPLE_TITLE);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(reader.alert).toHaveCount(0);
+  });
+});
+
+test.describe('encodings and scripts', () => {
+  test('Windows-1252 with CRLF line endings', async ({ launch }) => {
+    const text =
+      '# Café crème à l’Élysée\r\n\r\nBy [Le Monde](#)\r\n\r\nLe président a dit « déjà vu ».\r\n';
+    const bytes = Buffer.from(text.replace('’', "'"), 'latin1');
+    const { page } = await launch({ path: tempFile('002_00000000000000aa.txt', bytes) });
+    await expect(new ReaderPage(page).title).toHaveText("Café crème à l'Élysée");
+    await expect(page.getByText('Le président a dit « déjà vu ».')).toBeVisible();
+  });
+
+  test('UTF-16 with a BOM', async ({ launch }) => {
+    const text = '\ufeff# Заголовок статьи\n\nТекст статьи на русском языке.\n';
+    const { page } = await launch({
+      path: tempFile('003_00000000000000bb.txt', Buffer.from(text, 'utf16le')),
+    });
+    await expect(new ReaderPage(page).title).toHaveText('Заголовок статьи');
+  });
+
+  test('right-to-left and CJK paragraphs get their own direction', async ({ launch }) => {
+    const text = '# مقال تجريبي\n\nهذه فقرة باللغة العربية.\n\n这是一个中文段落。\n';
+    const { page } = await launch({ path: tempFile('004_00000000000000cc.txt', text) });
+    await expect(new ReaderPage(page).title).toHaveText('مقال تجريبي');
+    const arabic = page.getByText('هذه فقرة باللغة العربية.');
+    await expect(arabic).toHaveAttribute('dir', 'auto');
+    expect(await arabic.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(
+      await page.getByText('这是一个中文段落。').evaluate((el) => getComputedStyle(el).direction),
+    ).toBe('ltr');
+  });
+});
+
+test.describe('hostile and heavy files', () => {
+  test('raw HTML and script links stay text and nothing runs or loads', async ({ launch }) => {
+    const text = [
+      '# Hostile <script>window.__pwned = 1</script>',
+      '<img src="https://tracker.example/pixel.gif" onerror="window.__pwned = 2">',
+      '[click](javascript:window.__pwned=3) and [data](data:text/html,<script>1</script>)',
+      '<iframe src="https://evil.example/"></iframe><meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    ].join('\n\n');
+    const app = await launch({ path: tempFile('005_00000000000000dd.txt', text) });
+    const reader = new ReaderPage(app.page);
+    await expect(reader.title).toContainText('<script>');
+    await expect(
+      app.page.getByText('<img src="https://tracker.example/pixel.gif"', { exact: false }),
+    ).toBeVisible();
+    await app.page.getByText('click').click();
+    expect(await app.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(
+      app.page.locator('article img, article iframe, article script, article meta'),
+    ).toHaveCount(0);
+    expect(app.externalRequests).toEqual([]);
+  });
+
+  test('pathological nesting renders quickly', async ({ launch }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-patho-'));
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'patho.txt');
+    writeFileSync(
+      path,
+      `# Deep\n\n${'>'.repeat(30_000)} quoted\n\n${'['.repeat(30_000)}text\n\n${'*a '.repeat(20_000)}\n`,
+    );
+    const started = Date.now();
+    const { page } = await launch({ path });
+    await expect(new ReaderPage(page).title).toHaveText('Deep');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test('a 2 MB article renders in a few seconds', async ({ launch }) => {
+    const path = tempFile(
+      '006_00000000000000ee.txt',
+      generateArticle(2 * 1024 * 1024, 3, 'Two Megabytes'),
+    );
+    const started = Date.now();
+    const { page } = await launch({ path });
+    await expect(new ReaderPage(page).title).toHaveText('Two Megabytes', { timeout: 10_000 });
+    await expect(page.getByText('Original url')).toHaveCount(0);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+});

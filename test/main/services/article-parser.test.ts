@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../src/main/services/article-parser';
+import { plainText } from '../../../src/main/services/markdown-blocks';
+import type { Block, Inline, SourceFile } from '../../../src/shared/article';
+
+const source = (name = '000_e51e31a3faca41e8.txt'): SourceFile => ({
+  name,
+  path: null,
+  articleId: null,
+  size: 0,
+  modified: null,
+  encoding: 'utf-8',
+  bom: false,
+  lineEndings: 'LF',
+  replacedBytes: 0,
+});
+const sample = readFileSync(join(process.cwd(), 'resources', '000_e51e31a3faca41e8.txt'), 'utf8');
+
+function inlines(blocks: Block[]): Inline[] {
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' || b.type === 'heading'
+      ? b.children
+      : b.type === 'quote'
+        ? inlines(b.children)
+        : b.type === 'list'
+          ? b.items.flatMap(inlines)
+          : [],
+  );
+}
+const links = (nodes: Inline[]): Extract<Inline, { type: 'link' }>[] =>
+  nodes.flatMap((n) =>
+    n.type === 'link' ? [n, ...links(n.children)] : 'children' in n ? links(n.children) : [],
+  );
+
+describe('parseArticle on the sample', () => {
+  const article = parseArticle(sample, source());
+
+  it('finds the title, byline and date', () => {
+    expect(article.title).toBe(
+      "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region",
+    );
+    expect(article.titleFrom).toBe('heading');
+    expect(article.bylines).toEqual([{ name: 'AFP', target: { kind: 'lost' } }]);
+    expect(article.date).toEqual({ raw: 'June 08, 2025', iso: '2025-06-08', label: null });
+    expect(article.missing).toEqual([]);
+  });
+
+  it('takes the lead caption with its bold credit', () => {
+    expect(article.caption?.credit).toBe(
+      'Telegram / Dnipropetrovsk Regional Military Administration head Serhii Lysak',
+    );
+    expect(plainText(article.caption!.children)).toMatch(
+      /^Russia's Defense Ministry said .*region\."$/,
+    );
+  });
+
+  it('keeps body paragraphs, the removed embed and lost links', () => {
+    const paragraphs = article.body.filter((b) => b.type === 'paragraph');
+    expect(paragraphs).toHaveLength(27);
+    expect(article.body.filter((b) => b.type === 'embed')).toHaveLength(1);
+    const bodyLinks = links(inlines(article.body));
+    expect(bodyLinks.map((l) => plainText(l.children))).toEqual(['said', 'said', 'killed', 'used']);
+    expect(bodyLinks.every((l) => l.target.kind === 'lost')).toBe(true);
+  });
+
+  it('takes the original URL out of the body', () => {
+    expect(article.originalUrl).toBe(
+      'https://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377',
+    );
+    expect(JSON.stringify(article.body)).not.toContain('Original url');
+  });
+
+  it('gives every block a unique id', () => {
+    const ids = article.body.map((b) => b.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('parseArticle on other shapes', () => {
+  it('reads several bylines with kept and lost targets', () => {
+    const article = parseArticle(
+      '# T\n\nBy [Jane Doe](#) and [Reuters](https://www.reuters.com/)\n\nUpdated: March 3, 2025\n\nBody.',
+      source(),
+    );
+    expect(article.bylines).toEqual([
+      { name: 'Jane Doe', target: { kind: 'lost' } },
+      { name: 'Reuters', target: { kind: 'web', url: 'https://www.reuters.com/' } },
+    ]);
+    expect(article.date).toMatchObject({ iso: '2025-03-03', label: 'Updated' });
+  });
+
+  it('reads plain-text bylines', () => {
+    const article = parseArticle(
+      '# T\n\nBy Jane Doe, John Roe and Max Mustermann\n\nBody.',
+      source(),
+    );
+    expect(article.bylines.map((b) => b.name)).toEqual(['Jane Doe', 'John Roe', 'Max Mustermann']);
+  });
+
+  it('falls back to the first line for a title and lists what is missing', () => {
+    const article = parseArticle(
+      'A short first line\n\nThe body goes on for a while.',
+      source('x.txt'),
+    );
+    expect(article).toMatchObject({ title: 'A short first line', titleFrom: 'first-line' });
+    expect(article.missing).toEqual(['title', 'byline', 'date', 'caption', 'originalUrl']);
+  });
+
+  it('falls back to the file name when the first line is a long paragraph', () => {
+    const long = 'word '.repeat(60);
+    const article = parseArticle(long, source('my-saved_story.txt'));
+    expect(article).toMatchObject({ title: 'my saved story', titleFrom: 'file-name' });
+    expect(parseArticle(long, source('012_0123456789abcdef.txt')).title).toBe(
+      '012_0123456789abcdef',
+    );
+  });
+
+  it('keeps an unparsable date line raw', () => {
+    const article = parseArticle('# T\n\nBy [A](#)\n\nSummer 2024\n\nBody text here.', source());
+    expect(article.date).toEqual({ raw: 'Summer 2024', iso: null, label: null });
+  });
+
+  it('reads subheads, lists, quotes, images and code', () => {
+    const article = parseArticle(
+      '# T\n\n## Sub\n\n1. one\n2. two\n\n> quoted\n\n![A map](map.png)\n\n```\ncode\n```\n\n---',
+      source(),
+    );
+    expect(article.body.map((b) => b.type)).toEqual([
+      'heading',
+      'list',
+      'quote',
+      'image',
+      'code',
+      'rule',
+    ]);
+    expect(article.body[1]).toMatchObject({ ordered: true, start: 1 });
+    expect(article.body[3]).toMatchObject({ alt: 'A map' });
+  });
+
+  it('treats raw HTML as text and never makes unsafe links', () => {
+    const article = parseArticle(
+      '# <b>T</b>\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](data:text/html,hi) [z](/relative)',
+      source(),
+    );
+    expect(article.title).toBe('<b>T</b>');
+    const text = JSON.stringify(article.body);
+    expect(text).toContain('<script>alert(1)</script>');
+    const found = links(inlines(article.body));
+    expect(found.every((l) => l.target.kind !== 'web')).toBe(true);
+    expect(found.map((l) => l.target)).toContainEqual({ kind: 'blocked', raw: '/relative' });
+  });
+
+  it('reads the original URL on the same line', () => {
+    const article = parseArticle('# T\n\nBody.\n\nOriginal url: <https://example.com/a>', source());
+    expect(article.originalUrl).toBe('https://example.com/a');
+  });
+
+  it('parses pathological nesting quickly', () => {
+    const started = performance.now();
+    parseArticle(
+      `${'>'.repeat(50_000)} deep\n\n${'['.repeat(50_000)}x\n\n${'*a '.repeat(30_000)}`,
+      source(),
+    );
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
