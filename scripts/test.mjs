@@ -23,6 +23,8 @@ if (!chromium) {
 step('lint', 'npx', ['eslint', '.']);
 step('format', 'npx', ['prettier', '--check', '.']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+// The build comes first: the static security scan reads the built out/ as well as src/.
+const built = step('build', 'npx', ['electron-vite', 'build']);
 step('unit tests', 'npx', [
   'vitest',
   'run',
@@ -30,7 +32,6 @@ step('unit tests', 'npx', [
   '--reporter=json',
   `--outputFile=${results}/unit.json`,
 ]);
-const built = step('build', 'npx', ['electron-vite', 'build']);
 if (built) {
   step('end-to-end tests', 'npx', ['playwright', 'test'], {
     CHROME_PATH: chromium,

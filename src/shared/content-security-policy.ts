@@ -13,4 +13,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "worker-src 'none'",
   "manifest-src 'none'",
+  // DOM sinks take only Trusted Types, and the one policy allowed is Svelte's own for its compiled templates.
+  "require-trusted-types-for 'script'",
+  'trusted-types svelte-trusted-html',
 ].join('; ');

@@ -25,6 +25,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click must not open anything; links open only through a checked, explicit click.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
