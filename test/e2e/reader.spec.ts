@@ -60,6 +60,10 @@ test.describe('the sample article', () => {
     await expect(button).toBeVisible();
     expect(app.externalRequests).toEqual([]);
     await button.click();
+    const dialog = app.page.getByRole('dialog', { name: 'Open this link in your browser?' });
+    await expect(dialog).toContainText('www.themoscowtimes.com');
+    expect(app.externalRequests).toEqual([]);
+    await dialog.getByRole('button', { name: 'Open in browser' }).click();
     // The browser host's "system browser" is a new tab; the test's network guard records and blocks it.
     await expect
       .poll(() => app.externalRequests)

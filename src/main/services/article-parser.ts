@@ -13,6 +13,7 @@ import type {
   Inline,
   SourceFile,
 } from '../../shared/article';
+import { removeInvisibleControls } from '../../shared/deceptive-text';
 import { looksLikeDateLine, parseDateLine } from './date-line';
 import { classifyTarget, parseMarkdownBlocks, plainText } from './markdown-blocks';
 
@@ -28,7 +29,9 @@ export function parseArticle(text: string, source: SourceFile): Article {
   const blocks = parseMarkdownBlocks(text).map(markEmbed);
   const missing: ArticlePart[] = [];
 
-  const { title, titleFrom } = takeTitle(blocks, source.name);
+  const taken = takeTitle(blocks, source.name);
+  const title = removeInvisibleControls(taken.title);
+  const titleFrom = taken.titleFrom;
   if (titleFrom !== 'heading') missing.push('title');
 
   const bylines: Byline[] = [];
@@ -86,12 +89,15 @@ export function titleFromFileName(name: string): string {
 function readBylines(children: Inline[]): Byline[] {
   const links = children.filter((c) => c.type === 'link');
   if (links.length > 0) {
-    return links.map((link) => ({ name: plainText(link.children).trim(), target: link.target }));
+    return links.map((link) => ({
+      name: removeInvisibleControls(plainText(link.children)).trim(),
+      target: link.target,
+    }));
   }
   return plainText(children)
     .replace(BYLINE, '')
     .split(/\s*(?:,|\band\b|&)\s*/i)
-    .map((name) => name.trim())
+    .map((name) => removeInvisibleControls(name).trim())
     .filter(Boolean)
     .map((name) => ({ name, target: null }));
 }

@@ -4,6 +4,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { Block, Inline, LinkTarget } from '../../shared/article';
+import { removeInvisibleControls } from '../../shared/deceptive-text';
 
 // Deeper nesting than this is not an article; markdown-it stops nesting there instead of recursing.
 const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
@@ -131,9 +132,12 @@ function readInlines(tokens: Token[]): Inline[] {
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-      case 'html_inline':
-        pushText(stack.at(-1)?.node.children ?? root, token.content);
+      case 'html_inline': {
+        const insideLink = stack.some((open) => open.node.type === 'link');
+        const text = insideLink ? removeInvisibleControls(token.content) : token.content;
+        pushText(stack.at(-1)?.node.children ?? root, text);
         break;
+      }
       case 'softbreak':
         pushText(stack.at(-1)?.node.children ?? root, ' ');
         break;
