@@ -5,7 +5,7 @@ import type { Article } from '../../shared/article';
 import { MAX_ARTICLE_BYTES } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { parseArticle } from './article-parser';
-import { decodeText } from './decode-text';
+import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';
 
 const READ_CHUNK = 1024 * 1024;
 const ARTICLE_ID = /^\d+_([0-9a-f]{16})\.[a-z0-9]+$/i;
@@ -80,15 +80,17 @@ async function readAtMost(path: string, limit: number, name: string): Promise<Ui
     const chunks: Buffer[] = [];
     let total = 0;
     while (total < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, limit - total));
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, limit - total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
+      // A binary file is refused from its first bytes, however large it is.
+      if (total === 0) refuseBinary(chunks[0]!);
       total += bytesRead;
     }
     return Buffer.concat(chunks, total);
   } catch (error) {
-    throw describeFsError(error, name);
+    throw error instanceof AppFailure ? error : describeFsError(error, name);
   } finally {
     await handle.close();
   }

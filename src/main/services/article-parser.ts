@@ -57,9 +57,10 @@ export function parseArticle(text: string, source: SourceFile): Article {
 
 function takeTitle(blocks: Block[], fileName: string): Pick<Article, 'title' | 'titleFrom'> {
   const first = blocks[0];
-  if (first?.type === 'heading' && first.level === 1) {
+  const headingText = first?.type === 'heading' ? plainText(first.children).trim() : '';
+  if (first?.type === 'heading' && first.level === 1 && headingText) {
     blocks.shift();
-    return { title: plainText(first.children).trim(), titleFrom: 'heading' };
+    return { title: headingText, titleFrom: 'heading' };
   }
   if (first?.type === 'paragraph') {
     const firstLine = plainText(first.children).split('\n')[0]!.trim();

@@ -13,7 +13,12 @@ export interface DecodedText {
   replacedBytes: number;
 }
 
-const SNIFF_BYTES = 64 * 1024;
+export const SNIFF_BYTES = 64 * 1024;
+const BOMS = [
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
 /** chardet's answers we trust over the Western default, when it is confident enough. */
 const NON_WESTERN = new Set([
   'windows-1250',
@@ -52,13 +57,9 @@ function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings'> {
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), true);
 
   const head = bytes.subarray(0, SNIFF_BYTES);
-  const format = binarySignature(head);
-  if (format) throw new AppFailure('binary', `This is a ${format}, not a text article.`);
+  refuseBinary(head);
   const utf16 = sniffUtf16WithoutBom(head);
   if (utf16) return decodeWith(utf16, bytes, false);
-  if (controlByteRatio(head) > 0.02) {
-    throw new AppFailure('binary', 'This file holds binary data, not the text of an article.');
-  }
 
   const strict = tryStrictUtf8(bytes);
   if (strict !== null) return { text: strict, encoding: 'utf-8', bom: false, replacedBytes: 0 };
@@ -69,6 +70,16 @@ function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings'> {
     return decodeWith('utf-8', bytes, false);
 
   return decodeWith(guessLegacyEncoding(bytes), bytes, false);
+}
+
+/** Refuses binary data from a file's first bytes alone, so a large binary is never read whole. */
+export function refuseBinary(head: Uint8Array): void {
+  if (BOMS.some((bom) => startsWith(head, bom))) return;
+  const format = binarySignature(head);
+  if (format) throw new AppFailure('binary', `This is a ${format}, not a text article.`);
+  if (!sniffUtf16WithoutBom(head) && controlByteRatio(head) > 0.02) {
+    throw new AppFailure('binary', 'This file holds binary data, not the text of an article.');
+  }
 }
 
 function guessLegacyEncoding(bytes: Uint8Array): string {

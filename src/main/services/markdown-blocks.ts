@@ -124,51 +124,64 @@ class BlockReader {
   }
 }
 
+/** Formatting nested deeper than this is flattened: no article needs it, and deep trees overflow stacks. */
+const MAX_INLINE_DEPTH = 24;
+
+type OpenInline = Inline & { children: Inline[] };
+
 /** Builds the inline tree from markdown-it's flat open/close inline tokens. */
 function readInlines(tokens: Token[]): Inline[] {
   const root: Inline[] = [];
-  const stack: Array<{ close: string; node: Inline & { children: Inline[] } }> = [];
-  const push = (node: Inline) => (stack.at(-1)?.node.children ?? root).push(node);
+  // `node` is null for an opener past the depth limit: its text joins the nearest kept parent.
+  const stack: Array<{ close: string; node: OpenInline | null }> = [];
+  const kept: OpenInline[] = [];
+  let current = root;
+  let linkDepth = 0;
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-      case 'html_inline': {
-        const insideLink = stack.some((open) => open.node.type === 'link');
-        const text = insideLink ? removeInvisibleControls(token.content) : token.content;
-        pushText(stack.at(-1)?.node.children ?? root, text);
+      case 'html_inline':
+        pushText(current, linkDepth > 0 ? removeInvisibleControls(token.content) : token.content);
         break;
-      }
       case 'softbreak':
-        pushText(stack.at(-1)?.node.children ?? root, ' ');
+        pushText(current, ' ');
         break;
       case 'hardbreak':
-        push({ type: 'break' });
+        current.push({ type: 'break' });
         break;
       case 'code_inline':
-        push({ type: 'code', text: token.content });
+        current.push({ type: 'code', text: token.content });
         break;
       case 'image':
-        push({ type: 'image', alt: token.content });
+        current.push({ type: 'image', alt: token.content });
         break;
       case 'em_open':
       case 'strong_open':
       case 'link_open': {
-        const node: Inline & { children: Inline[] } =
+        const close = token.type.replace('_open', '_close');
+        if (token.type === 'link_open') linkDepth++;
+        if (stack.length >= MAX_INLINE_DEPTH) {
+          stack.push({ close, node: null });
+          break;
+        }
+        const node: OpenInline =
           token.type === 'link_open'
-            ? {
-                type: 'link',
-                target: classifyTarget(String(token.attrGet('href') ?? '')),
-                children: [],
-              }
+            ? { type: 'link', target: classifyTarget(String(token.attrGet('href') ?? '')), children: [] }
             : { type: token.type === 'em_open' ? 'emphasis' : 'strong', children: [] };
-        push(node);
-        stack.push({ close: token.type.replace('_open', '_close'), node });
+        current.push(node);
+        stack.push({ close, node });
+        kept.push(node);
+        current = node.children;
         break;
       }
       case 'em_close':
       case 'strong_close':
       case 'link_close':
-        if (stack.at(-1)?.close === token.type) stack.pop();
+        if (stack.at(-1)?.close === token.type) {
+          if (stack.pop()?.node) kept.pop();
+          if (token.type === 'link_close') linkDepth--;
+          current = kept.at(-1)?.children ?? root;
+        }
         break;
     }
   }
