@@ -80,7 +80,9 @@ async function readAtMost(path: string, limit: number, name: string): Promise<Ui
     const chunks: Buffer[] = [];
     let total = 0;
     while (total < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, limit - total));
+      const chunk = Buffer.allocUnsafe(
+        Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, limit - total),
+      );
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));

@@ -166,7 +166,11 @@ function readInlines(tokens: Token[]): Inline[] {
         }
         const node: OpenInline =
           token.type === 'link_open'
-            ? { type: 'link', target: classifyTarget(String(token.attrGet('href') ?? '')), children: [] }
+            ? {
+                type: 'link',
+                target: classifyTarget(String(token.attrGet('href') ?? '')),
+                children: [],
+              }
             : { type: token.type === 'em_open' ? 'emphasis' : 'strong', children: [] };
         current.push(node);
         stack.push({ close, node });

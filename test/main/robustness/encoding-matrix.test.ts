@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../src/main/services/decode-text';
 
-const SAMPLES: Record<string, string> = {
+const SAMPLES = {
   english: 'Officials said on Sunday that talks would resume next week in Istanbul.',
   french: 'Le président de l’Élysée a dit « déjà vu » — café crème, naïveté et cœur.',
   german: 'Über die Brücke gingen Müller und Schäfer, während es regnete. Größe: groß.',
