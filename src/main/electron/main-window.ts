@@ -1,7 +1,7 @@
 /** The reading window: sandboxed, isolated, no Node, loaded from app://. */
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN } from './security';
+import { APP_PAGE } from './security';
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -30,6 +30,6 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  void window.loadURL(APP_PAGE);
   return window;
 }

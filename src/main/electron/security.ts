@@ -2,6 +2,7 @@
 import { app, session, type Session } from 'electron';
 
 export const APP_ORIGIN = 'app://lectern';
+export const APP_PAGE = `${APP_ORIGIN}/index.html`;
 
 export function hardenSession(target: Session = session.defaultSession) {
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -16,9 +17,12 @@ export function hardenSession(target: Session = session.defaultSession) {
 
 export function hardenWebContents() {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
+    // The window only ever shows the app's own page; every other navigation is cancelled.
+    contents.on('will-navigate', (event) => {
+      if (event.url !== APP_PAGE) event.preventDefault();
+    });
     contents.on('will-frame-navigate', (event) => {
-      if (!event.isMainFrame || event.url !== contents.getURL()) event.preventDefault();
+      if (!event.isMainFrame || event.url !== APP_PAGE) event.preventDefault();
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
