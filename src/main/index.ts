@@ -1,7 +1,7 @@
 /** Electron entry: wires the services into a hardened window. All real work lives in ./services. */
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMAND_EVENT, type AppCommand } from '../shared/ipc';
 import { buildAppMenu } from './electron/app-menu';
@@ -11,23 +11,16 @@ import { createMainWindow } from './electron/main-window';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { SAMPLE_ARTICLE } from './services/app-locations';
 import { createServices } from './services/lectern-handlers';
+import { readLaunchArguments } from './services/launch-arguments';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 
-/** The first non-flag argument after the app itself: a file opened from the desktop or a shell. */
-function fileFromArgv(argv: string[], cwd: string): string | null {
-  const args = argv.slice(app.isPackaged ? 1 : 2);
-  const userData = args.indexOf('--user-data');
-  if (userData >= 0) args.splice(userData, 2);
-  const file = args.find((arg) => !arg.startsWith('-'));
-  return file ? resolve(cwd, file) : null;
-}
+const launch = (argv: string[], cwd: string) =>
+  readLaunchArguments(argv, { packaged: app.isPackaged, cwd });
 
-const userDataFlag = process.argv.indexOf('--user-data');
-if (userDataFlag >= 0 && process.argv[userDataFlag + 1]) {
-  app.setPath('userData', resolve(process.argv[userDataFlag + 1]!));
-}
+const { userData } = launch(process.argv, process.cwd());
+if (userData) app.setPath('userData', userData);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -40,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start() {
   hardenSession();
   serveRenderer(join(outDir, 'renderer'));
-  const startupFile = fileFromArgv(process.argv, process.cwd());
+  const startupFile = launch(process.argv, process.cwd()).target;
   let window: BrowserWindow | null = null;
   const { handlers, grants } = createServices({
     info: { host: 'electron', version: app.getVersion(), nativeMenu: true },
@@ -72,7 +65,7 @@ async function start() {
 
   // A second launch hands its file to this window instead of opening another app.
   app.on('second-instance', (_event, argv, cwd) => {
-    const file = fileFromArgv(argv, cwd);
+    const file = launch(argv, cwd).target;
     if (file && existsSync(file)) send({ type: 'open-path', path: grants.grant(file) });
     if (window?.isMinimized()) window.restore();
     window?.focus();
