@@ -14,21 +14,20 @@ export function formatTimestamp(iso: string, locale?: string): string {
   );
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365],
-  ['month', 30],
-  ['week', 7],
-  ['day', 1],
+/** Whole units people read at a glance: days up to two weeks, weeks up to two months, and so on. */
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ['year', 365, 730],
+  ['month', 30.44, 60],
+  ['week', 7, 14],
 ];
 
-/** "5 months ago" for a `YYYY-MM-DD` date, counted in whole days from today (UTC). */
+/** "17 months ago" for a `YYYY-MM-DD` date, counted in whole days from today (UTC). */
 export function howLongAgo(iso: string, now = new Date(), locale = 'en-GB'): string {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const days = Math.round((Date.parse(`${iso}T00:00:00Z`) - today) / 86_400_000);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(days) >= size || unit === 'day')
-      return format.format(Math.trunc(days / size), unit);
+  for (const [unit, size, from] of UNITS) {
+    if (Math.abs(days) >= from) return format.format(Math.trunc(days / size), unit);
   }
   return format.format(days, 'day');
 }
