@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -62,9 +62,14 @@ test.describe('the article details panel', () => {
       expect(now).toBeGreaterThan(380);
     });
     const width = await details.resizer.getAttribute('aria-valuenow');
-    await expect
-      .poll(async () => (await first.page.evaluate(() => window.lectern.call('ui.getPanel'))).ok)
-      .toBe(true);
+    const saved = () => {
+      try {
+        return JSON.parse(readFileSync(join(first.userData, 'panel.json'), 'utf8'));
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(saved).toEqual({ version: 1, open: true, width: Number(width) });
     await first.close();
     const second = await launch({ userData: first.userData });
     const again = new DetailsPanel(second.page);

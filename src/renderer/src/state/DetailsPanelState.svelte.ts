@@ -74,7 +74,9 @@ export class DetailsPanelState {
       return;
     }
     this.error = null;
-    this.details = result.value;
+    // Main answers for the article it opened last; a different one means a newer open is under way.
+    const current = result.value?.file.name === article.source.name;
+    this.details = current ? result.value : null;
   }
 
   #save() {
