@@ -5,7 +5,7 @@ import type { ArticleDetails } from '../../shared/article-details';
 import { findEntities } from './entities';
 import { inlineText, outlineOf, readingStats, textBlocks } from './reading-stats';
 
-export function articleDetails(article: Article): ArticleDetails {
+export async function articleDetails(article: Article): Promise<ArticleDetails> {
   const { source } = article;
   const original = article.originalUrl
     ? { url: article.originalUrl, domain: domainOf(article.originalUrl) }
@@ -41,7 +41,7 @@ export function articleDetails(article: Article): ArticleDetails {
     },
     reading: readingStats(article.body),
     leadPhoto,
-    entities: findEntities(segments),
+    entities: await findEntities(segments),
     outline: outlineOf(article.body),
   };
   return { ...details, citation: citationOf(details) };
@@ -90,7 +90,7 @@ function escapeMarkdown(text: string): string {
 /** The article opened last; its details are computed on first request, so opening is not slowed. */
 export class LatestArticleDetails {
   #article: Article | null = null;
-  #details: ArticleDetails | null = null;
+  #details: Promise<ArticleDetails> | null = null;
 
   remember = <T extends Article | null>(article: T): T => {
     if (article) {
@@ -100,8 +100,9 @@ export class LatestArticleDetails {
     return article;
   };
 
-  get(): ArticleDetails | null {
-    if (!this.#details && this.#article) this.#details = articleDetails(this.#article);
+  async get(): Promise<ArticleDetails | null> {
+    if (!this.#article) return null;
+    this.#details ??= articleDetails(this.#article);
     return this.#details;
   }
 }

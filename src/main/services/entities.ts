@@ -3,7 +3,7 @@
  * first names, countries, cities); unknown names are placed by their neighbours ("Dnipro region",
  * "town of Mezhyra"). Names are found in the first part of the text, then counted in all of it.
  */
-import nlp from 'compromise';
+import type NlpFunction from 'compromise';
 import type { Entity, EntityKind } from '../../shared/article-details';
 
 /** compromise reads about 0.1–1 MB/s; names are discovered in this much text, then counted everywhere. */
@@ -23,8 +23,14 @@ interface Term {
   tags: string[];
 }
 
-export function findEntities(segments: string[]): Entity[] {
-  const votes = discover(discoveryText(segments));
+type Nlp = typeof NlpFunction;
+let nlpLoaded: Promise<Nlp> | null = null;
+// compromise takes a few hundred ms to load; it is loaded on first use, not when the app starts.
+const loadNlp = () => (nlpLoaded ??= import('compromise').then((module) => module.default));
+
+export async function findEntities(segments: string[]): Promise<Entity[]> {
+  const nlp = await loadNlp();
+  const votes = discover(nlp, discoveryText(segments));
   const entities = mergeVariants(votes);
   countMentions(entities, segments);
   return entities
@@ -42,7 +48,7 @@ function discoveryText(segments: string[]): string {
 }
 
 /** Each name seen, with how often it was read as each kind. */
-function discover(text: string): Map<string, Map<EntityKind, number>> {
+function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> {
   const votes = new Map<string, Map<EntityKind, number>>();
   for (const sentence of nlp(text).json() as { terms: Term[] }[]) {
     const terms = sentence.terms;
@@ -60,7 +66,7 @@ function discover(text: string): Map<string, Map<EntityKind, number>> {
         end++;
       }
       let span = terms.slice(start, end);
-      let kind = classify(span, terms[start - 1], terms[end]);
+      let kind = classify(nlp, span, terms[start - 1], terms[end]);
       // "Dnipropetrovsk Region" in a title names the place Dnipropetrovsk.
       if (span.length > 1 && PLACE_AFTER.has(span.at(-1)!.normal)) {
         span = span.slice(0, -1);
@@ -85,11 +91,12 @@ function isNameTerm(term: Term): boolean {
 }
 
 function classify(
+  nlp: Nlp,
   span: Term[],
   before: Term | undefined,
   after: Term | undefined,
 ): EntityKind | null {
-  if (span.length === 1 && isDemonym(span[0]!.text)) return null;
+  if (span.length === 1 && isDemonym(nlp, span[0]!.text)) return null;
   const tags = new Set(span.flatMap((t) => t.tags));
   if (span.some((t) => ORG_WORDS.test(t.text))) return 'organization';
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return 'person';
@@ -108,7 +115,7 @@ function classify(
 
 const demonyms = new Map<string, boolean>();
 /** In a sentence compromise may read "Russian" as a place; alone, its lexicon knows it is a demonym. */
-function isDemonym(word: string): boolean {
+function isDemonym(nlp: Nlp, word: string): boolean {
   let known = demonyms.get(word);
   if (known === undefined) {
     known = nlp(word).has('#Demonym');

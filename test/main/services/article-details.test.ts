@@ -12,7 +12,7 @@ const write = (name: string, content: string) => {
   writeFileSync(path, content);
   return path;
 };
-const detailsOf = async (path: string) => articleDetails(await loadArticleFile(path));
+const detailsOf = async (path: string) => await articleDetails(await loadArticleFile(path));
 
 describe('the sample article', () => {
   // Counted by hand and with grep/wc on the file (body = after the caption, before "Original url:").
@@ -161,9 +161,9 @@ describe('written fixtures', () => {
 describe('LatestArticleDetails', () => {
   it('has nothing before an article is opened, then the last one opened', async () => {
     const latest = new LatestArticleDetails();
-    expect(latest.get()).toBeNull();
+    expect(await latest.get()).toBeNull();
     latest.remember(await loadArticleFile(SAMPLE));
     latest.remember(await loadArticleFile(resolve('test/fixtures/articles/several-bylines.txt')));
-    expect(latest.get()?.title).toBe('Talks Resume in Geneva');
+    expect((await latest.get())?.title).toBe('Talks Resume in Geneva');
   });
 });
