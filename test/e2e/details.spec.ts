@@ -132,6 +132,16 @@ test.describe('the article details panel', () => {
     expect(json.reading.words).toBe(702);
   });
 
+  test('opens the original in the system browser only when asked', async ({ launch }) => {
+    const app = await launch();
+    const details = new DetailsPanel(app.page);
+    await details.toggleButton.click();
+    await expect(details.figure('Original')).toContainText('themoscowtimes.com');
+    expect(app.externalRequests).toEqual([]);
+    await details.button('Open in browser').click();
+    await expect.poll(() => app.externalRequests).toContain(SAMPLE_URL);
+  });
+
   test('the outline scrolls the article to a subhead', async ({ launch }) => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-outline-'));
     const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the opening.`).join(
