@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { articleDetails } from '../../src/main/services/article-details';
 import { loadArticleFile } from '../../src/main/services/article-file';
+import { findEntities } from '../../src/main/services/entities';
+import { readingStats, textBlocks } from '../../src/main/services/reading-stats';
 import { generateArticle } from '../support/generate-articles';
 
 const path = join(mkdtempSync(join(tmpdir(), 'lectern-bench-')), '001_00112233445566ff.txt');
@@ -26,6 +28,13 @@ describe('details panel data', () => {
       iterations: 10,
     },
   );
+  const segments = Array.from(textBlocks(article.body), ({ text }) => text);
+  bench('2 MB article: reading figures only', () => void readingStats(article.body), {
+    iterations: 10,
+  });
+  bench('2 MB article: entities only', async () => void (await findEntities(segments)), {
+    iterations: 10,
+  });
   bench('sample article: articleDetails', async () => void (await articleDetails(sample)), {
     iterations: 20,
   });

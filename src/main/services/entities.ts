@@ -168,7 +168,6 @@ function countMentions(entities: Entity[], segments: string[]) {
     `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
     'gu',
   );
-  for (const segment of segments) {
-    for (const match of segment.matchAll(pattern)) owner.get(match[0])!.count++;
-  }
+  // One pass over the joined text; a blank line between segments keeps names from running together.
+  for (const match of segments.join('\n\n').matchAll(pattern)) owner.get(match[0])!.count++;
 }
