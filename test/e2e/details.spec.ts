@@ -17,7 +17,7 @@ test.describe('the article details panel', () => {
     const details = new DetailsPanel(page);
     await expect(new ReaderPage(page).title).toBeVisible();
     await expect(details.panel).toHaveCount(0);
-    await details.toggleButton.click();
+    await details.open();
     await expect(details.toggleButton).toHaveAttribute('aria-pressed', 'true');
     await test.step('source, file and reading figures', async () => {
       await expect(details.figure('Date')).toContainText('Sunday, 8 June 2025');
@@ -41,7 +41,7 @@ test.describe('the article details panel', () => {
   test('resizes by keyboard and by dragging, and remembers its state', async ({ launch }) => {
     const first = await launch();
     const details = new DetailsPanel(first.page);
-    await details.toggleButton.click();
+    await details.open();
     await expect(details.resizer).toHaveAttribute('aria-valuenow', '320');
     await details.resizer.focus();
     await first.page.keyboard.press('ArrowLeft');
@@ -80,7 +80,7 @@ test.describe('the article details panel', () => {
   test('clicking an entity asks for a search of that term', async ({ launch }) => {
     const { page } = await launch();
     const details = new DetailsPanel(page);
-    await details.toggleButton.click();
+    await details.open();
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { searched: string[] }).searched = seen;
@@ -97,7 +97,7 @@ test.describe('the article details panel', () => {
   test('clicking an entity opens the find bar with its matches highlighted', async ({ launch }) => {
     const { page } = await launch();
     const details = new DetailsPanel(page);
-    await details.toggleButton.click();
+    await details.open();
     await details.entity('Kyiv').click();
     const findBar = page.getByRole('search');
     // The find bar is issue 3, built in parallel; this runs once it is merged.
@@ -112,7 +112,7 @@ test.describe('the article details panel', () => {
     const { page } = await launch();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const details = new DetailsPanel(page);
-    await details.toggleButton.click();
+    await details.open();
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     await details.button('Copy citation').click();
     await expect(details.status).toHaveText('Citation copied to the clipboard.');
@@ -135,7 +135,7 @@ test.describe('the article details panel', () => {
   test('opens the original in the system browser only when asked', async ({ launch }) => {
     const app = await launch();
     const details = new DetailsPanel(app.page);
-    await details.toggleButton.click();
+    await details.open();
     await expect(details.figure('Original')).toContainText('themoscowtimes.com');
     expect(app.externalRequests).toEqual([]);
     await details.button('Open in browser').click();
@@ -151,7 +151,7 @@ test.describe('the article details panel', () => {
     writeFileSync(path, `# Outline Test\n\n${long}\n\n## The Far Section\n\nThe end.\n`);
     const { page } = await launch({ path });
     const details = new DetailsPanel(page);
-    await details.toggleButton.click();
+    await details.open();
     const heading = page.getByRole('heading', { name: 'The Far Section' });
     await expect(heading).not.toBeInViewport();
     await details.panel.getByRole('button', { name: 'The Far Section' }).click();
@@ -164,7 +164,7 @@ test.describe('the article details panel', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await launch({ colorScheme });
       const details = new DetailsPanel(page);
-      await details.toggleButton.click();
+      await details.open();
       await expect(details.entity('Kyiv')).toBeVisible();
       await page.screenshot({ path: `test-results/details-panel-${colorScheme}.png` });
       await details.button('Copy citation').scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
 /** The article details side panel, found by role and accessible name. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export class DetailsPanel {
   constructor(readonly page: Page) {}
@@ -15,6 +15,14 @@ export class DetailsPanel {
   }
   get status() {
     return this.panel.getByRole('status');
+  }
+  /** Opens the panel with the toolbar button and waits for its data. */
+  async open() {
+    await this.toggleButton.click();
+    // The first request loads the NLP library in main: seconds on a busy shared machine.
+    await expect(this.panel.getByRole('heading', { name: 'Cite and copy' })).toBeVisible({
+      timeout: 20_000,
+    });
   }
   entity(name: string) {
     return this.panel.getByRole('button', { name: new RegExp(`^${name} \\d+ mentions?$`) });

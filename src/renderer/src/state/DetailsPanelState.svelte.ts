@@ -32,9 +32,11 @@ export class DetailsPanelState {
   /** Replaced whole for each article. */
   details = $state.raw<ArticleDetails | null>(null);
   error = $state<string | null>(null);
+  loading = $state(false);
   readonly #api: LecternApi;
   readonly #port: PanelLayoutPort;
   #ticket = 0;
+  #touched = false;
 
   constructor(api: LecternApi, port: PanelLayoutPort = apiLayoutPort(api)) {
     this.#api = api;
@@ -43,7 +45,8 @@ export class DetailsPanelState {
 
   async restore() {
     const layout = await this.#port.load();
-    if (layout) {
+    // A toggle or resize made while the layout was loading wins over the saved one.
+    if (layout && !this.#touched) {
       this.open = layout.open;
       this.width = clampWidth(layout.width);
     }
@@ -64,11 +67,15 @@ export class DetailsPanelState {
   async load(article: Article | null) {
     const ticket = ++this.#ticket;
     if (!article) {
+      this.loading = false;
       this.details = null;
       return;
     }
+    this.loading = true;
+    if (this.details?.file.name !== article.source.name) this.details = null;
     const result = await this.#api.call('reader.details');
     if (ticket !== this.#ticket) return;
+    this.loading = false;
     if (!result.ok) {
       this.error = result.error.message;
       return;
@@ -80,6 +87,7 @@ export class DetailsPanelState {
   }
 
   #save() {
+    this.#touched = true;
     void this.#port.save({ open: this.open, width: this.width });
   }
 }
