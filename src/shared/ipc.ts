@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Article } from './article';
+import type { ArticleDetails } from './article-details';
 import type { Result } from './result';
 
 const MAX_PATH = 4096;
@@ -25,6 +26,19 @@ export interface RecentEntry {
   title: string;
   openedAt: string;
 }
+
+/** The details panel's remembered layout. */
+export interface PanelLayout {
+  open: boolean;
+  /** Width in CSS pixels, kept between PANEL_MIN_WIDTH and PANEL_MAX_WIDTH. */
+  width: number;
+}
+export const PANEL_MIN_WIDTH = 260;
+export const PANEL_MAX_WIDTH = 640;
+const PanelArg = v.strictObject({
+  open: v.boolean(),
+  width: v.pipe(v.number(), v.integer(), v.minValue(PANEL_MIN_WIDTH), v.maxValue(PANEL_MAX_WIDTH)),
+});
 
 export interface AppInfo {
   host: 'electron' | 'browser';
@@ -55,6 +69,11 @@ export const calls = {
   /** Only the Electron preload calls this, with the path Electron gives for a dropped File. */
   'reader.openDropped': call<Article>()(v.tuple([PathArg]), false),
   'recent.list': call<RecentEntry[]>()(v.tuple([])),
+  // ── The details panel (issue 4) ──
+  /** Everything the panel shows about the article opened last; null before any article is open. */
+  'reader.details': call<ArticleDetails | null>()(v.tuple([])),
+  'ui.getPanel': call<PanelLayout>()(v.tuple([])),
+  'ui.setPanel': call<void>()(v.tuple([PanelArg])),
   /** Opens an http(s) or mailto URL in the system browser; called only from a click. */
   'shell.openExternal': call<void>()(v.tuple([UrlArg])),
 };
@@ -76,7 +95,11 @@ export const isExposedChannel = (name: string): boolean =>
   isChannel(name) && calls[name].exposed !== false;
 
 /** Pushed from main to the window: menu items and a second launch's file. */
-export type AppCommand = { type: 'open' } | { type: 'open-path'; path: string } | { type: 'find' };
+export type AppCommand =
+  | { type: 'open' }
+  | { type: 'open-path'; path: string }
+  | { type: 'find' }
+  | { type: 'toggle-details' };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {

@@ -43,7 +43,18 @@ export function buildAppMenu(
         },
       ],
     },
-    { label: '&View', submenu: [{ role: 'togglefullscreen' }] },
+    {
+      label: '&View',
+      submenu: [
+        {
+          label: 'Article &Details',
+          accelerator: 'CmdOrCtrl+I',
+          click: () => send({ type: 'toggle-details' }),
+        },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -4,9 +4,17 @@ import { app, session, type Session } from 'electron';
 export const APP_ORIGIN = 'app://lectern';
 export const APP_PAGE = `${APP_ORIGIN}/index.html`;
 
+/** Writing plain text to the clipboard, for the details panel's Copy buttons; reading stays denied. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
 export function hardenSession(target: Session = session.defaultSession) {
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+  target.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(permission === CLIPBOARD_WRITE && isAppUrl(contents.getURL())),
+  );
+  target.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === CLIPBOARD_WRITE && isAppUrl(requestingOrigin),
+  );
   // Lectern is offline: every request that is not for its own files is cancelled.
   target.webRequest.onBeforeRequest((details, callback) => {
     const allowed =
@@ -30,12 +38,18 @@ export function hardenWebContents() {
   });
 }
 
-/** True when an IPC message comes from the app's own top frame. */
-export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
+/** Node's URL gives a custom scheme the origin "null", so the origin is rebuilt from its parts. */
+function isAppUrl(url: string): boolean {
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
   } catch {
     return false;
   }
+}
+
+/** True when an IPC message comes from the app's own top frame. */
+export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null) return false;
+  return isAppUrl(frame.url);
 }

@@ -2,8 +2,10 @@
 import type { Article } from '../../shared/article';
 import type { AppInfo, Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
+import { LatestArticleDetails } from './article-details';
 import { articleFromBytes, loadArticleFile } from './article-file';
 import { checkExternalUrl } from './external-url';
+import { PanelLayoutStore } from './panel-layout';
 import { PathGrants } from './path-grants';
 import { RecentFiles } from './recent-files';
 
@@ -28,11 +30,13 @@ export interface LecternServices {
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const recent = new RecentFiles(env.userDataDir);
+  const details = new LatestArticleDetails();
+  const panel = new PanelLayoutStore(env.userDataDir);
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
     if (remember) await recent.add(path, article.title).catch(() => undefined);
-    return article;
+    return details.remember(article);
   }
 
   const handlers: Handlers = {
@@ -54,9 +58,12 @@ export function createServices(env: HostEnvironment): LecternServices {
       return path ? openGranted(grants.grant(path)) : null;
     },
     'reader.openBytes': async ({ name, bytes }) =>
-      articleFromBytes(bytes, { name, path: null, modified: null }),
+      details.remember(articleFromBytes(bytes, { name, path: null, modified: null })),
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
     'recent.list': async () => recent.list(),
+    'reader.details': async () => details.get(),
+    'ui.getPanel': async () => panel.get(),
+    'ui.setPanel': async (layout) => panel.set(layout),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
   };
   return { handlers, grants };

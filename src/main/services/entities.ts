@@ -1,0 +1,173 @@
+/**
+ * People, places and organisations in an article. compromise tags the names (its lexicon knows
+ * first names, countries, cities); unknown names are placed by their neighbours ("Dnipro region",
+ * "town of Mezhyra"). Names are found in the first part of the text, then counted in all of it.
+ */
+import type NlpFunction from 'compromise';
+import type { Entity, EntityKind } from '../../shared/article-details';
+
+/** compromise reads about 0.1–1 MB/s; names are discovered in this much text, then counted everywhere. */
+export const DISCOVERY_CHARS = 20_000;
+
+const PLACE_AFTER = new Set(['region', 'regions', 'oblast', 'province', 'city', 'district']);
+const PLACE_BEFORE = new Set(['in', 'of', 'near', 'from', 'capital', 'city', 'town', 'village']);
+const ORG_WORDS =
+  /^(ministry|administration|council|agency|committee|party|army|parliament|court|republic)$/i;
+const ACRONYM = /^[A-Z]{2,6}$/;
+const POSSESSIVE = /['’]s$/;
+
+interface Term {
+  text: string;
+  post: string;
+  normal: string;
+  tags: string[];
+}
+
+type Nlp = typeof NlpFunction;
+let nlpLoaded: Promise<Nlp> | null = null;
+// compromise takes a few hundred ms to load; it is loaded on first use, not when the app starts.
+const loadNlp = () => (nlpLoaded ??= import('compromise').then((module) => module.default));
+
+export async function findEntities(segments: string[]): Promise<Entity[]> {
+  const nlp = await loadNlp();
+  const votes = discover(nlp, discoveryText(segments));
+  const entities = mergeVariants(votes);
+  countMentions(entities, segments);
+  return entities
+    .filter((entity) => entity.count > 0)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function discoveryText(segments: string[]): string {
+  let text = '';
+  for (const segment of segments) {
+    if (text.length >= DISCOVERY_CHARS) break;
+    text += `${segment}\n\n`;
+  }
+  return text.slice(0, DISCOVERY_CHARS);
+}
+
+/** Each name seen, with how often it was read as each kind. */
+function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> {
+  const votes = new Map<string, Map<EntityKind, number>>();
+  for (const sentence of nlp(text).json() as { terms: Term[] }[]) {
+    const terms = sentence.terms;
+    let start = 0;
+    while (start < terms.length) {
+      if (!isNameTerm(terms[start]!)) {
+        start++;
+        continue;
+      }
+      let end = start + 1;
+      // A name ends at punctuation ("Donetsk, Kherson") or at a word that is not part of a name.
+      while (end < terms.length && !/\S/.test(terms[end - 1]!.post) && isNameTerm(terms[end]!)) {
+        const prev = terms[end - 1]!;
+        if (POSSESSIVE.test(prev.text) && prev.tags.includes('Place')) break;
+        end++;
+      }
+      let span = terms.slice(start, end);
+      let kind = classify(nlp, span, terms[start - 1], terms[end]);
+      // "Dnipropetrovsk Region" in a title names the place Dnipropetrovsk.
+      if (span.length > 1 && PLACE_AFTER.has(span.at(-1)!.normal)) {
+        span = span.slice(0, -1);
+        kind = 'place';
+      }
+      if (kind) {
+        const name = span.map((t) => t.text.replace(POSSESSIVE, '')).join(' ');
+        const tally = votes.get(name) ?? new Map<EntityKind, number>();
+        tally.set(kind, (tally.get(kind) ?? 0) + 1);
+        votes.set(name, tally);
+      }
+      start = end;
+    }
+  }
+  return votes;
+}
+
+function isNameTerm(term: Term): boolean {
+  const has = (tag: string) => term.tags.includes(tag);
+  if (!/^\p{Lu}/u.test(term.text) || has('Honorific') || has('Demonym')) return false;
+  return has('ProperNoun') || has('Acronym');
+}
+
+function classify(
+  nlp: Nlp,
+  span: Term[],
+  before: Term | undefined,
+  after: Term | undefined,
+): EntityKind | null {
+  if (span.length === 1 && isDemonym(nlp, span[0]!.text)) return null;
+  const tags = new Set(span.flatMap((t) => t.tags));
+  if (span.some((t) => ORG_WORDS.test(t.text))) return 'organization';
+  if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return 'person';
+  if (tags.has('Place') || tags.has('Country') || tags.has('City') || tags.has('Region')) {
+    return 'place';
+  }
+  if (tags.has('Organization'))
+    return span.some((t) => t.text.includes('.')) ? null : 'organization';
+  if (span.length === 1 && ACRONYM.test(span[0]!.text)) return 'organization';
+  if (after && PLACE_AFTER.has(after.normal)) return 'place';
+  if (before && PLACE_BEFORE.has(before.normal)) return 'place';
+  // Two or three unknown capitalised words together are most often a person's name.
+  if (span.length >= 2 && span.length <= 3) return 'person';
+  return null;
+}
+
+const demonyms = new Map<string, boolean>();
+/** In a sentence compromise may read "Russian" as a place; alone, its lexicon knows it is a demonym. */
+function isDemonym(nlp: Nlp, word: string): boolean {
+  let known = demonyms.get(word);
+  if (known === undefined) {
+    known = nlp(word).has('#Demonym');
+    demonyms.set(word, known);
+  }
+  return known;
+}
+
+/** "Zelensky" joins "Volodymyr Zelensky"; a name's kind is the one it was read as most often. */
+function mergeVariants(votes: Map<string, Map<EntityKind, number>>): Entity[] {
+  const named = [...votes].map(([name, tally]) => ({
+    name,
+    kind: [...tally].sort((a, b) => b[1] - a[1])[0]![0],
+  }));
+  named.sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  const entities: Entity[] = [];
+  for (const { name, kind } of named) {
+    const words = name.split(' ');
+    const fuller = entities.find(
+      (e) =>
+        e.kind === 'person' &&
+        kind === 'person' &&
+        words.length === 1 &&
+        (e.name.endsWith(` ${name}`) || e.name.startsWith(`${name} `)),
+    );
+    if (fuller) fuller.variants.push(name);
+    else entities.push({ name, kind, count: 0, variants: [name] });
+  }
+  // A full name's surname alone ("Zelensky said") is the same person, unless two people share it.
+  const taken = new Set(entities.flatMap((e) => e.variants));
+  const surnames = entities
+    .filter((e) => e.kind === 'person' && e.name.includes(' '))
+    .map((e) => ({ entity: e, surname: e.name.split(' ').at(-1)! }));
+  for (const { entity, surname } of surnames) {
+    const shared = surnames.filter((s) => s.surname === surname).length > 1;
+    if (!shared && !taken.has(surname)) entity.variants.push(surname);
+  }
+  return entities;
+}
+
+/** Counts every variant as a whole word, longest first, so "Volodymyr Zelensky" is one mention. */
+function countMentions(entities: Entity[], segments: string[]) {
+  const owner = new Map<string, Entity>();
+  for (const entity of entities) for (const variant of entity.variants) owner.set(variant, entity);
+  if (owner.size === 0) return;
+  const alternatives = [...owner.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  // One pass over the joined text; a blank line between segments keeps names from running together.
+  for (const match of segments.join('\n\n').matchAll(pattern)) owner.get(match[0])!.count++;
+}

@@ -1,0 +1,183 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './support/lectern-app';
+import { DetailsPanel } from './support/details-panel';
+import { ReaderPage } from './support/reader-page';
+
+const SAMPLE_URL =
+  'https://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377';
+
+test.describe('the article details panel', () => {
+  test('opens from the toolbar and from Ctrl+I, and shows the sample’s details', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const details = new DetailsPanel(page);
+    await expect(new ReaderPage(page).title).toBeVisible();
+    await expect(details.panel).toHaveCount(0);
+    await details.open();
+    await expect(details.toggleButton).toHaveAttribute('aria-pressed', 'true');
+    await test.step('source, file and reading figures', async () => {
+      await expect(details.figure('Date')).toContainText('Sunday, 8 June 2025');
+      await expect(details.figure('Date')).toContainText(/ ago$/);
+      await expect(details.figure('Original')).toContainText('themoscowtimes.com');
+      await expect(details.figure('Article id')).toHaveText('e51e31a3faca41e8');
+      await expect(details.figure('Line endings')).toHaveText('LF (Unix, macOS)');
+      await expect(details.figure('Words')).toHaveText('702');
+      await expect(details.figure('Reading time')).toHaveText('3 min at 238 words a minute');
+      await expect(details.figure('Links lost')).toHaveText('4');
+      await expect(details.figure('Embeds removed')).toHaveText('1');
+    });
+    await expect(details.panel).toContainText('Credit: Telegram / Dnipropetrovsk');
+    await expect(details.entity('Volodymyr Zelensky')).toBeVisible();
+    await page.keyboard.press('Control+i');
+    await expect(details.panel).toHaveCount(0);
+    await page.keyboard.press('Control+i');
+    await expect(details.panel).toBeVisible();
+  });
+
+  test('resizes by keyboard and by dragging, and remembers its state', async ({ launch }) => {
+    const first = await launch();
+    const details = new DetailsPanel(first.page);
+    await details.open();
+    await expect(details.resizer).toHaveAttribute('aria-valuenow', '320');
+    await details.resizer.focus();
+    await first.page.keyboard.press('ArrowLeft');
+    await first.page.keyboard.press('ArrowLeft');
+    await expect(details.resizer).toHaveAttribute('aria-valuenow', '352');
+    await first.page.keyboard.press('ArrowRight');
+    await expect(details.resizer).toHaveAttribute('aria-valuenow', '336');
+    const box = (await details.panel.boundingBox())!;
+    expect(Math.round(box.width)).toBe(336);
+    await test.step('dragging the edge to the left widens the panel', async () => {
+      const handle = (await details.resizer.boundingBox())!;
+      const y = handle.y + handle.height / 2;
+      await first.page.mouse.move(handle.x + handle.width / 2, y);
+      await first.page.mouse.down();
+      await first.page.mouse.move(handle.x - 60, y, { steps: 4 });
+      await first.page.mouse.up();
+      const now = Number(await details.resizer.getAttribute('aria-valuenow'));
+      expect(now).toBeGreaterThan(380);
+    });
+    const width = await details.resizer.getAttribute('aria-valuenow');
+    const saved = () => {
+      try {
+        return JSON.parse(readFileSync(join(first.userData, 'panel.json'), 'utf8'));
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(saved).toEqual({ version: 1, open: true, width: Number(width) });
+    await first.close();
+    const second = await launch({ userData: first.userData });
+    const again = new DetailsPanel(second.page);
+    await expect(again.panel).toBeVisible();
+    await expect(again.resizer).toHaveAttribute('aria-valuenow', width!);
+  });
+
+  test('clicking an entity asks for a search of that term', async ({ launch }) => {
+    const { page } = await launch();
+    const details = new DetailsPanel(page);
+    await details.open();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { searched: string[] }).searched = seen;
+      window.addEventListener('lectern:search', (event) =>
+        seen.push((event as CustomEvent<{ term: string }>).detail.term),
+      );
+    });
+    await details.entity('Kyiv').click();
+    expect(
+      await page.evaluate(() => (window as unknown as { searched: string[] }).searched),
+    ).toEqual(['Kyiv']);
+  });
+
+  test('clicking an entity opens the find bar with its matches highlighted', async ({ launch }) => {
+    const { page } = await launch();
+    const details = new DetailsPanel(page);
+    await details.open();
+    await details.entity('Kyiv').click();
+    const findBar = page.getByRole('search');
+    // The find bar is issue 3, built in parallel; this runs once it is merged.
+    test.fixme((await findBar.count()) === 0, 'The find bar (issue 3) is not on this branch yet.');
+    await expect(findBar.getByRole('textbox')).toHaveValue('Kyiv');
+    await expect(page.locator('mark')).toHaveCount(8);
+  });
+
+  test('copies the citation, the Markdown citation, the URL and the metadata', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const details = new DetailsPanel(page);
+    await details.open();
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await details.button('Copy citation').click();
+    await expect(details.status).toHaveText('Citation copied to the clipboard.');
+    expect(await clipboard()).toBe(
+      `AFP, “Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region”, themoscowtimes.com, 8 June 2025. ${SAMPLE_URL}`,
+    );
+    await details.button('Copy as Markdown').click();
+    await expect(details.status).toHaveText('Markdown citation copied to the clipboard.');
+    expect(await clipboard()).toContain(`](<${SAMPLE_URL}>), *themoscowtimes.com*`);
+    await details.button('Copy address').click();
+    await expect(details.status).toHaveText('Address copied to the clipboard.');
+    expect(await clipboard()).toBe(SAMPLE_URL);
+    await details.button('Copy metadata as JSON').click();
+    await expect(details.status).toHaveText('Metadata as JSON copied to the clipboard.');
+    const json = JSON.parse(await clipboard());
+    expect(json.file.articleId).toBe('e51e31a3faca41e8');
+    expect(json.reading.words).toBe(702);
+  });
+
+  test('opens the original in the system browser only when asked', async ({ launch }) => {
+    const app = await launch();
+    const details = new DetailsPanel(app.page);
+    await details.open();
+    await expect(details.figure('Original')).toContainText('themoscowtimes.com');
+    expect(app.externalRequests).toEqual([]);
+    await details.button('Open in browser').click();
+    // The destination is confirmed in the same dialog every link uses.
+    const dialog = app.page.getByRole('dialog', { name: 'Open this link in your browser?' });
+    await expect(dialog).toContainText('www.themoscowtimes.com');
+    await dialog.getByRole('button', { name: 'Open in browser' }).click();
+    await expect.poll(() => app.externalRequests).toContain(SAMPLE_URL);
+  });
+
+  test('the outline scrolls the article to a subhead', async ({ launch }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-outline-'));
+    const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the opening.`).join(
+      '\n\n',
+    );
+    const path = join(dir, 'outline.txt');
+    writeFileSync(path, `# Outline Test\n\n${long}\n\n## The Far Section\n\nThe end.\n`);
+    const { page } = await launch({ path });
+    const details = new DetailsPanel(page);
+    await details.open();
+    const heading = page.getByRole('heading', { name: 'The Far Section' });
+    await expect(heading).not.toBeInViewport();
+    await details.panel.getByRole('button', { name: 'The Far Section' }).click();
+    await expect(heading).toBeInViewport();
+  });
+
+  test('has no serious accessibility violations with the panel open, light and dark', async ({
+    launch,
+  }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await launch({ colorScheme });
+      const details = new DetailsPanel(page);
+      await details.open();
+      await expect(details.entity('Kyiv')).toBeVisible();
+      await page.screenshot({ path: `test-results/details-panel-${colorScheme}.png` });
+      await details.button('Copy citation').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/details-panel-${colorScheme}-end.png` });
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) =>
+        ['serious', 'critical'].includes(v.impact ?? ''),
+      );
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    }
+  });
+});
