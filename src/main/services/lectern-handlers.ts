@@ -3,6 +3,8 @@ import type { Article } from '../../shared/article';
 import type { AppInfo, Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { articleFromBytes, loadArticleFile } from './article-file';
+import { comfortHandlers } from './comfort-handlers';
+import { ComfortStore } from './comfort-store';
 import { checkExternalUrl } from './external-url';
 import { PathGrants } from './path-grants';
 import { RecentFiles } from './recent-files';
@@ -18,6 +20,8 @@ export interface HostEnvironment {
   showOpenDialog?: () => Promise<string | null>;
   /** Hands a checked URL to the system browser. */
   openExternal: (url: string) => Promise<void>;
+  /** The native Save dialog; absent where the browser saves files itself. */
+  showSaveDialog?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface LecternServices {
@@ -28,17 +32,31 @@ export interface LecternServices {
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const recent = new RecentFiles(env.userDataDir);
+  const comfort = new ComfortStore(env.userDataDir);
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
     if (remember) await recent.add(path, article.title).catch(() => undefined);
+    if (remember) await comfort.setLastArticle(path).catch(() => undefined);
     return article;
+  }
+
+  /** With no file named at launch, the article read last is reopened (if it is still there). */
+  async function openAtLaunch(): Promise<Article> {
+    const last = env.startupIsSample ? await comfort.lastArticle().catch(() => null) : null;
+    if (last) {
+      const article = await loadArticleFile(last).catch(() => null);
+      if (article) {
+        grants.grant(last);
+        return article;
+      }
+    }
+    return openGranted(grants.grant(env.startupPath), !env.startupIsSample);
   }
 
   const handlers: Handlers = {
     'app.info': async () => env.info,
-    'reader.openStartup': async () =>
-      openGranted(grants.grant(env.startupPath), !env.startupIsSample),
+    'reader.openStartup': openAtLaunch,
     'reader.openPath': async (path) => {
       if (!grants.has(path) && !(await recent.list()).some((entry) => entry.path === path)) {
         throw new AppFailure(
@@ -58,6 +76,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
     'recent.list': async () => recent.list(),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
+    ...comfortHandlers(comfort, env.showSaveDialog),
   };
   return { handlers, grants };
 }
