@@ -1,0 +1,67 @@
+import { expect, test } from './support/lectern-app';
+import { ComfortPage } from './support/comfort-page';
+import { ReaderPage } from './support/reader-page';
+
+const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
+
+test.describe('appearance', () => {
+  test('theme, font and text size are kept after a restart', async ({ launch }) => {
+    const first = await launch();
+    const comfort = new ComfortPage(first.page);
+    await expect(new ReaderPage(first.page).title).toHaveText(SAMPLE_TITLE);
+    const bodyColour = () =>
+      first.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightColour = await bodyColour();
+
+    await test.step('choose dark, hyperlegible and a larger size', async () => {
+      await comfort.choose('Theme', 'Dark');
+      await comfort.choose('Font', 'Hyperlegible');
+      await expect.poll(bodyColour).not.toBe(lightColour);
+      await comfort.appearanceButton.press('Escape');
+      await first.page.keyboard.press('Control+Equal');
+      await first.page.keyboard.press('Control+Equal');
+      await comfort.openAppearance();
+      await expect(comfort.textSize).toHaveText('121%');
+    });
+    const size = await first.page
+      .getByRole('heading', { level: 1 })
+      .evaluate((h) => getComputedStyle(h.closest('article')!).fontSize);
+    await first.close();
+
+    const second = await launch({ userData: first.userData });
+    const again = new ComfortPage(second.page);
+    await expect(new ReaderPage(second.page).title).toHaveText(SAMPLE_TITLE);
+    const panel = await again.openAppearance();
+    await expect(panel.getByRole('radio', { name: 'Dark' })).toBeChecked();
+    await expect(panel.getByRole('radio', { name: 'Hyperlegible' })).toBeChecked();
+    await expect(again.textSize).toHaveText('121%');
+    await expect(second.page.locator('article')).toHaveCSS('font-size', size);
+    await expect(second.page.locator('article')).toHaveCSS('font-family', /Atkinson Hyperlegible/);
+  });
+
+  test('Ctrl+minus and Ctrl+0 make text smaller and reset it', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await page.keyboard.press('Control+Minus');
+    await comfort.openAppearance();
+    await expect(comfort.textSize).toHaveText('91%');
+    await page.keyboard.press('Control+Digit0');
+    await expect(comfort.textSize).toHaveText('100%');
+  });
+
+  test('looks right in all four themes', async ({ launch }, testInfo) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    for (const theme of ['Same as system', 'Light', 'Dark', 'Sepia']) {
+      await comfort.choose('Theme', theme);
+      await page.screenshot({
+        path: testInfo.outputPath(`theme-${theme.toLowerCase().replace(/ /g, '-')}.png`),
+      });
+      await expect(
+        (await comfort.openAppearance()).getByRole('radio', { name: theme }),
+      ).toBeChecked();
+    }
+  });
+});
