@@ -5,6 +5,7 @@
 import type { Annotation, HighlightColour } from '../../../shared/annotation';
 import { HIGHLIGHT_COLOURS } from '../../../shared/annotation';
 import type { LecternApi } from '../../../shared/ipc';
+import { isoNow } from './iso-now';
 import { anchorSpan, describeSpan, type TextSpan } from './text-anchoring';
 import { offsetOf, plainText, rangeFromOffsets } from './text-positions';
 
@@ -79,7 +80,7 @@ export class HighlightsState {
     const span = this.selectedSpan();
     if (!span || !this.#root) return null;
     const { quote, position } = describeSpan(plainText(this.#root), span);
-    const now = new Date().toISOString();
+    const now = isoNow();
     const annotation: Annotation = {
       id: crypto.randomUUID(),
       type: 'Annotation',
@@ -126,7 +127,7 @@ export class HighlightsState {
   }
 
   #edit(id: string, change: Partial<Pick<Annotation, 'colour' | 'note'>>) {
-    const modified = new Date().toISOString();
+    const modified = isoNow();
     this.items = this.items.map((item) =>
       item.annotation.id === id
         ? { ...item, annotation: { ...item.annotation, ...change, modified } }
