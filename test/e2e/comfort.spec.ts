@@ -50,18 +50,32 @@ test.describe('appearance', () => {
     await expect(comfort.textSize).toHaveText('100%');
   });
 
-  test('looks right in all four themes', async ({ launch }, testInfo) => {
+  test('looks right in all four themes, with highlights', async ({ launch }, testInfo) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);
     await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    const marks = [
+      ['pushing into Ukraine', 'Highlight yellow'],
+      ['significant territorial escalation', 'Highlight green'],
+      ['top political and military leaders', 'Highlight blue'],
+      ['symbolic and strategic blow', 'Highlight pink'],
+    ] as const;
+    for (const [text, button] of marks) {
+      await comfort.select(text);
+      await page.getByRole('button', { name: button }).click();
+    }
+    await comfort.highlightsButton.click();
+    await expect(comfort.highlightsPanel.getByRole('listitem')).toHaveCount(4);
     for (const theme of ['Same as system', 'Light', 'Dark', 'Sepia']) {
       await comfort.choose('Theme', theme);
-      await page.screenshot({
-        path: testInfo.outputPath(`theme-${theme.toLowerCase().replace(/ /g, '-')}.png`),
-      });
       await expect(
         (await comfort.openAppearance()).getByRole('radio', { name: theme }),
       ).toBeChecked();
+      await comfort.appearanceButton.press('Escape');
+      await expect(comfort.appearance).toBeHidden();
+      await page.screenshot({
+        path: testInfo.outputPath(`theme-${theme.toLowerCase().replace(/ /g, '-')}.png`),
+      });
     }
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
@@ -85,5 +86,51 @@ test.describe('highlights', () => {
     expect(markdown).toContain(`> ${QUOTE}`);
     expect(markdown).toContain('**Note:** Check the map');
     await expect(comfort.highlightsPanel.getByRole('status')).toContainText('exported');
+  });
+});
+
+test.describe('highlights when the article file changes', () => {
+  const ARTICLE = [
+    '# Harbour Works Begin',
+    '',
+    'The council approved the harbour plan on Tuesday after a long debate.',
+    '',
+    'Work on the northern breakwater starts in spring, officials said.',
+    '',
+  ].join('\n');
+
+  test('re-attach after small edits and say which can no longer be placed', async ({ launch }) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lectern-edit-')), '002_00000000000000bb.txt');
+    writeFileSync(path, ARTICLE);
+    const first = await launch({ path });
+    const comfort = new ComfortPage(first.page);
+    await expect(new ReaderPage(first.page).title).toHaveText('Harbour Works Begin');
+    for (const text of ['approved the harbour plan', 'northern breakwater']) {
+      await comfort.select(text);
+      await first.page.keyboard.press('h');
+    }
+    await expect(comfort.highlightsButton).toHaveText('Highlights (2)');
+    const stored = join(first.userData, 'highlights', '00000000000000bb.json');
+    await expect
+      .poll(() => existsSync(stored) && readFileSync(stored, 'utf8'))
+      .toContain('northern');
+    await first.close();
+
+    // Re-saved: a sentence added before, the first passage lightly corrected, the second gone.
+    writeFileSync(
+      path,
+      ARTICLE.replace('The council', 'After months of delay, the city council')
+        .replace('approved the harbour plan', 'approved the harbor plan')
+        .replace('Work on the northern breakwater starts in spring, officials said.', 'More soon.'),
+    );
+    const second = await launch({ path, userData: first.userData });
+    const again = new ComfortPage(second.page);
+    await expect(again.highlightsButton).toHaveText('Highlights (2)');
+    await expect
+      .poll(() => painted(second.page))
+      .toMatchObject({ 'lectern-yellow': ['approved the harbor plan'] });
+    await again.highlightsButton.click();
+    await expect(again.highlightsPanel.getByText('Can’t be placed')).toHaveCount(1);
+    await expect(again.highlightsPanel.getByText('northern breakwater')).toBeVisible();
   });
 });
