@@ -36,7 +36,9 @@ describe('anchoring a highlight', () => {
     const span = spanOf(TEXT, 'for the first time in its three-year offensive');
     const edited = TEXT.replace('three-year', 'three year');
     const found = anchorSpan(edited, describeSpan(TEXT, span));
-    expect(found && edited.slice(found.start, found.end)).toMatch(/^for the first time.*offensive$/);
+    expect(found && edited.slice(found.start, found.end)).toMatch(
+      /^for the first time.*offensive$/,
+    );
   });
 
   it('gives up when the passage is gone', () => {
