@@ -109,7 +109,12 @@ export const isExposedChannel = (name: string): boolean =>
   isChannel(name) && calls[name].exposed !== false;
 
 /** Pushed from main to the window: menu items and a second launch's file. */
-export type AppCommand = { type: 'open' } | { type: 'open-path'; path: string } | { type: 'find' };
+export type AppCommand =
+  | { type: 'open' }
+  | { type: 'open-path'; path: string }
+  | { type: 'find' }
+  /** View ▸ Larger Text (1), Smaller Text (−1), Actual Size (0). */
+  | { type: 'text-size'; change: 1 | -1 | 0 };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {

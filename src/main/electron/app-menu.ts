@@ -43,7 +43,29 @@ export function buildAppMenu(
         },
       ],
     },
-    { label: '&View', submenu: [{ role: 'togglefullscreen' }] },
+    {
+      label: '&View',
+      submenu: [
+        // The window's text size, not Chromium's page zoom, so it is remembered with the settings.
+        {
+          label: '&Larger Text',
+          accelerator: 'CmdOrCtrl+=',
+          click: () => send({ type: 'text-size', change: 1 }),
+        },
+        {
+          label: '&Smaller Text',
+          accelerator: 'CmdOrCtrl+-',
+          click: () => send({ type: 'text-size', change: -1 }),
+        },
+        {
+          label: '&Actual Size',
+          accelerator: 'CmdOrCtrl+0',
+          click: () => send({ type: 'text-size', change: 0 }),
+        },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
