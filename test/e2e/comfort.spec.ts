@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
 import { ReaderPage } from './support/reader-page';
@@ -77,5 +81,46 @@ test.describe('appearance', () => {
         path: testInfo.outputPath(`theme-${theme.toLowerCase().replace(/ /g, '-')}.png`),
       });
     }
+  });
+});
+
+test.describe('comfort controls', () => {
+  test('have no serious accessibility violations in any theme', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.select('significant territorial escalation');
+    await page.keyboard.press('h');
+    await comfort.highlightsButton.click();
+    for (const theme of ['Light', 'Dark', 'Sepia']) {
+      await comfort.choose('Theme', theme);
+      await comfort.select('top political and military leaders');
+      await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) =>
+        ['serious', 'critical'].includes(v.impact ?? ''),
+      );
+      expect(serious.map((v) => `${theme}: ${v.id}: ${v.help}`)).toEqual([]);
+    }
+  });
+
+  test('a damaged settings file is set aside and reported, and defaults apply', async ({
+    launch,
+  }) => {
+    const userData = mkdtempSync(join(tmpdir(), 'lectern-damaged-'));
+    writeFileSync(join(userData, 'settings.json'), '{"version": 1, "data": {"settings": tru');
+    const { page } = await launch({ userData });
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await expect(page.getByRole('alert')).toContainText('damaged file was set aside');
+    expect(readdirSync(userData).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(
+      true,
+    );
+    const comfort = new ComfortPage(page);
+    await expect(
+      (await comfort.openAppearance()).getByRole('radio', { name: 'Same as system' }),
+    ).toBeChecked();
+    await comfort.appearanceButton.press('Escape');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
