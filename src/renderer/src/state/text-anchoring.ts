@@ -5,6 +5,7 @@
 import search from 'approx-string-match';
 
 const CONTEXT = 32;
+const NEAR = 4096;
 
 export interface TextSpan {
   start: number;
@@ -43,11 +44,14 @@ export function anchorSpan(text: string, selectors: QuoteSelectors): TextSpan | 
   if (text.slice(position.start, position.end) === quote.exact) {
     return { start: position.start, end: position.end };
   }
-  const exact: TextSpan[] = [];
-  for (let at = text.indexOf(quote.exact); at >= 0; at = text.indexOf(quote.exact, at + 1)) {
-    exact.push({ start: at, end: at + quote.exact.length });
-  }
-  const candidates = exact.length ? exact : fuzzy(text, quote.exact);
+  // Small edits move text a little: look near the old place first, and accept it with its context.
+  const near = occurrences(text, quote.exact, position.start - NEAR, position.end + NEAR);
+  const inContext = near.filter((span) => score(text, span, selectors) > 3);
+  const exact = inContext.length ? inContext : occurrences(text, quote.exact, 0, text.length);
+  const candidates = exact.length
+    ? exact
+    : (nonEmpty(fuzzy(text, quote.exact, position.start - NEAR, position.end + NEAR)) ??
+      fuzzy(text, quote.exact, 0, text.length));
   let best: TextSpan | null = null;
   for (const span of candidates) {
     if (!best || score(text, span, selectors) > score(text, best, selectors)) best = span;
@@ -55,11 +59,27 @@ export function anchorSpan(text: string, selectors: QuoteSelectors): TextSpan | 
   return best;
 }
 
+/** Every place `exact` occurs between `from` and `to` (searching only that slice of the text). */
+function occurrences(text: string, exact: string, from: number, to: number): TextSpan[] {
+  const offset = Math.max(0, from);
+  const window = text.slice(offset, Math.min(text.length, to));
+  const found: TextSpan[] = [];
+  for (let at = window.indexOf(exact); at >= 0; at = window.indexOf(exact, at + 1)) {
+    found.push({ start: offset + at, end: offset + at + exact.length });
+  }
+  return found;
+}
+
 /** Approximate matches with at most a quarter of the quote's characters changed. */
-function fuzzy(text: string, exact: string): TextSpan[] {
+function fuzzy(text: string, exact: string, from: number, to: number): TextSpan[] {
   const maxErrors = Math.min(256, Math.floor(exact.length / 4));
   if (maxErrors === 0) return [];
-  const matches = search(text, exact, maxErrors);
+  const offset = Math.max(0, from);
+  const matches = search(text.slice(offset, Math.max(offset, to)), exact, maxErrors);
   const fewest = Math.min(...matches.map((m) => m.errors));
-  return matches.filter((m) => m.errors === fewest).map(({ start, end }) => ({ start, end }));
+  return matches
+    .filter((m) => m.errors === fewest)
+    .map(({ start, end }) => ({ start: offset + start, end: offset + end }));
 }
+
+const nonEmpty = <T>(list: T[]) => (list.length ? list : null);
