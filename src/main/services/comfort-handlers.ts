@@ -1,5 +1,5 @@
 /** The contract's remembered-state calls (issue 6), built on one ComfortStore. */
-import { writeFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import type { ComfortStore } from './comfort-store';
@@ -35,8 +35,8 @@ export function comfortHandlers(
       if (!showSaveDialog) throw new AppFailure('unavailable', 'This host has no Save dialog.');
       const path = await showSaveDialog(suggestedName);
       if (!path) return null;
-      // The user chose this file to be replaced, so a plain write is what they asked for.
-      await writeFile(path, text, 'utf8').catch((error: unknown) => {
+      // Atomic too: a crash mid-export must not leave half of a file the user already had there.
+      await writeFileAtomic(path, text, { fsync: true }).catch((error: unknown) => {
         throw storageFailure(error, path);
       });
       return path;

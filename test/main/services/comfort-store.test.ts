@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +86,27 @@ describe('the article read last', () => {
     expect((await first.handlers['reader.openStartup']()).title).toBe('My own article');
     const again = createServices(env);
     expect((await again.handlers['reader.openStartup']()).title).toBe('My own article');
+  });
+});
+
+describe('exporting to a file the user chose', () => {
+  it('writes the text where the Save dialog said, and nothing when it was cancelled', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'notes.md');
+    const env = {
+      info: { host: 'electron' as const, version: '0', nativeMenu: true },
+      startupPath: join(dir, 'none.txt'),
+      startupIsSample: true,
+      userDataDir: join(dir, 'data'),
+      openExternal: async () => undefined,
+    };
+    let answer: string | null = target;
+    const { handlers } = createServices({ ...env, showSaveDialog: async () => answer });
+    const request = { suggestedName: 'notes.md', text: '# Highlights\n' };
+    expect(await handlers['file.saveText'](request)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('# Highlights\n');
+    answer = null;
+    expect(await handlers['file.saveText']({ ...request, text: 'other' })).toBeNull();
+    expect(readFileSync(target, 'utf8')).toBe('# Highlights\n');
   });
 });
