@@ -37,6 +37,8 @@ export class ComfortPage {
 
   /** Selects the first occurrence of `text` inside the article body, as a mouse drag would. */
   async select(text: string) {
+    // Highlighting starts once the article's stored highlights are loaded (the button appears).
+    await this.highlightsButton.waitFor();
     await this.page.evaluate((needle) => {
       const body = document.querySelector('.body')!;
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);

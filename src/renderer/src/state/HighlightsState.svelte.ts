@@ -21,6 +21,8 @@ export class HighlightsState {
   /** The highlight removed last, until it is restored or another is removed. */
   removed = $state.raw<Annotation | null>(null);
   saveError = $state<string | null>(null);
+  /** False until the open article's stored highlights are in; nothing can be added before. */
+  ready = $state(false);
   readonly #api: LecternApi;
   #key: string | null = null;
   #title = '';
@@ -50,6 +52,7 @@ export class HighlightsState {
       return { annotation, span: anchorSpan(text, { quote, position }) };
     });
     this.#draw();
+    this.ready = true;
     // Find-in-article wraps matches in <mark>; ranges are rebuilt from text offsets after it does.
     this.#observer = new MutationObserver(() => this.#draw());
     this.#observer.observe(root, { childList: true, subtree: true });
@@ -59,6 +62,7 @@ export class HighlightsState {
     this.#observer?.disconnect();
     this.#observer = null;
     this.#key = null;
+    this.ready = false;
     this.items = [];
     this.#draw();
   }
@@ -67,7 +71,8 @@ export class HighlightsState {
   selectedSpan(): TextSpan | null {
     const selection = getSelection();
     const root = this.#root;
-    if (!root || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    if (!this.ready || !root || !selection || selection.isCollapsed || selection.rangeCount === 0)
+      return null;
     const range = selection.getRangeAt(0);
     const start = offsetOf(root, range.startContainer, range.startOffset);
     const end = offsetOf(root, range.endContainer, range.endOffset);
