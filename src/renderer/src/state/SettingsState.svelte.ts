@@ -31,6 +31,7 @@ export class SettingsState {
   /** A message when the settings could not be saved; they still apply for this session. */
   saveError = $state<string | null>(null);
   readonly #api: LecternApi;
+  #changedBeforeLoad = false;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -39,11 +40,13 @@ export class SettingsState {
 
   async load() {
     const result = await this.#api.call('settings.get');
-    if (result.ok) this.settings = result.value;
+    // A change made while loading wins over what was stored.
+    if (result.ok && !this.#changedBeforeLoad) this.settings = result.value;
     applySettings(this.settings);
   }
 
   set = async (patch: SettingsPatch) => {
+    this.#changedBeforeLoad = true;
     this.settings = { ...this.settings, ...patch };
     applySettings(this.settings);
     const result = await this.#api.call('settings.set', patch);
