@@ -124,3 +124,24 @@ test.describe('comfort controls', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
+
+test.describe('high-contrast modes', () => {
+  test('more contrast darkens secondary text; forced colours keep highlights listed', async ({
+    launch,
+  }, testInfo) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    const muted = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--muted'));
+    const normal = await muted();
+    await page.emulateMedia({ contrast: 'more' });
+    await expect.poll(muted).not.toBe(normal);
+    await comfort.select('significant territorial escalation');
+    await page.keyboard.press('h');
+    await page.emulateMedia({ forcedColors: 'active', contrast: 'more' });
+    await comfort.highlightsButton.click();
+    await expect(comfort.highlightsPanel.getByRole('listitem')).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('forced-colours.png') });
+  });
+});
