@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -143,5 +143,19 @@ test.describe('high-contrast modes', () => {
     await comfort.highlightsButton.click();
     await expect(comfort.highlightsPanel.getByRole('listitem')).toHaveCount(1);
     await page.screenshot({ path: testInfo.outputPath('forced-colours.png') });
+  });
+});
+
+test.describe('when settings cannot be saved', () => {
+  test('the window says so and keeps the change for this session', async ({ launch }) => {
+    const app = await launch();
+    const comfort = new ComfortPage(app.page);
+    await expect(new ReaderPage(app.page).title).toHaveText(SAMPLE_TITLE);
+    // The folder disappears and a plain file takes its place: every write now fails.
+    rmSync(app.userData, { recursive: true, force: true });
+    writeFileSync(app.userData, '');
+    await comfort.choose('Theme', 'Sepia');
+    await expect(app.page.getByRole('alert')).toContainText('Your changes are kept');
+    await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'sepia');
   });
 });

@@ -82,6 +82,12 @@ export function storageFailure(error: unknown, file: string): Error {
       `Lectern cannot write to ${where} (the folder is read-only or not yours). Your changes are kept while Lectern stays open.`,
     );
   }
+  if (code) {
+    return new AppFailure(
+      'storage',
+      `Lectern could not save to ${where} (${code}). Your changes are kept while Lectern stays open.`,
+    );
+  }
   return error instanceof Error ? error : new Error(String(error));
 }
 

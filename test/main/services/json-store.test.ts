@@ -104,6 +104,7 @@ describe('a folder that cannot be written', () => {
     ['ENOSPC', /disk is full/],
     ['EROFS', /read-only/],
     ['EACCES', /read-only or not yours/],
+    ['ENOTDIR', /could not save to .* \(ENOTDIR\)/],
   ])('explains %s in words', (code, message) => {
     const error = Object.assign(new Error('raw'), { code });
     const failure = storageFailure(error, '/home/me/.config/Lectern/settings.json');
