@@ -43,7 +43,7 @@ test.describe('appearance', () => {
     await expect(second.page.locator('article')).toHaveCSS('font-family', /Atkinson Hyperlegible/);
   });
 
-  test('Ctrl+minus and Ctrl+0 make text smaller and reset it', async ({ launch }) => {
+  test('Ctrl+minus and Ctrl+0 make text smaller and reset it', async ({ launch }, testInfo) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);
     await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
@@ -52,6 +52,7 @@ test.describe('appearance', () => {
     await expect(comfort.textSize).toHaveText('91%');
     await page.keyboard.press('Control+Digit0');
     await expect(comfort.textSize).toHaveText('100%');
+    await page.screenshot({ path: testInfo.outputPath('appearance-popover.png') });
   });
 
   test('looks right in all four themes, with highlights', async ({ launch }, testInfo) => {
