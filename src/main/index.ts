@@ -55,6 +55,17 @@ async function start() {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     openExternal: (url) => shell.openExternal(url),
+    showSaveDialog: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export highlights',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Markdown', extensions: ['md'] }],
+      };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   });
   registerIpc(handlers);
 

@@ -38,6 +38,17 @@ function pickFile(): Promise<File | null> {
   });
 }
 
+/** A browser saves through its own downloads (which may ask where); a Blob URL never leaves the page. */
+function downloadText(name: string, text: string): string {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
 const api: LecternApi = {
   call: async (channel, ...args) => {
     if (!isExposedChannel(channel)) return fail('invalid-request', 'Unknown request.');
@@ -54,6 +65,10 @@ const api: LecternApi = {
     return file ? openBytes(file) : { ok: true, value: null };
   },
   onCommand: () => () => undefined,
+  saveTextFile: async ({ suggestedName, text }) => ({
+    ok: true,
+    value: downloadText(suggestedName, text),
+  }),
 };
 
 Object.defineProperty(window, 'lectern', { value: Object.freeze(api), writable: false });

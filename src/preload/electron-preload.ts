@@ -25,6 +25,7 @@ const api: LecternApi = {
     return invoke('reader.openDropped', [path]) as Promise<Result<Article>>;
   },
   openWithPicker: () => invoke('reader.openDialog', []) as Promise<Result<Article | null>>,
+  saveTextFile: (request) => invoke('file.saveText', [request]) as Promise<Result<string | null>>,
   onCommand: (listener) => {
     const handler = (_event: unknown, command: AppCommand) => listener(command);
     ipcRenderer.on(COMMAND_EVENT, handler);

@@ -4,9 +4,20 @@
  * `Handlers` type main implements and the `LecternApi` type the renderer sees.
  */
 import * as v from 'valibot';
+import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation';
 import type { Article } from './article';
 import type { ArticleDetails } from './article-details';
 import type { Result } from './result';
+import {
+  ArticleKeySchema,
+  JsonValueSchema,
+  NamespaceSchema,
+  ReadingPositionSchema,
+  SettingsPatchSchema,
+  type JsonValue,
+  type ReadingPosition,
+  type Settings,
+} from './settings';
 
 const MAX_PATH = 4096;
 const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
@@ -20,6 +31,12 @@ const BytesArg = v.strictObject({
     v.check((b) => b.byteLength <= MAX_ARTICLE_BYTES + 1),
   ),
 });
+
+const SaveTextArg = v.strictObject({
+  suggestedName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+  text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_BYTES)),
+});
+export type SaveTextRequest = v.InferOutput<typeof SaveTextArg>;
 
 export interface RecentEntry {
   path: string;
@@ -76,6 +93,22 @@ export const calls = {
   'ui.setPanel': call<void>()(v.tuple([PanelArg])),
   /** Opens an http(s) or mailto URL in the system browser; called only from a click. */
   'shell.openExternal': call<void>()(v.tuple([UrlArg])),
+
+  // ── Remembered state (issue 6): settings, namespaced UI state, positions, highlights ──
+  'settings.get': call<Settings>()(v.tuple([])),
+  /** Merges the given settings and returns the whole set; applied in the window at once. */
+  'settings.set': call<Settings>()(v.tuple([SettingsPatchSchema])),
+  /** Any JSON a part of the window wants kept, under its own namespace (e.g. `find.history`). */
+  'uiState.get': call<JsonValue | null>()(v.tuple([NamespaceSchema])),
+  'uiState.set': call<void>()(v.tuple([NamespaceSchema, JsonValueSchema])),
+  'position.get': call<ReadingPosition | null>()(v.tuple([ArticleKeySchema])),
+  'position.set': call<void>()(v.tuple([ArticleKeySchema, ReadingPositionSchema])),
+  'highlights.get': call<ArticleAnnotations>()(v.tuple([ArticleKeySchema])),
+  'highlights.set': call<void>()(v.tuple([ArticleKeySchema, ArticleAnnotationsSchema])),
+  /** Damaged state files set aside since launch, as sentences; each is returned once. */
+  'storage.notices': call<string[]>()(v.tuple([])),
+  /** Only the Electron preload calls this: the Save dialog, then an atomic write. Null if cancelled. */
+  'file.saveText': call<string | null>()(v.tuple([SaveTextArg]), false),
 };
 
 export type Calls = typeof calls;
@@ -99,7 +132,9 @@ export type AppCommand =
   | { type: 'open' }
   | { type: 'open-path'; path: string }
   | { type: 'find' }
-  | { type: 'toggle-details' };
+  | { type: 'toggle-details' }
+  /** View ▸ Larger Text (1), Smaller Text (−1), Actual Size (0). */
+  | { type: 'text-size'; change: 1 | -1 | 0 };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {
@@ -109,6 +144,8 @@ export interface LecternApi {
   /** Opens the host's file picker; a null value means the user cancelled. */
   openWithPicker(): Promise<Result<Article | null>>;
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Saves text to a file the user chooses; the value is the saved name, null if cancelled. */
+  saveTextFile(request: SaveTextRequest): Promise<Result<string | null>>;
 }
 
 export const IPC_PREFIX = 'lectern:';

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'invalid-request'
   | 'cancelled'
   | 'unavailable'
+  /** The disk is full or the folder read-only; in-memory state is kept. */
+  | 'storage'
   | 'internal';
 
 export interface AppError {

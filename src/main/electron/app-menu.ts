@@ -52,6 +52,23 @@ export function buildAppMenu(
           click: () => send({ type: 'toggle-details' }),
         },
         { type: 'separator' },
+        // The window's text size, not Chromium's page zoom, so it is remembered with the settings.
+        {
+          label: '&Larger Text',
+          accelerator: 'CmdOrCtrl+=',
+          click: () => send({ type: 'text-size', change: 1 }),
+        },
+        {
+          label: '&Smaller Text',
+          accelerator: 'CmdOrCtrl+-',
+          click: () => send({ type: 'text-size', change: -1 }),
+        },
+        {
+          label: '&Actual Size',
+          accelerator: 'CmdOrCtrl+0',
+          click: () => send({ type: 'text-size', change: 0 }),
+        },
+        { type: 'separator' },
         { role: 'togglefullscreen' },
       ],
     },

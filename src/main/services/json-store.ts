@@ -1,7 +1,9 @@
 /** Small JSON files in the user-data folder: validated on read, written atomically, never silently lost. */
-import { readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import * as v from 'valibot';
 import writeFileAtomic from 'write-file-atomic';
+import { AppFailure } from '../../shared/result';
 
 export interface StoreRead<T> {
   value: T;
@@ -21,7 +23,7 @@ export async function readJsonFile<T>(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return { value: fallback(), setAside: null };
-    throw error;
+    throw storageFailure(error, file);
   }
   // JSON.parse creates "__proto__" as an own key, and valibot's objects copy only known keys.
   const parsed = v.safeParse(schema, safeJsonParse(text));
@@ -31,8 +33,62 @@ export async function readJsonFile<T>(
   return { value: fallback(), setAside: aside };
 }
 
+/** Temp file, fsync, rename (write-file-atomic), then fsync of the folder so the rename itself is durable. */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { fsync: true });
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { fsync: true });
+    await fsyncFolder(dirname(file));
+  } catch (error) {
+    throw storageFailure(error, file);
+  }
+}
+
+/** Removes temp files a killed writer left behind (write-file-atomic names them `<file>.<hash>`). */
+export async function removeStaleTempFiles(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) {
+      await unlink(join(dirname(file), name)).catch(() => undefined);
+    }
+  }
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder for fsync; its rename is already durable enough there.
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Turns a disk error into a message people can act on. */
+export function storageFailure(error: unknown, file: string): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = dirname(file);
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppFailure(
+      'storage',
+      `The disk is full, so Lectern could not save your changes in ${where}. They are kept while Lectern stays open; free some space and try again.`,
+    );
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppFailure(
+      'storage',
+      `Lectern cannot write to ${where} (the folder is read-only or not yours). Your changes are kept while Lectern stays open.`,
+    );
+  }
+  if (code) {
+    return new AppFailure(
+      'storage',
+      `Lectern could not save to ${where} (${code}). Your changes are kept while Lectern stays open.`,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function safeJsonParse(text: string): unknown {

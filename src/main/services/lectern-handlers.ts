@@ -4,6 +4,8 @@ import type { AppInfo, Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { LatestArticleDetails } from './article-details';
 import { articleFromBytes, loadArticleFile } from './article-file';
+import { comfortHandlers } from './comfort-handlers';
+import { ComfortStore } from './comfort-store';
 import { checkExternalUrl } from './external-url';
 import { PanelLayoutStore } from './panel-layout';
 import { PathGrants } from './path-grants';
@@ -20,6 +22,8 @@ export interface HostEnvironment {
   showOpenDialog?: () => Promise<string | null>;
   /** Hands a checked URL to the system browser. */
   openExternal: (url: string) => Promise<void>;
+  /** The native Save dialog; absent where the browser saves files itself. */
+  showSaveDialog?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface LecternServices {
@@ -32,17 +36,31 @@ export function createServices(env: HostEnvironment): LecternServices {
   const recent = new RecentFiles(env.userDataDir);
   const details = new LatestArticleDetails();
   const panel = new PanelLayoutStore(env.userDataDir);
+  const comfort = new ComfortStore(env.userDataDir);
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
     if (remember) await recent.add(path, article.title).catch(() => undefined);
+    if (remember) await comfort.setLastArticle(path).catch(() => undefined);
     return details.remember(article);
+  }
+
+  /** With no file named at launch, the article read last is reopened (if it is still there). */
+  async function openAtLaunch(): Promise<Article> {
+    const last = env.startupIsSample ? await comfort.lastArticle().catch(() => null) : null;
+    if (last) {
+      const article = await loadArticleFile(last).catch(() => null);
+      if (article) {
+        grants.grant(last);
+        return details.remember(article);
+      }
+    }
+    return openGranted(grants.grant(env.startupPath), !env.startupIsSample);
   }
 
   const handlers: Handlers = {
     'app.info': async () => env.info,
-    'reader.openStartup': async () =>
-      openGranted(grants.grant(env.startupPath), !env.startupIsSample),
+    'reader.openStartup': openAtLaunch,
     'reader.openPath': async (path) => {
       if (!grants.has(path) && !(await recent.list()).some((entry) => entry.path === path)) {
         throw new AppFailure(
@@ -65,6 +83,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     'ui.getPanel': async () => panel.get(),
     'ui.setPanel': async (layout) => panel.set(layout),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
+    ...comfortHandlers(comfort, env.showSaveDialog),
   };
   return { handlers, grants };
 }

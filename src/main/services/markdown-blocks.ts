@@ -126,17 +126,28 @@ class BlockReader {
 
 /** Formatting nested deeper than this is flattened: no article needs it, and deep trees overflow stacks. */
 const MAX_INLINE_DEPTH = 24;
+/**
+ * Past this many formatted pieces in one paragraph the rest is plain text: no article has that many,
+ * and a browser inserts each inline element into a paragraph at a cost that grows with the paragraph.
+ */
+const MAX_INLINE_ELEMENTS = 500;
 
 type OpenInline = Inline & { children: Inline[] };
 
 /** Builds the inline tree from markdown-it's flat open/close inline tokens. */
 function readInlines(tokens: Token[]): Inline[] {
   const root: Inline[] = [];
-  // `node` is null for an opener past the depth limit: its text joins the nearest kept parent.
+  // `node` is null for an opener past the depth or element limit: its text joins the nearest kept parent.
   const stack: Array<{ close: string; node: OpenInline | null }> = [];
   const kept: OpenInline[] = [];
   let current = root;
   let linkDepth = 0;
+  let budget = MAX_INLINE_ELEMENTS;
+  /** Adds an element while the budget lasts; after that its text stands in for it. */
+  const pushElement = (node: Inline, asText: string) => {
+    if (budget-- > 0) current.push(node);
+    else pushText(current, asText);
+  };
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
@@ -147,20 +158,20 @@ function readInlines(tokens: Token[]): Inline[] {
         pushText(current, ' ');
         break;
       case 'hardbreak':
-        current.push({ type: 'break' });
+        pushElement({ type: 'break' }, ' ');
         break;
       case 'code_inline':
-        current.push({ type: 'code', text: token.content });
+        pushElement({ type: 'code', text: token.content }, token.content);
         break;
       case 'image':
-        current.push({ type: 'image', alt: token.content });
+        pushElement({ type: 'image', alt: token.content }, token.content);
         break;
       case 'em_open':
       case 'strong_open':
       case 'link_open': {
         const close = token.type.replace('_open', '_close');
         if (token.type === 'link_open') linkDepth++;
-        if (stack.length >= MAX_INLINE_DEPTH) {
+        if (stack.length >= MAX_INLINE_DEPTH || budget-- <= 0) {
           stack.push({ close, node: null });
           break;
         }

@@ -157,6 +157,14 @@ describe('parseArticle on other shapes', () => {
     expect(article.originalUrl).toBe('https://example.com/a');
   });
 
+  it('keeps at most 500 formatted pieces in a paragraph, the rest as plain text', () => {
+    const article = parseArticle(`# T\n\n${'*a* '.repeat(2_000)}`, source());
+    const paragraph = article.body[0];
+    if (paragraph?.type !== 'paragraph') throw new Error('expected a paragraph');
+    expect(paragraph.children.filter((n) => n.type === 'emphasis')).toHaveLength(500);
+    expect(plainText(paragraph.children).trim()).toBe(Array(2_000).fill('a').join(' '));
+  });
+
   it('parses pathological nesting quickly', () => {
     const started = performance.now();
     parseArticle(

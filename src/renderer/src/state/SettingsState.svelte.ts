@@ -1,0 +1,61 @@
+/** Reading-comfort settings: loaded from main, applied to the root at once, saved on every change. */
+import type { LecternApi } from '../../../shared/ipc';
+import {
+  DEFAULT_SETTINGS,
+  MAX_TEXT_STEP,
+  MIN_TEXT_STEP,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/settings';
+
+const BASE_SIZE_REM = 1.2;
+const STEP_FACTOR = 1.1;
+
+export const textScalePercent = (step: number) => Math.round(100 * STEP_FACTOR ** step);
+
+/** Puts the settings on <html>: data attributes for the choices, a CSS variable for the size. */
+export function applySettings(settings: Settings, root = document.documentElement) {
+  root.dataset.theme = settings.theme;
+  root.dataset.font = settings.font;
+  root.dataset.width = settings.width;
+  root.dataset.spacing = settings.spacing;
+  // CSSOM is allowed by `style-src 'self'`; only inline style attributes in markup are not.
+  root.style.setProperty(
+    '--reading-size',
+    `${(BASE_SIZE_REM * STEP_FACTOR ** settings.textStep).toFixed(3)}rem`,
+  );
+}
+
+export class SettingsState {
+  settings = $state<Settings>({ ...DEFAULT_SETTINGS });
+  /** A message when the settings could not be saved; they still apply for this session. */
+  saveError = $state<string | null>(null);
+  readonly #api: LecternApi;
+  #changedBeforeLoad = false;
+
+  constructor(api: LecternApi) {
+    this.#api = api;
+    applySettings(this.settings);
+  }
+
+  async load() {
+    const result = await this.#api.call('settings.get');
+    // A change made while loading wins over what was stored.
+    if (result.ok && !this.#changedBeforeLoad) this.settings = result.value;
+    applySettings(this.settings);
+  }
+
+  set = async (patch: SettingsPatch) => {
+    this.#changedBeforeLoad = true;
+    this.settings = { ...this.settings, ...patch };
+    applySettings(this.settings);
+    const result = await this.#api.call('settings.set', patch);
+    this.saveError = result.ok ? null : result.error.message;
+  };
+
+  changeTextSize = (direction: 1 | -1 | 0) => {
+    const step = direction === 0 ? 0 : this.settings.textStep + direction;
+    if (step < MIN_TEXT_STEP || step > MAX_TEXT_STEP) return;
+    void this.set({ textStep: step });
+  };
+}

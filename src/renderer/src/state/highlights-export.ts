@@ -1,0 +1,47 @@
+/** An article's highlights and notes as Markdown, headed by a citation of the article. */
+import type { Annotation } from '../../../shared/annotation';
+import type { Article } from '../../../shared/article';
+
+/** `Author. “Title.” Date. URL.` — the parts the file has, in the usual order. */
+export function citation(article: Article): string {
+  const parts = [
+    article.bylines.map((byline) => byline.name).join(', '),
+    `“${article.title}.”`,
+    article.date?.raw ?? '',
+    article.originalUrl ? `<${article.originalUrl}>` : `File: ${article.source.name}`,
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+const quoted = (text: string) =>
+  text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+
+export function highlightsMarkdown(
+  article: Article,
+  highlights: { annotation: Annotation; placed: boolean }[],
+): string {
+  const out = [`# Highlights: ${article.title}`, '', citation(article), ''];
+  for (const { annotation, placed } of highlights) {
+    const [quote] = annotation.target.selector;
+    out.push(quoted(quote.exact), '');
+    if (annotation.note.trim()) out.push(`**Note:** ${annotation.note.trim()}`, '');
+    if (!placed) out.push('_This passage is no longer in the article as saved._', '');
+  }
+  if (!highlights.length) out.push('_No highlights yet._', '');
+  return out.join('\n');
+}
+
+export function exportFileName(article: Article): string {
+  const slug = article.title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60)
+    .toLowerCase();
+  return `${slug || 'article'}-highlights.md`;
+}

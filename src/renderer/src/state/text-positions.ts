@@ -1,0 +1,74 @@
+/** Character offsets in rendered text and back, so positions survive re-layout (resize, font size). */
+
+export function textNodes(root: Node): Text[] {
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/** The text of `root` as the offsets count it: its text nodes joined, in document order. */
+export const plainText = (root: Node) =>
+  textNodes(root)
+    .map((node) => node.data)
+    .join('');
+
+/** The offset in `root`'s text of a DOM point inside it; null when the point is outside. */
+export function offsetOf(root: Node, node: Node, offset: number): number | null {
+  if (!root.contains(node)) return null;
+  const range = document.createRange();
+  range.selectNodeContents(root);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/** A live Range over the text between two offsets of `root`; null when they are out of bounds. */
+export function rangeFromOffsets(root: Node, start: number, end: number): Range | null {
+  const range = document.createRange();
+  let seen = 0;
+  let started = false;
+  for (const node of textNodes(root)) {
+    const next = seen + node.data.length;
+    if (!started && start <= next) {
+      range.setStart(node, start - seen);
+      started = true;
+    }
+    if (started && end <= next) {
+      range.setEnd(node, end - seen);
+      return range;
+    }
+    seen = next;
+  }
+  return null;
+}
+
+/** The text point at the top-left of the visible part of `scroller`, as block id + offset. */
+export function positionAtTop(scroller: HTMLElement): { block: string; offset: number } | null {
+  const box = scroller.getBoundingClientRect();
+  const body = scroller.querySelector('.body');
+  if (!body) return null;
+  const left = body.getBoundingClientRect().left + 2;
+  for (let y = box.top + 4; y < box.top + 120; y += 12) {
+    const caret = document.caretPositionFromPoint?.(left, y);
+    const element =
+      caret?.offsetNode instanceof Element ? caret.offsetNode : caret?.offsetNode.parentElement;
+    const block = element?.closest<HTMLElement>('[data-block]');
+    if (caret && block?.dataset.block && body.contains(block)) {
+      const offset = offsetOf(block, caret.offsetNode, caret.offset);
+      return { block: block.dataset.block, offset: offset ?? 0 };
+    }
+  }
+  return null;
+}
+
+/** Scrolls so the given text point sits at the top of `scroller`; false when it is gone. */
+export function scrollToPosition(scroller: HTMLElement, block: string, offset: number): boolean {
+  const element = scroller.querySelector(`[data-block="${CSS.escape(block)}"]`);
+  if (!element) return false;
+  const length = plainText(element).length;
+  const at = Math.min(offset, length);
+  const range = rangeFromOffsets(element, at, Math.min(at + 1, length));
+  const rect = range?.getClientRects()[0] ?? element.getBoundingClientRect();
+  scroller.scrollTop += rect.top - scroller.getBoundingClientRect().top - 4;
+  return true;
+}

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './support/lectern-app';
+import { ComfortPage } from './support/comfort-page';
+import { ReaderPage } from './support/reader-page';
+
+const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
+const QUOTE = 'significant territorial escalation';
+
+/** The texts the CSS Custom Highlight API currently paints, per colour. */
+const painted = (page: import('@playwright/test').Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...CSS.highlights.entries()].map(([name, h]) => [
+        name,
+        [...h].map((range) => range.toString()),
+      ]),
+    ),
+  );
+
+test.describe('highlights', () => {
+  test('H highlights the selection, and it is still there after a restart', async ({ launch }) => {
+    const first = await launch();
+    const comfort = new ComfortPage(first.page);
+    await expect(new ReaderPage(first.page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.select(QUOTE);
+    await expect(first.page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+    await first.page.keyboard.press('h');
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await expect.poll(() => painted(first.page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+    await test.step('the article text itself is not changed', async () => {
+      await expect(first.page.locator('article mark, article span.highlight')).toHaveCount(0);
+    });
+    const stored = join(first.userData, 'highlights', 'e51e31a3faca41e8.json');
+    await expect.poll(() => existsSync(stored) && readFileSync(stored, 'utf8')).toContain(QUOTE);
+    await first.close();
+
+    const second = await launch({ userData: first.userData });
+    const again = new ComfortPage(second.page);
+    await expect(again.highlightsButton).toHaveText('Highlights (1)');
+    await expect.poll(() => painted(second.page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+    await again.highlightsButton.click();
+    await expect(
+      again.highlightsPanel.getByRole('button', { name: `Go to: ${QUOTE}` }),
+    ).toBeVisible();
+  });
+
+  test('colour and note from the toolbar, recolour, remove and undo', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.select(QUOTE);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    const note = comfort.highlightsPanel.getByRole('textbox', { name: 'Note' });
+    await expect(note).toBeFocused();
+    await note.fill('Escalation, per AFP');
+    await note.blur();
+    await comfort.highlightsPanel.getByRole('combobox', { name: 'Colour' }).selectOption('Blue');
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-blue': [QUOTE] });
+    await comfort.highlightsPanel.getByRole('button', { name: 'Remove' }).click();
+    await expect(comfort.highlightsButton).toHaveText('Highlights (0)');
+    await comfort.highlightsPanel.getByRole('button', { name: 'Undo' }).click();
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await expect(note).toHaveValue('Escalation, per AFP');
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-blue': [QUOTE] });
+  });
+
+  test('exports highlights and notes as Markdown with a citation', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.select(QUOTE);
+    await page.getByRole('button', { name: 'Highlight green' }).click();
+    await comfort.highlightsButton.click();
+    const note = comfort.highlightsPanel.getByRole('textbox', { name: 'Note' });
+    await note.fill('Check the map');
+    await note.blur();
+    const download = page.waitForEvent('download');
+    await comfort.highlightsPanel.getByRole('button', { name: 'Export as Markdown…' }).click();
+    const file = await (await download).path();
+    const markdown = readFileSync(file, 'utf8');
+    expect(markdown).toContain(`# Highlights: ${SAMPLE_TITLE}`);
+    expect(markdown).toContain('AFP “Russia Says Pushing Offensive');
+    expect(markdown).toContain('<https://www.themoscowtimes.com/');
+    expect(markdown).toContain(`> ${QUOTE}`);
+    expect(markdown).toContain('**Note:** Check the map');
+    await expect(comfort.highlightsPanel.getByRole('status')).toContainText('exported');
+  });
+});
+
+test.describe('highlights when the article file changes', () => {
+  const ARTICLE = [
+    '# Harbour Works Begin',
+    '',
+    'The council approved the harbour plan on Tuesday after a long debate.',
+    '',
+    'Work on the northern breakwater starts in spring, officials said.',
+    '',
+  ].join('\n');
+
+  test('re-attach after small edits and say which can no longer be placed', async ({ launch }) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lectern-edit-')), '002_00000000000000bb.txt');
+    writeFileSync(path, ARTICLE);
+    const first = await launch({ path });
+    const comfort = new ComfortPage(first.page);
+    await expect(new ReaderPage(first.page).title).toHaveText('Harbour Works Begin');
+    for (const text of ['approved the harbour plan', 'northern breakwater']) {
+      await comfort.select(text);
+      await first.page.keyboard.press('h');
+    }
+    await expect(comfort.highlightsButton).toHaveText('Highlights (2)');
+    const stored = join(first.userData, 'highlights', '00000000000000bb.json');
+    await expect
+      .poll(() => existsSync(stored) && readFileSync(stored, 'utf8'))
+      .toContain('northern');
+    await first.close();
+
+    // Re-saved: a sentence added before, the first passage lightly corrected, the second gone.
+    writeFileSync(
+      path,
+      ARTICLE.replace('The council', 'After months of delay, the city council')
+        .replace('approved the harbour plan', 'approved the harbor plan')
+        .replace('Work on the northern breakwater starts in spring, officials said.', 'More soon.'),
+    );
+    const second = await launch({ path, userData: first.userData });
+    const again = new ComfortPage(second.page);
+    await expect(again.highlightsButton).toHaveText('Highlights (2)');
+    await expect
+      .poll(() => painted(second.page))
+      .toMatchObject({ 'lectern-yellow': ['approved the harbor plan'] });
+    await again.highlightsButton.click();
+    await expect(again.highlightsPanel.getByText('Can’t be placed')).toHaveCount(1);
+    await expect(again.highlightsPanel.getByText('northern breakwater')).toBeVisible();
+  });
+});

@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../src/shared/annotation';
+import { ComfortStore } from '../../../src/main/services/comfort-store';
+import { createServices } from '../../../src/main/services/lectern-handlers';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'lectern-comfort-'));
+const KEY = 'e51e31a3faca41e8';
+
+const annotation: Annotation = {
+  id: 'a1',
+  type: 'Annotation',
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
+  colour: 'green',
+  note: 'Worth checking',
+  target: {
+    selector: [
+      { type: 'TextQuoteSelector', exact: 'western border', prefix: 'reached the ', suffix: ' of' },
+      { type: 'TextPositionSelector', start: 10, end: 24 },
+    ],
+  },
+};
+
+describe('ComfortStore', () => {
+  it('keeps settings, UI state, positions and highlights across restarts', async () => {
+    const dir = tempDir();
+    const first = new ComfortStore(dir);
+    expect(await first.settings()).toEqual(DEFAULT_SETTINGS);
+    await first.setSettings({ theme: 'sepia', textStep: 2 });
+    await first.setUiState('find.history', ['moscow', 'kyiv']);
+    await first.setPosition(KEY, { block: 'b4', offset: 17, progress: 0.4 });
+    await first.setHighlights(KEY, { title: 'Sample', annotations: [annotation] });
+
+    const second = new ComfortStore(dir);
+    expect(await second.settings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', textStep: 2 });
+    expect(await second.uiState('find.history')).toEqual(['moscow', 'kyiv']);
+    expect(await second.uiState('other.thing')).toBeNull();
+    expect(await second.position(KEY)).toEqual({ block: 'b4', offset: 17, progress: 0.4 });
+    expect((await second.highlights(KEY)).annotations).toEqual([annotation]);
+    expect(existsSync(join(dir, 'highlights', `${KEY}.json`))).toBe(true);
+  });
+
+  it('sets a damaged settings file aside, starts afresh and says so once', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), '{"version":1,"data":{"settings":{"theme":"neon"}}}');
+    const store = new ComfortStore(dir);
+    expect(await store.settings()).toEqual(DEFAULT_SETTINGS);
+    const notices = store.takeNotices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/damaged file was set aside/);
+    expect(store.takeNotices()).toEqual([]);
+    expect(readdirSync(dir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('refuses a file from a newer version instead of reading it wrongly', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'positions.json'), '{"version":2,"data":{}}');
+    const store = new ComfortStore(dir);
+    expect(await store.position(KEY)).toBeNull();
+    expect(store.takeNotices()[0]).toContain('positions.json');
+  });
+});
+
+describe('the article read last', () => {
+  it('is reopened at launch when no file is named', async () => {
+    const dir = tempDir();
+    const articles = join(dir, 'articles');
+    await mkdir(articles);
+    const sample = join(articles, 'sample.txt');
+    const mine = join(articles, '001_0123456789abcdef.txt');
+    await writeFile(sample, '# The sample\n\nText.\n');
+    await writeFile(mine, '# My own article\n\nMore text.\n');
+    const env = {
+      info: { host: 'browser' as const, version: '0', nativeMenu: false },
+      startupPath: sample,
+      startupIsSample: true,
+      userDataDir: join(dir, 'data'),
+      openExternal: async () => undefined,
+    };
+    const first = createServices({ ...env, startupPath: mine, startupIsSample: false });
+    expect((await first.handlers['reader.openStartup']()).title).toBe('My own article');
+    const again = createServices(env);
+    expect((await again.handlers['reader.openStartup']()).title).toBe('My own article');
+  });
+});
+
+describe('exporting to a file the user chose', () => {
+  it('writes the text where the Save dialog said, and nothing when it was cancelled', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'notes.md');
+    const env = {
+      info: { host: 'electron' as const, version: '0', nativeMenu: true },
+      startupPath: join(dir, 'none.txt'),
+      startupIsSample: true,
+      userDataDir: join(dir, 'data'),
+      openExternal: async () => undefined,
+    };
+    let answer: string | null = target;
+    const { handlers } = createServices({ ...env, showSaveDialog: async () => answer });
+    const request = { suggestedName: 'notes.md', text: '# Highlights\n' };
+    expect(await handlers['file.saveText'](request)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('# Highlights\n');
+    answer = null;
+    expect(await handlers['file.saveText']({ ...request, text: 'other' })).toBeNull();
+    expect(readFileSync(target, 'utf8')).toBe('# Highlights\n');
+  });
+});
