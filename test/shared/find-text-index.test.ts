@@ -70,7 +70,11 @@ describe('FindTextIndex', () => {
           const texts = parts.map((p) => p.join('').replace(/ +/g, ' '));
           let expected = 0;
           for (const text of texts) {
-            for (let at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + query.length))
+            for (
+              let at = text.indexOf(query);
+              at !== -1;
+              at = text.indexOf(query, at + query.length)
+            )
               expected++;
           }
           const result = new FindTextIndex(texts).find(query, PLAIN);
