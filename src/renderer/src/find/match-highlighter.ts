@@ -53,6 +53,7 @@ export class MatchHighlighter {
   show(matches: FindMatches | null, current: number): void {
     this.#matches = matches;
     this.#current = current;
+    for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#currentElements = [];
     this.#done.clear();
     this.#generation++;
