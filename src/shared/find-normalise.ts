@@ -45,6 +45,8 @@ function typographicEquivalent(char: string): string | undefined {
 
 const cache = [new Map<string, string>(), new Map<string, string>()];
 
+const utf16 = new TextDecoder('utf-16le');
+
 /** Folds `text`; runs of spaces become one space, so phrases match across line breaks too. */
 export function foldText(text: string, foldCase: boolean): FoldedText {
   const memo = cache[foldCase ? 1 : 0]!;
@@ -52,32 +54,21 @@ export function foldText(text: string, foldCase: boolean): FoldedText {
   let codes = new Uint16Array(text.length + 16);
   let length = 0;
   let lastSpace = false;
-  const push = (unit: number, origin: number) => {
-    const space = unit === 32;
-    if (space && lastSpace) return;
-    lastSpace = space;
-    if (length === starts.length) {
-      const grownStarts = new Int32Array(starts.length * 2);
-      grownStarts.set(starts);
-      starts = grownStarts;
-      const grownCodes = new Uint16Array(codes.length * 2);
-      grownCodes.set(codes);
-      codes = grownCodes;
-    }
-    starts[length] = origin;
-    codes[length++] = unit;
-  };
-  const emit = (piece: string, origin: number) => {
-    for (let k = 0; k < piece.length; k++) push(piece.charCodeAt(k), origin);
-  };
+  // Plain loops and typed arrays: this runs over every character of a 2 MB article.
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+    let code = text.charCodeAt(i);
     if (code < 128) {
-      // ASCII fast path: most of every article.
-      if (code >= 9 && code <= 13) push(32, i);
-      else if (code === 96) push(39, i);
-      else if (foldCase && code >= 65 && code <= 90) push(code + 32, i);
-      else push(code, i);
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (lastSpace) continue;
+        code = 32;
+        lastSpace = true;
+      } else {
+        lastSpace = false;
+        if (code === 96) code = 39;
+        else if (foldCase && code >= 65 && code <= 90) code += 32;
+      }
+      starts[length] = i;
+      codes[length++] = code;
       continue;
     }
     const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
@@ -87,15 +78,29 @@ export function foldText(text: string, foldCase: boolean): FoldedText {
       folded = foldChar(char, foldCase);
       memo.set(char, folded);
     }
-    emit(folded, i);
+    if (length + folded.length >= codes.length) {
+      const size = codes.length * 2 + folded.length;
+      const grownStarts = new Int32Array(size);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownCodes = new Uint16Array(size);
+      grownCodes.set(codes);
+      codes = grownCodes;
+    }
+    for (let k = 0; k < folded.length; k++) {
+      const unit = folded.charCodeAt(k);
+      if (unit === 32 && lastSpace) continue;
+      lastSpace = unit === 32;
+      starts[length] = i;
+      codes[length++] = unit;
+    }
     if (wide) i++;
   }
-  let out = '';
-  // In slices: fromCharCode takes its arguments on the stack.
-  for (let at = 0; at < length; at += 8192) {
-    out += String.fromCharCode(...codes.subarray(at, Math.min(length, at + 8192)));
-  }
-  return { text: out, starts: starts.subarray(0, length), originalLength: text.length };
+  return {
+    text: utf16.decode(codes.subarray(0, length)),
+    starts: starts.subarray(0, length),
+    originalLength: text.length,
+  };
 }
 
 /** Folds a query typed by the reader, the same way as the text. */

@@ -2,7 +2,7 @@
  * Counts matches in an article's text with one regular-expression scan over the folded text, and
  * reports each match as (segment, start, end) in the segment's original text, in reading order.
  */
-import { foldQuery, foldText, toOriginal, type FoldedText } from './find-normalise';
+import { foldQuery, foldText, type FoldedText } from './find-normalise';
 
 export interface FindOptions {
   matchCase: boolean;
@@ -57,11 +57,22 @@ export function compileQuery(
   }
 }
 
+/** Characters folded per step of `prepare`: a few milliseconds of work. */
+const FOLD_SLICE = 65_536;
+
+interface FoldJob {
+  next: number;
+  texts: string[];
+  starts: Int32Array[];
+}
+
 export class FindTextIndex {
   readonly #text: string;
   /** Where each segment starts in the joined text, plus the total length at the end. */
   readonly #bounds: Int32Array;
   readonly #folded: (FoldedText | undefined)[] = [undefined, undefined];
+  readonly #folding: (FoldJob | undefined)[] = [undefined, undefined];
+  #lastPlain: { key: string; needle: string; all: FoundPositions } | null = null;
 
   constructor(segments: readonly string[]) {
     this.#text = segments.join(SEPARATOR);
@@ -79,24 +90,44 @@ export class FindTextIndex {
   }
 
   #foldedText(foldCase: boolean): FoldedText {
+    this.#fold(foldCase, Infinity);
+    return this.#folded[foldCase ? 1 : 0]!;
+  }
+
+  /**
+   * Folds the text ahead of the first keystroke, at most `budgetMs` at a time so a big article
+   * never blocks a frame; true once done.
+   */
+  prepare(options: FindOptions, budgetMs = Infinity): boolean {
+    return this.#fold(!options.matchCase && !options.regex, budgetMs);
+  }
+
+  #fold(foldCase: boolean, budgetMs: number): boolean {
     const slot = foldCase ? 1 : 0;
-    return (this.#folded[slot] ??= foldText(this.#text, foldCase));
-  }
-
-  /** Folds the text ahead of the first keystroke, so the first one is as quick as the rest. */
-  prepare(options: FindOptions): void {
-    this.#foldedText(!options.matchCase && !options.regex);
-  }
-
-  #segmentAt(offset: number): number {
-    let low = 0;
-    let high = this.#bounds.length - 2;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.#bounds[mid]! <= offset) low = mid;
-      else high = mid - 1;
+    if (this.#folded[slot]) return true;
+    const job = (this.#folding[slot] ??= { next: 0, texts: [], starts: [] });
+    const started = performance.now();
+    const text = this.#text;
+    while (job.next < text.length) {
+      // Slices end after a separator, so no character or run of spaces is cut in two.
+      const cut = text.indexOf(SEPARATOR, job.next + FOLD_SLICE);
+      const end = cut === -1 ? text.length : cut + 1;
+      const piece = foldText(text.slice(job.next, end), foldCase);
+      const offset = job.next;
+      job.texts.push(piece.text);
+      job.starts.push(piece.starts.map((start) => start + offset));
+      job.next = end;
+      if (performance.now() - started > budgetMs) return false;
     }
-    return low;
+    const starts = new Int32Array(job.starts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of job.starts) {
+      starts.set(part, at);
+      at += part.length;
+    }
+    this.#folded[slot] = { text: job.texts.join(''), starts, originalLength: text.length };
+    this.#folding[slot] = undefined;
+    return true;
   }
 
   find(query: string, options: FindOptions): FindResult {
@@ -104,34 +135,123 @@ export class FindTextIndex {
     if (!compiled.ok) return compiled;
     if (!compiled.regex) return { ok: true, matches: EMPTY };
     const folded = this.#foldedText(!options.matchCase && !options.regex);
-    const regex = compiled.regex;
-    const segments: number[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let match: RegExpExecArray | null;
-    while ((match = regex.exec(folded.text)) !== null) {
-      const length = match[0].length;
-      if (length === 0) {
-        regex.lastIndex++;
-        continue;
+    const plain = !options.regex && !options.wholeWord;
+    const positions = plain
+      ? this.#plainPositions(folded.text, foldQuery(query, !options.matchCase), options)
+      : regexPositions(folded.text, compiled.regex);
+    return { ok: true, matches: this.#toSegments(folded, positions) };
+  }
+
+  /** Where a plain query starts; a query typed on from the last one only re-checks its matches. */
+  #plainPositions(text: string, needle: string, options: FindOptions): FoundPositions {
+    const last = this.#lastPlain;
+    const key = options.matchCase ? 'case' : 'fold';
+    // Every occurrence, overlapping ones too, so the next keystroke can narrow this list.
+    let all: FoundPositions;
+    if (last && last.key === key && needle.startsWith(last.needle)) {
+      all = { starts: new Int32Array(last.all.count), ends: null, count: 0 };
+      const known = last.needle.length;
+      // Only the newly typed characters need checking at each earlier occurrence.
+      outer: for (let i = 0; i < last.all.count; i++) {
+        const at = last.all.starts[i]!;
+        for (let k = known; k < needle.length; k++) {
+          if (text.charCodeAt(at + k) !== needle.charCodeAt(k)) continue outer;
+        }
+        all.starts[all.count++] = at;
       }
-      const [from, to] = toOriginal(folded, match.index, match.index + length);
-      const segment = this.#segmentAt(from);
+    } else {
+      const out = new Growing();
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+        out.push(at);
+      }
+      all = { starts: out.values, ends: null, count: out.length };
+    }
+    this.#lastPlain = { key, needle, all };
+    return withoutOverlaps(all, needle.length);
+  }
+
+  #toSegments(folded: FoldedText, found: FoundPositions): FindMatches {
+    const segment = new Int32Array(found.count);
+    const start = new Int32Array(found.count);
+    const end = new Int32Array(found.count);
+    const bounds = this.#bounds;
+    const map = folded.starts;
+    let count = 0;
+    let current = 0;
+    for (let i = 0; i < found.count; i++) {
+      const from = found.starts[i]!;
+      const to = found.ends ? found.ends[i]! : from + found.length!;
+      // As toOriginal(), inlined: this loop runs once per match.
+      const originalFrom = map[from]!;
+      const lastOrigin = map[to - 1]!;
+      let originalTo = to < map.length ? map[to]! : folded.originalLength;
+      if (originalTo <= lastOrigin) originalTo = lastOrigin + 1;
+      // Matches come in order, so the segment only ever moves forward.
+      while (bounds[current + 1]! <= originalFrom) current++;
       // A pattern may span the separator; such a match belongs to no block and is dropped.
-      if (to > this.#bounds[segment + 1]! - 1) continue;
-      const base = this.#bounds[segment]!;
-      segments.push(segment);
-      starts.push(from - base);
-      ends.push(to - base);
+      if (originalTo > bounds[current + 1]! - 1) continue;
+      segment[count] = current;
+      start[count] = originalFrom - bounds[current]!;
+      end[count] = originalTo - bounds[current]!;
+      count++;
     }
     return {
-      ok: true,
-      matches: {
-        count: segments.length,
-        segment: Int32Array.from(segments),
-        start: Int32Array.from(starts),
-        end: Int32Array.from(ends),
-      },
+      count,
+      segment: segment.subarray(0, count),
+      start: start.subarray(0, count),
+      end: end.subarray(0, count),
     };
   }
+}
+
+interface FoundPositions {
+  starts: Int32Array;
+  /** Ends of regex matches; plain matches all have `length`. */
+  ends: Int32Array | null;
+  length?: number;
+  count: number;
+}
+
+/** An Int32Array that grows as values are pushed. */
+class Growing {
+  values = new Int32Array(1024);
+  length = 0;
+  push(value: number) {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/** Matches as a reader counts them: one after another, never overlapping. */
+function withoutOverlaps(all: FoundPositions, length: number): FoundPositions {
+  const starts = new Int32Array(all.count);
+  let count = 0;
+  let free = -1;
+  for (let i = 0; i < all.count; i++) {
+    const at = all.starts[i]!;
+    if (at < free) continue;
+    starts[count++] = at;
+    free = at + length;
+  }
+  return { starts, ends: null, length, count };
+}
+
+function regexPositions(text: string, regex: RegExp): FoundPositions {
+  const starts = new Growing();
+  const ends = new Growing();
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) !== null) {
+    const length = match[0].length;
+    if (length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    starts.push(match.index);
+    ends.push(match.index + length);
+  }
+  return { starts: starts.values, ends: ends.values, count: starts.length };
 }

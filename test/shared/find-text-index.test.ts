@@ -54,6 +54,22 @@ describe('FindTextIndex', () => {
     expect(found(index, segments, 'region.by', { ...PLAIN, regex: true })).toEqual([]);
   });
 
+  test('folds a big text in small steps with the same result', () => {
+    const big = Array.from({ length: 4000 }, (_, i) => `Paragraph ${i} at l’Élysée, café — fin.`);
+    const stepped = new FindTextIndex(big);
+    let steps = 1;
+    while (!stepped.prepare(PLAIN, 0)) steps++;
+    expect(steps).toBeGreaterThan(1);
+    const whole = new FindTextIndex(big);
+    const count = (index: FindTextIndex, query: string) => {
+      const result = index.find(query, PLAIN);
+      return result.ok ? result.matches.count : -1;
+    };
+    expect(count(stepped, "l'elysee, cafe - fin")).toBe(4000);
+    expect(count(stepped, 'paragraph 3999 ')).toBe(count(whole, 'paragraph 3999 '));
+    expect(found(stepped, big, 'paragraph 3999 ')).toEqual(['Paragraph 3999 ']);
+  });
+
   test('finds nothing for an empty or blank query', () => {
     expect(found(index, segments, '')).toEqual([]);
     expect(found(index, segments, '   ')).toEqual([]);
@@ -62,10 +78,13 @@ describe('FindTextIndex', () => {
   test('counts exactly the true number of occurrences of a plain ASCII word', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.constantFrom('ab', 'a', 'b', ' ', 'ba', 'x'), { maxLength: 30 }), {
-          maxLength: 8,
-        }),
-        fc.constantFrom('a', 'ab', 'ba', 'a b', 'bab', 'aa'),
+        fc.array(
+          fc.array(fc.constantFrom('ab', 'a', 'b', ' ', 'ba', 'x', 'aa'), { maxLength: 30 }),
+          {
+            maxLength: 8,
+          },
+        ),
+        fc.constantFrom('a', 'ab', 'ba', 'a b', 'bab', 'aa', 'aab', 'aaa', 'abab'),
         (parts, query) => {
           const texts = parts.map((p) => p.join('').replace(/ +/g, ' '));
           let expected = 0;
@@ -79,6 +98,11 @@ describe('FindTextIndex', () => {
           }
           const result = new FindTextIndex(texts).find(query, PLAIN);
           expect(result.ok && result.matches.count).toBe(expected);
+          // Typed letter by letter, each keystroke narrowing the last: the same count.
+          const typed = new FindTextIndex(texts);
+          for (let i = 1; i < query.length; i++) typed.find(query.slice(0, i), PLAIN);
+          const narrowed = typed.find(query, PLAIN);
+          expect(narrowed.ok && narrowed.matches.count).toBe(expected);
         },
       ),
     );

@@ -17,10 +17,12 @@ interface IndexedRange extends Mark.Range {
 
 export class MatchHighlighter {
   readonly #segments: HTMLElement[];
-  readonly #scroller: HTMLElement;
   readonly #marks: (Mark | undefined)[] = [];
   readonly #near = new Set<number>();
+  /** Blocks at least partly on screen, known without reading layout while the reader types. */
+  readonly #inView = new Set<number>();
   readonly #observer: IntersectionObserver;
+  readonly #viewObserver: IntersectionObserver;
   #matches: FindMatches | null = null;
   #current = -1;
   #currentElements: HTMLElement[] = [];
@@ -33,7 +35,7 @@ export class MatchHighlighter {
 
   constructor(segments: HTMLElement[], scroller: HTMLElement) {
     this.#segments = segments;
-    this.#scroller = scroller;
+
     const order = new Map(segments.map((segment, index) => [segment, index]));
     this.#observer = new IntersectionObserver(
       (entries) => {
@@ -46,7 +48,20 @@ export class MatchHighlighter {
       },
       { root: scroller, rootMargin: '50% 0px' },
     );
-    for (const segment of segments) this.#observer.observe(segment);
+    this.#viewObserver = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const index = order.get(entry.target as HTMLElement)!;
+          if (entry.isIntersecting) this.#inView.add(index);
+          else this.#inView.delete(index);
+        }
+      },
+      { root: scroller },
+    );
+    for (const segment of segments) {
+      this.#observer.observe(segment);
+      this.#viewObserver.observe(segment);
+    }
   }
 
   /** Shows new matches (or none); what is left of the previous ones is dropped. */
@@ -60,7 +75,8 @@ export class MatchHighlighter {
     this.#settled = false;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    this.#schedule();
+    // The blocks on screen are marked in this task, so they change with the count; the rest follow.
+    this.#pass();
   }
 
   /** Makes `index` the current match, marking its block first if needed, and scrolls to it. */
@@ -75,32 +91,27 @@ export class MatchHighlighter {
     this.#applyCurrent(segment);
     const first = this.#currentElements[0];
     if (!first || scroll === 'never') return;
-    if (scroll === 'if-hidden' && this.#isVisible(first)) return;
+    // While typing, a match in a block on screen does not move the page (and no layout is read).
+    if (scroll === 'if-hidden' && this.#inView.has(segment)) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     first.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   }
 
   /** The first block at least partly in view, to start counting "n of N" from where the reader is. */
   firstVisibleSegment(): number {
-    const top = this.#scroller.getBoundingClientRect().top;
-    const near = [...this.#near].sort((a, b) => a - b);
-    for (const index of near) {
-      if (this.#segments[index]!.getBoundingClientRect().bottom > top) return index;
+    let first = Infinity;
+    for (const index of this.#inView.size > 0 ? this.#inView : this.#near) {
+      first = Math.min(first, index);
     }
-    return near[0] ?? 0;
+    return Number.isFinite(first) ? first : 0;
   }
 
   destroy(): void {
     cancelAnimationFrame(this.#frame);
     this.#observer.disconnect();
+    this.#viewObserver.disconnect();
     for (const segment of this.#marked) this.#unmark(segment);
     this.#marked.clear();
-  }
-
-  #isVisible(element: HTMLElement): boolean {
-    const box = element.getBoundingClientRect();
-    const view = this.#scroller.getBoundingClientRect();
-    return box.top >= view.top && box.bottom <= view.bottom;
   }
 
   #schedule(): void {

@@ -13,8 +13,13 @@ interface Connected {
   scroller: HTMLElement;
   segments: HTMLElement[];
   highlighter: MatchHighlighter;
+  /** Segment texts read so far, then the index built from them. */
+  texts: string[];
   index: FindTextIndex | null;
 }
+
+/** Work per idle slice while preparing, well under a frame. */
+const IDLE_SLICE_MS = 8;
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -54,7 +59,7 @@ export class FindState {
     const scroller = article.closest('main') ?? article;
     const segments = articleSegments(article);
     const highlighter = new MatchHighlighter(segments, scroller);
-    this.#connected = { article, scroller, segments, highlighter, index: null };
+    this.#connected = { article, scroller, segments, highlighter, texts: [], index: null };
     untrack(() => this.#run());
     return () => {
       highlighter.destroy();
@@ -81,6 +86,7 @@ export class FindState {
       this.#searchbox?.select();
     }
     if (prefill || !wasOpen) this.#run();
+    this.#prepareWhenIdle(this.#connected);
   };
 
   close = () => {
@@ -156,20 +162,45 @@ export class FindState {
   #run() {
     const connected = this.#connected;
     if (!connected || !this.open) return;
-    connected.index ??= new FindTextIndex(connected.segments.map(segmentText));
-    const result = connected.index.find(this.query, this.options);
-    if (!result.ok) {
-      this.error = result.message;
-      return;
+    let matches: FindMatches | null = null;
+    if (this.query.trim() !== '') {
+      const result = this.#indexed(connected).find(this.query, this.options);
+      if (!result.ok) {
+        this.error = result.message;
+        return;
+      }
+      matches = result.matches;
     }
     this.error = null;
-    const matches = result.matches;
     this.#matches = matches;
-    this.count = matches.count;
-    this.current = matches.count === 0 ? -1 : this.#firstInView(matches);
+    this.count = matches?.count ?? 0;
+    this.current = matches && matches.count > 0 ? this.#firstInView(matches) : -1;
     connected.highlighter.show(matches, this.current);
     connected.highlighter.setCurrent(this.current, 'if-hidden');
     this.#scheduleRail();
+  }
+
+  /** The article's text index, finishing now whatever the idle steps have not done yet. */
+  #indexed(connected: Connected): FindTextIndex {
+    const { segments, texts } = connected;
+    while (texts.length < segments.length) texts.push(segmentText(segments[texts.length]!));
+    return (connected.index ??= new FindTextIndex(texts));
+  }
+
+  /** Reads and folds the text in idle slices while the reader is still reaching for the keys. */
+  #prepareWhenIdle(connected: Connected) {
+    const step = () => {
+      if (this.#connected !== connected) return;
+      const started = performance.now();
+      const { segments, texts } = connected;
+      while (texts.length < segments.length) {
+        texts.push(segmentText(segments[texts.length]!));
+        if (performance.now() - started > IDLE_SLICE_MS) return requestIdleCallback(step);
+      }
+      const index = (connected.index ??= new FindTextIndex(texts));
+      if (!index.prepare(this.options, IDLE_SLICE_MS)) requestIdleCallback(step);
+    };
+    requestIdleCallback(step);
   }
 
   /** The first match at or after the top of the view, wrapping to the first. */
