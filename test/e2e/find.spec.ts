@@ -193,6 +193,10 @@ test.describe('find in the sample article', () => {
     await expect(find.searchbox).toBeFocused();
     await expect(find.searchbox).toHaveValue('Zaporizhzhia');
     await expect(find.status).toHaveText('1 of 1');
+    // In a text field, / is just a character.
+    await find.searchbox.press('End');
+    await find.searchbox.press('/');
+    await expect(find.searchbox).toHaveValue('Zaporizhzhia/');
   });
 
   test('↑ and ↓ in the search box recall earlier searches', async ({ launch }) => {
@@ -243,7 +247,7 @@ test.describe('find in articles the tests write', () => {
 
   test('a 200 KB article: the count is the true count, highlights stay near the view', async ({
     launch,
-  }) => {
+  }, testInfo) => {
     const text = generateArticle(200_000, 11);
     const { page } = await launch({ path: tempArticle('big.txt', text) });
     const find = new FindBar(page);
@@ -261,6 +265,7 @@ test.describe('find in articles the tests write', () => {
       await last.click();
       await expect(find.status).toHaveText(name.replace('Match ', ''));
       await expect(find.currentHighlight.first()).toBeInViewport();
+      await page.screenshot({ path: testInfo.outputPath('find-rail.png') });
     });
   });
 });
@@ -274,6 +279,7 @@ test('the find bar has no serious accessibility violations, light and dark', asy
     await find.search('russia');
     await find.searchbox.press('Enter');
     await expect(find.status).toHaveText('2 of 21');
+    await expect(find.rail.getByRole('button', { name: 'Match 2 of 21' })).toBeAttached();
     await page.screenshot({ path: testInfo.outputPath(`find-${colorScheme}.png`) });
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) =>
