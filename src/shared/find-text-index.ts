@@ -3,6 +3,7 @@
  * reports each match as (segment, start, end) in the segment's original text, in reading order.
  */
 import { foldQuery, foldText, type FoldedText } from './find-normalise';
+import { Growing, regexPositions, withoutOverlaps, type FoundPositions } from './find-positions';
 
 export interface FindOptions {
   matchCase: boolean;
@@ -202,56 +203,4 @@ export class FindTextIndex {
       end: end.subarray(0, count),
     };
   }
-}
-
-interface FoundPositions {
-  starts: Int32Array;
-  /** Ends of regex matches; plain matches all have `length`. */
-  ends: Int32Array | null;
-  length?: number;
-  count: number;
-}
-
-/** An Int32Array that grows as values are pushed. */
-class Growing {
-  values = new Int32Array(1024);
-  length = 0;
-  push(value: number) {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-}
-
-/** Matches as a reader counts them: one after another, never overlapping. */
-function withoutOverlaps(all: FoundPositions, length: number): FoundPositions {
-  const starts = new Int32Array(all.count);
-  let count = 0;
-  let free = -1;
-  for (let i = 0; i < all.count; i++) {
-    const at = all.starts[i]!;
-    if (at < free) continue;
-    starts[count++] = at;
-    free = at + length;
-  }
-  return { starts, ends: null, length, count };
-}
-
-function regexPositions(text: string, regex: RegExp): FoundPositions {
-  const starts = new Growing();
-  const ends = new Growing();
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
-    const length = match[0].length;
-    if (length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    starts.push(match.index);
-    ends.push(match.index + length);
-  }
-  return { starts: starts.values, ends: ends.values, count: starts.length };
 }

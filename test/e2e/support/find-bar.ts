@@ -45,7 +45,9 @@ export class FindBar {
     return this.page.locator('mark.find-current');
   }
 
+  /** Opens the bar with Ctrl/Cmd+F once the article is on screen. */
   async open() {
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
     await this.article.focus();
     await this.page.keyboard.press('ControlOrMeta+f');
     return this.searchbox;

@@ -8,11 +8,13 @@ import { SearchHistory, type SearchHistoryStore } from '../find/search-history';
 
 export type FindOption = keyof FindOptions;
 
+/** The article on screen; what find needs of it is made when the bar first opens on it. */
 interface Connected {
   article: HTMLElement;
   scroller: HTMLElement;
-  segments: HTMLElement[];
-  highlighter: MatchHighlighter;
+  segments: HTMLElement[] | null;
+  /** Only while the bar is open: it observes every block. */
+  highlighter: MatchHighlighter | null;
   /** Segment texts read so far, then the index built from them. */
   texts: string[];
   index: FindTextIndex | null;
@@ -20,11 +22,6 @@ interface Connected {
 
 /** Work per idle slice while preparing, well under a frame. */
 const IDLE_SLICE_MS = 8;
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.matches('input, textarea, select');
-}
 
 export class FindState {
   open = $state(false);
@@ -57,12 +54,18 @@ export class FindState {
   /** Attachment for the element around the article; the scroller is its nearest `main`. */
   attach = (article: HTMLElement) => {
     const scroller = article.closest('main') ?? article;
-    const segments = articleSegments(article);
-    const highlighter = new MatchHighlighter(segments, scroller);
-    this.#connected = { article, scroller, segments, highlighter, texts: [], index: null };
+    const connected: Connected = {
+      article,
+      scroller,
+      segments: null,
+      highlighter: null,
+      texts: [],
+      index: null,
+    };
+    this.#connected = connected;
     untrack(() => this.#run());
     return () => {
-      highlighter.destroy();
+      connected.highlighter?.destroy();
       this.#connected = null;
       this.#matches = null;
     };
@@ -92,7 +95,8 @@ export class FindState {
   close = () => {
     this.#history.remember(this.query);
     this.open = false;
-    this.#connected?.highlighter.show(null, -1);
+    this.#connected?.highlighter?.destroy();
+    if (this.#connected) this.#connected.highlighter = null;
     this.#matches = null;
     this.markers = [];
     this.#connected?.scroller.focus({ preventScroll: true });
@@ -114,7 +118,7 @@ export class FindState {
   goTo = (index: number) => {
     if (!this.#matches || index < 0 || index >= this.count) return;
     this.current = index;
-    this.#connected?.highlighter.setCurrent(index, 'always');
+    this.#connected?.highlighter?.setCurrent(index, 'always');
   };
 
   recallPrevious = () => {
@@ -125,23 +129,6 @@ export class FindState {
   recallNext = () => {
     const entry = this.#history.next();
     if (entry !== undefined) this.setQuery(entry);
-  };
-
-  /** Window shortcuts: Ctrl/Cmd+F (unless a native menu owns it), `/` outside text fields, F3. */
-  handleWindowKey = (event: KeyboardEvent, nativeMenu: boolean) => {
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
-      if (nativeMenu) return;
-      event.preventDefault();
-      this.openBar();
-    } else if (event.key === '/' && !mod && !event.altKey && !isTextField(event.target)) {
-      event.preventDefault();
-      this.openBar();
-    } else if (event.key === 'F3' && !mod && !event.altKey) {
-      event.preventDefault();
-      if (!this.open) this.openBar();
-      else this.#step(event.shiftKey ? -1 : 1);
-    }
   };
 
   #step(direction: 1 | -1) {
@@ -175,16 +162,29 @@ export class FindState {
     this.#matches = matches;
     this.count = matches?.count ?? 0;
     this.current = matches && matches.count > 0 ? this.#firstInView(matches) : -1;
-    connected.highlighter.show(matches, this.current);
-    connected.highlighter.setCurrent(this.current, 'if-hidden');
+    const highlighter = this.#highlighter(connected);
+    highlighter.show(matches, this.current);
+    highlighter.setCurrent(this.current, 'if-hidden');
     this.#scheduleRail();
   }
 
   /** The article's text index, finishing now whatever the idle steps have not done yet. */
   #indexed(connected: Connected): FindTextIndex {
-    const { segments, texts } = connected;
+    const segments = this.#segments(connected);
+    const texts = connected.texts;
     while (texts.length < segments.length) texts.push(segmentText(segments[texts.length]!));
     return (connected.index ??= new FindTextIndex(texts));
+  }
+
+  #segments(connected: Connected): HTMLElement[] {
+    return (connected.segments ??= articleSegments(connected.article));
+  }
+
+  #highlighter(connected: Connected): MatchHighlighter {
+    return (connected.highlighter ??= new MatchHighlighter(
+      this.#segments(connected),
+      connected.scroller,
+    ));
   }
 
   /** Reads and folds the text in idle slices while the reader is still reaching for the keys. */
@@ -192,7 +192,8 @@ export class FindState {
     const step = () => {
       if (this.#connected !== connected) return;
       const started = performance.now();
-      const { segments, texts } = connected;
+      const segments = this.#segments(connected);
+      const texts = connected.texts;
       while (texts.length < segments.length) {
         texts.push(segmentText(segments[texts.length]!));
         if (performance.now() - started > IDLE_SLICE_MS) return requestIdleCallback(step);
@@ -205,7 +206,7 @@ export class FindState {
 
   /** The first match at or after the top of the view, wrapping to the first. */
   #firstInView(matches: FindMatches): number {
-    const segment = this.#connected!.highlighter.firstVisibleSegment();
+    const segment = this.#highlighter(this.#connected!).firstVisibleSegment();
     let low = 0;
     let high = matches.count;
     while (low < high) {
@@ -224,7 +225,7 @@ export class FindState {
       if (!connected || !this.#matches) return;
       const { scroller } = connected;
       this.railInset = scroller.offsetWidth - scroller.clientWidth;
-      this.markers = railMarkers(this.#matches, connected.segments, scroller);
+      this.markers = railMarkers(this.#matches, this.#segments(connected), scroller);
     }, 60);
   }
 }
