@@ -162,8 +162,14 @@ export class FindTextIndex {
       }
     } else {
       const out = new Growing();
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-        out.push(at);
+      if (needle.length === 1) {
+        // The first keystroke finds the most: one pass over the characters beats indexOf calls.
+        const unit = needle.charCodeAt(0);
+        for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) === unit) out.push(at);
+      } else {
+        for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+          out.push(at);
+        }
       }
       all = { starts: out.values, ends: null, count: out.length };
     }

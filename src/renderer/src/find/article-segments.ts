@@ -11,15 +11,12 @@ const EXCLUDED = [...FIND_EXCLUDE, 'script', 'style'].join(', ');
 
 export function articleSegments(article: HTMLElement): HTMLElement[] {
   const candidates = [...article.querySelectorAll<HTMLElement>(SEGMENT_SELECTOR)];
-  const chosen = new Set(candidates);
-  return candidates.filter((element) => {
-    if (element.matches(EXCLUDED)) return false;
-    // Quotes and lists hold blocks of their own: only the innermost blocks are segments.
-    for (const inner of element.querySelectorAll(SEGMENT_SELECTOR)) {
-      if (chosen.has(inner as HTMLElement)) return false;
-    }
-    return true;
-  });
+  // Quotes and lists hold blocks of their own: only the innermost blocks are segments. In
+  // document order a block's inner blocks come right after it.
+  return candidates.filter(
+    (element, index) =>
+      !element.contains(candidates[index + 1] ?? null) && !element.matches(EXCLUDED),
+  );
 }
 
 export function segmentText(segment: HTMLElement): string {

@@ -3,7 +3,12 @@ import { untrack } from 'svelte';
 import { FindTextIndex, type FindMatches, type FindOptions } from '../../../shared/find-text-index';
 import { articleSegments, segmentText } from '../find/article-segments';
 import { MatchHighlighter } from '../find/match-highlighter';
-import { railMarkers, type RailMarker } from '../find/rail-markers';
+import {
+  measureSegments,
+  railMarkers,
+  type RailMarker,
+  type SegmentGeometry,
+} from '../find/rail-markers';
 import { SearchHistory, type SearchHistoryStore } from '../find/search-history';
 
 export type FindOption = keyof FindOptions;
@@ -13,6 +18,9 @@ interface Connected {
   article: HTMLElement;
   scroller: HTMLElement;
   segments: HTMLElement[] | null;
+  /** Where the blocks are, for the rail; measured again after a resize. */
+  geometry: SegmentGeometry | null;
+  resize: ResizeObserver | null;
   /** Only while the bar is open: it observes every block. */
   highlighter: MatchHighlighter | null;
   /** Segment texts read so far, then the index built from them. */
@@ -59,13 +67,15 @@ export class FindState {
       scroller,
       segments: null,
       highlighter: null,
+      geometry: null,
+      resize: null,
       texts: [],
       index: null,
     };
     this.#connected = connected;
     untrack(() => this.#run());
     return () => {
-      connected.highlighter?.destroy();
+      this.#release(connected);
       this.#connected = null;
       this.#matches = null;
     };
@@ -95,8 +105,7 @@ export class FindState {
   close = () => {
     this.#history.remember(this.query);
     this.open = false;
-    this.#connected?.highlighter?.destroy();
-    if (this.#connected) this.#connected.highlighter = null;
+    if (this.#connected) this.#release(this.#connected);
     this.#matches = null;
     this.markers = [];
     this.#connected?.scroller.focus({ preventScroll: true });
@@ -181,10 +190,32 @@ export class FindState {
   }
 
   #highlighter(connected: Connected): MatchHighlighter {
-    return (connected.highlighter ??= new MatchHighlighter(
-      this.#segments(connected),
-      connected.scroller,
-    ));
+    if (connected.highlighter) return connected.highlighter;
+    const segments = this.#segments(connected);
+    // Measured before the first mark, while layout is still clean, and again after a resize.
+    connected.geometry = measureSegments(segments, connected.scroller);
+    connected.resize = new ResizeObserver(() => {
+      const { geometry, scroller } = connected;
+      if (
+        geometry &&
+        geometry.railHeight === scroller.clientHeight &&
+        geometry.scrollHeight === scroller.scrollHeight
+      )
+        return;
+      connected.geometry = null;
+      this.#scheduleRail();
+    });
+    connected.resize.observe(connected.scroller);
+    connected.resize.observe(connected.article);
+    return (connected.highlighter = new MatchHighlighter(segments, connected.scroller));
+  }
+
+  /** Everything that watches the article while the bar is open. */
+  #release(connected: Connected) {
+    connected.highlighter?.destroy();
+    connected.highlighter = null;
+    connected.resize?.disconnect();
+    connected.resize = null;
   }
 
   /** Reads and folds the text in idle slices while the reader is still reaching for the keys. */
@@ -225,7 +256,8 @@ export class FindState {
       if (!connected || !this.#matches) return;
       const { scroller } = connected;
       this.railInset = scroller.offsetWidth - scroller.clientWidth;
-      this.markers = railMarkers(this.#matches, this.#segments(connected), scroller);
+      connected.geometry ??= measureSegments(this.#segments(connected), scroller);
+      this.markers = railMarkers(this.#matches, connected.geometry);
     }, 60);
   }
 }
