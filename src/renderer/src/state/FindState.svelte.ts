@@ -1,35 +1,11 @@
 /** The find bar: query, options, count and current match; highlighting is left to MatchHighlighter. */
 import { untrack } from 'svelte';
-import { FindTextIndex, type FindMatches, type FindOptions } from '../../../shared/find-text-index';
-import { articleSegments, segmentText } from '../find/article-segments';
-import { MatchHighlighter } from '../find/match-highlighter';
-import {
-  measureSegments,
-  railMarkers,
-  type RailMarker,
-  type SegmentGeometry,
-} from '../find/rail-markers';
+import type { FindMatches, FindOptions } from '../../../shared/find-text-index';
+import { ArticleFind } from '../find/article-find';
+import { railMarkers, type RailMarker } from '../find/rail-markers';
 import { SearchHistory, type SearchHistoryStore } from '../find/search-history';
 
 export type FindOption = keyof FindOptions;
-
-/** The article on screen; what find needs of it is made when the bar first opens on it. */
-interface Connected {
-  article: HTMLElement;
-  scroller: HTMLElement;
-  segments: HTMLElement[] | null;
-  /** Where the blocks are, for the rail; measured again after a resize. */
-  geometry: SegmentGeometry | null;
-  resize: ResizeObserver | null;
-  /** Only while the bar is open: it observes every block. */
-  highlighter: MatchHighlighter | null;
-  /** Segment texts read so far, then the index built from them. */
-  texts: string[];
-  index: FindTextIndex | null;
-}
-
-/** Work per idle slice while preparing, well under a frame. */
-const IDLE_SLICE_MS = 8;
 
 export class FindState {
   open = $state(false);
@@ -50,7 +26,7 @@ export class FindState {
         : `${this.current + 1} of ${this.count}`,
   );
   readonly #history: SearchHistory;
-  #connected: Connected | null = null;
+  #connected: ArticleFind | null = null;
   #matches: FindMatches | null = null;
   #searchbox: HTMLInputElement | null = null;
   #railTimer: ReturnType<typeof setTimeout> | undefined;
@@ -60,22 +36,13 @@ export class FindState {
   }
 
   /** Attachment for the element around the article; the scroller is its nearest `main`. */
+  /** Attachment for the element around the article. */
   attach = (article: HTMLElement) => {
-    const scroller = article.closest('main') ?? article;
-    const connected: Connected = {
-      article,
-      scroller,
-      segments: null,
-      highlighter: null,
-      geometry: null,
-      resize: null,
-      texts: [],
-      index: null,
-    };
+    const connected = new ArticleFind(article, () => this.#scheduleRail());
     this.#connected = connected;
     untrack(() => this.#run());
     return () => {
-      this.#release(connected);
+      connected.release();
       this.#connected = null;
       this.#matches = null;
     };
@@ -99,13 +66,13 @@ export class FindState {
       this.#searchbox?.select();
     }
     if (prefill || !wasOpen) this.#run();
-    this.#prepareWhenIdle(this.#connected);
+    this.#connected.prepareWhenIdle(() => this.options);
   };
 
   close = () => {
     this.#history.remember(this.query);
     this.open = false;
-    if (this.#connected) this.#release(this.#connected);
+    this.#connected?.release();
     this.#matches = null;
     this.markers = [];
     this.#connected?.scroller.focus({ preventScroll: true });
@@ -127,7 +94,7 @@ export class FindState {
   goTo = (index: number) => {
     if (!this.#matches || index < 0 || index >= this.count) return;
     this.current = index;
-    this.#connected?.highlighter?.setCurrent(index, 'always');
+    this.#connected?.highlighter.setCurrent(index, 'always');
   };
 
   recallPrevious = () => {
@@ -160,7 +127,7 @@ export class FindState {
     if (!connected || !this.open) return;
     let matches: FindMatches | null = null;
     if (this.query.trim() !== '') {
-      const result = this.#indexed(connected).find(this.query, this.options);
+      const result = connected.index.find(this.query, this.options);
       if (!result.ok) {
         this.error = result.message;
         return;
@@ -171,73 +138,15 @@ export class FindState {
     this.#matches = matches;
     this.count = matches?.count ?? 0;
     this.current = matches && matches.count > 0 ? this.#firstInView(matches) : -1;
-    const highlighter = this.#highlighter(connected);
+    const highlighter = connected.highlighter;
     highlighter.show(matches, this.current);
     highlighter.setCurrent(this.current, 'if-hidden');
     this.#scheduleRail();
   }
 
-  /** The article's text index, finishing now whatever the idle steps have not done yet. */
-  #indexed(connected: Connected): FindTextIndex {
-    const segments = this.#segments(connected);
-    const texts = connected.texts;
-    while (texts.length < segments.length) texts.push(segmentText(segments[texts.length]!));
-    return (connected.index ??= new FindTextIndex(texts));
-  }
-
-  #segments(connected: Connected): HTMLElement[] {
-    return (connected.segments ??= articleSegments(connected.article));
-  }
-
-  #highlighter(connected: Connected): MatchHighlighter {
-    if (connected.highlighter) return connected.highlighter;
-    const segments = this.#segments(connected);
-    // Measured before the first mark, while layout is still clean, and again after a resize.
-    connected.geometry = measureSegments(segments, connected.scroller);
-    connected.resize = new ResizeObserver(() => {
-      const { geometry, scroller } = connected;
-      if (
-        geometry &&
-        geometry.railHeight === scroller.clientHeight &&
-        geometry.scrollHeight === scroller.scrollHeight
-      )
-        return;
-      connected.geometry = null;
-      this.#scheduleRail();
-    });
-    connected.resize.observe(connected.scroller);
-    connected.resize.observe(connected.article);
-    return (connected.highlighter = new MatchHighlighter(segments, connected.scroller));
-  }
-
-  /** Everything that watches the article while the bar is open. */
-  #release(connected: Connected) {
-    connected.highlighter?.destroy();
-    connected.highlighter = null;
-    connected.resize?.disconnect();
-    connected.resize = null;
-  }
-
-  /** Reads and folds the text in idle slices while the reader is still reaching for the keys. */
-  #prepareWhenIdle(connected: Connected) {
-    const step = () => {
-      if (this.#connected !== connected) return;
-      const started = performance.now();
-      const segments = this.#segments(connected);
-      const texts = connected.texts;
-      while (texts.length < segments.length) {
-        texts.push(segmentText(segments[texts.length]!));
-        if (performance.now() - started > IDLE_SLICE_MS) return requestIdleCallback(step);
-      }
-      const index = (connected.index ??= new FindTextIndex(texts));
-      if (!index.prepare(this.options, IDLE_SLICE_MS)) requestIdleCallback(step);
-    };
-    requestIdleCallback(step);
-  }
-
   /** The first match at or after the top of the view, wrapping to the first. */
   #firstInView(matches: FindMatches): number {
-    const segment = this.#highlighter(this.#connected!).firstVisibleSegment();
+    const segment = this.#connected!.highlighter.firstVisibleSegment();
     let low = 0;
     let high = matches.count;
     while (low < high) {
@@ -256,7 +165,6 @@ export class FindState {
       if (!connected || !this.#matches) return;
       const { scroller } = connected;
       this.railInset = scroller.offsetWidth - scroller.clientWidth;
-      connected.geometry ??= measureSegments(this.#segments(connected), scroller);
       this.markers = railMarkers(this.#matches, connected.geometry);
     }, 60);
   }
