@@ -53,7 +53,12 @@ export function compileQuery(
       // Patterns such as `\-` are valid only without the `u` flag.
       return { ok: true, regex: new RegExp(word(body, '\\w'), flags) };
     } catch {
-      return { ok: false, message: (unicodeError as Error).message };
+      // Engines prefix the reason with the whole pattern and its flags; the reason is enough.
+      const reason = (unicodeError as Error).message.replace(
+        /^Invalid regular expression: \/.*\/[a-z]*: /,
+        '',
+      );
+      return { ok: false, message: reason };
     }
   }
 }
