@@ -246,6 +246,17 @@ test.describe('find in articles the tests write', () => {
     await expect(find.currentHighlight).toHaveText('Dnipró');
   });
 
+  test('opening another article with the bar open searches the new one', async ({ launch }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('élysée');
+    await expect(find.status).toHaveText('No results');
+    await new ReaderPage(page).openThroughPicker(tempArticle('francais.txt', FRENCH));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Macron');
+    await expect(find.status).toHaveText('1 of 3');
+    await expect(find.highlights.first()).toHaveText('Élysée');
+  });
+
   test('a 200 KB article: the count is the true count, highlights stay near the view', async ({
     launch,
   }, testInfo) => {

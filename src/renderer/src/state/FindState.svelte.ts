@@ -43,6 +43,8 @@ export class FindState {
     untrack(() => this.#run());
     return () => {
       connected.release();
+      // The next article's attachment may already have run.
+      if (this.#connected !== connected) return;
       this.#connected = null;
       this.#matches = null;
     };
