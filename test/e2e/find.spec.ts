@@ -111,6 +111,23 @@ test.describe('find in the sample article', () => {
     await expect(find.currentHighlight).toBeInViewport();
   });
 
+  test('with reduced motion the jump to a match is immediate', async ({ launch }) => {
+    const { page } = await launch();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const find = new FindBar(page);
+    await find.search('moscow');
+    await expect(find.status).toHaveText('1 of 5');
+    await find.searchbox.press('Shift+Enter');
+    await expect(find.status).toHaveText('5 of 5');
+    // Read at once: a smooth scroll would still be on its way (this fails without reduce).
+    const inView = await page.evaluate(() => {
+      const mark = document.querySelector('mark.find-current')!.getBoundingClientRect();
+      const view = document.querySelector('main')!.getBoundingClientRect();
+      return mark.top >= view.top && mark.bottom <= view.bottom;
+    });
+    expect(inView).toBe(true);
+  });
+
   test('match case, whole word and regular expression are toggles with shortcuts', async ({
     launch,
   }) => {
