@@ -11,8 +11,8 @@ export const PATHOLOGICAL: Record<string, () => string> = {
   'mismatched openers and closers': () => '*a_ '.repeat(40_000),
   'openers and closers multiple of 3': () => `a**b${'c* '.repeat(40_000)}`,
   'link openers and emphasis closers': () => '[ a_'.repeat(40_000),
-  'pattern [ (]( repeated': () => '[ (]('.repeat(60_000),
-  'pattern ![[]() repeated': () => '![[]()'.repeat(60_000),
+  'pattern [ (]( repeated': () => '[ (]('.repeat(30_000),
+  'pattern ![[]() repeated': () => '![[]()'.repeat(30_000),
   'nested brackets': () => `${'['.repeat(40_000)}a${']'.repeat(40_000)}`,
   'nested block quotes': () => `${'> '.repeat(40_000)}a`,
   'deeply nested lists': () =>

@@ -1,0 +1,217 @@
+/**
+ * Counts matches in an article's text with one regular-expression scan over the folded text, and
+ * reports each match as (segment, start, end) in the segment's original text, in reading order.
+ */
+import { foldQuery, foldText, type FoldedText } from './find-normalise';
+import { Growing, regexPositions, withoutOverlaps, type FoundPositions } from './find-positions';
+
+export interface FindOptions {
+  matchCase: boolean;
+  wholeWord: boolean;
+  regex: boolean;
+}
+
+export interface FindMatches {
+  count: number;
+  /** Parallel arrays: the segment of each match and its offsets in that segment's text. */
+  segment: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+export type FindResult = { ok: true; matches: FindMatches } | { ok: false; message: string };
+
+// Never typed by a reader, so a plain query cannot match across two segments.
+const SEPARATOR = '\u0000';
+const EMPTY: FindMatches = {
+  count: 0,
+  segment: new Int32Array(0),
+  start: new Int32Array(0),
+  end: new Int32Array(0),
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The expression for a query, or the reason it is not one. */
+export function compileQuery(
+  query: string,
+  options: FindOptions,
+): { ok: true; regex: RegExp | null } | { ok: false; message: string } {
+  if (query.trim() === '') return { ok: true, regex: null };
+  // Plain queries are folded with the text; a pattern keeps its case and uses the `i` flag.
+  const folded = foldQuery(query, !options.matchCase && !options.regex);
+  const body = options.regex ? foldQuery(query, false) : escapeRegExp(folded);
+  const flags = `g${options.regex && !options.matchCase ? 'i' : ''}`;
+  const word = (inner: string, letter: string) =>
+    options.wholeWord ? `(?<!${letter})(?:${inner})(?!${letter})` : inner;
+  try {
+    return { ok: true, regex: new RegExp(word(body, '[\\p{L}\\p{N}_]'), `${flags}u`) };
+  } catch (unicodeError) {
+    try {
+      // Patterns such as `\-` are valid only without the `u` flag.
+      return { ok: true, regex: new RegExp(word(body, '\\w'), flags) };
+    } catch {
+      // Engines prefix the reason with the whole pattern and its flags; the reason is enough.
+      const reason = (unicodeError as Error).message.replace(
+        /^Invalid regular expression: \/.*\/[a-z]*: /,
+        '',
+      );
+      return { ok: false, message: reason };
+    }
+  }
+}
+
+/** Characters folded per step of `prepare`: a few milliseconds of work. */
+const FOLD_SLICE = 65_536;
+
+interface FoldJob {
+  next: number;
+  texts: string[];
+  starts: Int32Array[];
+}
+
+export class FindTextIndex {
+  readonly #text: string;
+  /** Where each segment starts in the joined text, plus the total length at the end. */
+  readonly #bounds: Int32Array;
+  readonly #folded: (FoldedText | undefined)[] = [undefined, undefined];
+  readonly #folding: (FoldJob | undefined)[] = [undefined, undefined];
+  #lastPlain: { key: string; needle: string; all: FoundPositions } | null = null;
+
+  constructor(segments: readonly string[]) {
+    this.#text = segments.join(SEPARATOR);
+    this.#bounds = new Int32Array(segments.length + 1);
+    let at = 0;
+    segments.forEach((segment, index) => {
+      this.#bounds[index] = at;
+      at += segment.length + 1;
+    });
+    this.#bounds[segments.length] = at;
+  }
+
+  get segmentCount(): number {
+    return this.#bounds.length - 1;
+  }
+
+  #foldedText(foldCase: boolean): FoldedText {
+    this.#fold(foldCase, Infinity);
+    return this.#folded[foldCase ? 1 : 0]!;
+  }
+
+  /**
+   * Folds the text ahead of the first keystroke, at most `budgetMs` at a time so a big article
+   * never blocks a frame; true once done.
+   */
+  prepare(options: FindOptions, budgetMs = Infinity): boolean {
+    return this.#fold(!options.matchCase && !options.regex, budgetMs);
+  }
+
+  #fold(foldCase: boolean, budgetMs: number): boolean {
+    const slot = foldCase ? 1 : 0;
+    if (this.#folded[slot]) return true;
+    const job = (this.#folding[slot] ??= { next: 0, texts: [], starts: [] });
+    const started = performance.now();
+    const text = this.#text;
+    while (job.next < text.length) {
+      // Slices end after a separator, so no character or run of spaces is cut in two.
+      const cut = text.indexOf(SEPARATOR, job.next + FOLD_SLICE);
+      const end = cut === -1 ? text.length : cut + 1;
+      const piece = foldText(text.slice(job.next, end), foldCase);
+      const offset = job.next;
+      job.texts.push(piece.text);
+      job.starts.push(piece.starts.map((start) => start + offset));
+      job.next = end;
+      if (performance.now() - started > budgetMs) return false;
+    }
+    const starts = new Int32Array(job.starts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of job.starts) {
+      starts.set(part, at);
+      at += part.length;
+    }
+    this.#folded[slot] = { text: job.texts.join(''), starts, originalLength: text.length };
+    this.#folding[slot] = undefined;
+    return true;
+  }
+
+  find(query: string, options: FindOptions): FindResult {
+    const compiled = compileQuery(query, options);
+    if (!compiled.ok) return compiled;
+    if (!compiled.regex) return { ok: true, matches: EMPTY };
+    const folded = this.#foldedText(!options.matchCase && !options.regex);
+    const plain = !options.regex && !options.wholeWord;
+    const positions = plain
+      ? this.#plainPositions(folded.text, foldQuery(query, !options.matchCase), options)
+      : regexPositions(folded.text, compiled.regex);
+    return { ok: true, matches: this.#toSegments(folded, positions) };
+  }
+
+  /** Where a plain query starts; a query typed on from the last one only re-checks its matches. */
+  #plainPositions(text: string, needle: string, options: FindOptions): FoundPositions {
+    const last = this.#lastPlain;
+    const key = options.matchCase ? 'case' : 'fold';
+    // Every occurrence, overlapping ones too, so the next keystroke can narrow this list.
+    let all: FoundPositions;
+    if (last && last.key === key && needle.startsWith(last.needle)) {
+      all = { starts: new Int32Array(last.all.count), ends: null, count: 0 };
+      const known = last.needle.length;
+      // Only the newly typed characters need checking at each earlier occurrence.
+      outer: for (let i = 0; i < last.all.count; i++) {
+        const at = last.all.starts[i]!;
+        for (let k = known; k < needle.length; k++) {
+          if (text.charCodeAt(at + k) !== needle.charCodeAt(k)) continue outer;
+        }
+        all.starts[all.count++] = at;
+      }
+    } else {
+      const out = new Growing();
+      if (needle.length === 1) {
+        // The first keystroke finds the most: one pass over the characters beats indexOf calls.
+        const unit = needle.charCodeAt(0);
+        for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) === unit) out.push(at);
+      } else {
+        for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+          out.push(at);
+        }
+      }
+      all = { starts: out.values, ends: null, count: out.length };
+    }
+    this.#lastPlain = { key, needle, all };
+    return withoutOverlaps(all, needle.length);
+  }
+
+  #toSegments(folded: FoldedText, found: FoundPositions): FindMatches {
+    const segment = new Int32Array(found.count);
+    const start = new Int32Array(found.count);
+    const end = new Int32Array(found.count);
+    const bounds = this.#bounds;
+    const map = folded.starts;
+    let count = 0;
+    let current = 0;
+    for (let i = 0; i < found.count; i++) {
+      const from = found.starts[i]!;
+      const to = found.ends ? found.ends[i]! : from + found.length!;
+      // As toOriginal(), inlined: this loop runs once per match.
+      const originalFrom = map[from]!;
+      const lastOrigin = map[to - 1]!;
+      let originalTo = to < map.length ? map[to]! : folded.originalLength;
+      if (originalTo <= lastOrigin) originalTo = lastOrigin + 1;
+      // Matches come in order, so the segment only ever moves forward.
+      while (bounds[current + 1]! <= originalFrom) current++;
+      // A pattern may span the separator; such a match belongs to no block and is dropped.
+      if (originalTo > bounds[current + 1]! - 1) continue;
+      segment[count] = current;
+      start[count] = originalFrom - bounds[current]!;
+      end[count] = originalTo - bounds[current]!;
+      count++;
+    }
+    return {
+      count,
+      segment: segment.subarray(0, count),
+      start: start.subarray(0, count),
+      end: end.subarray(0, count),
+    };
+  }
+}

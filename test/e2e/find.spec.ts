@@ -1,0 +1,319 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { generateArticle } from '../support/generate-articles';
+import { FindBar } from './support/find-bar';
+import { expect, test } from './support/lectern-app';
+import { ReaderPage } from './support/reader-page';
+
+function tempArticle(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'lectern-find-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const FRENCH = `# Macron reçoit Zelensky à l’Élysée
+
+By [Le Monde](#)
+
+June 08, 2025
+
+Le président à l’Élysée, mardi. **Photo\u00a0: AFP**
+
+« Nous ne céderons pas\u00a0», a déclaré M.\u00a0Macron – au terme d’une réunion ﬁnale de deux heures.
+
+Le café de la place Beauvau est resté ouvert jusqu’à minuit : « C’est un moment historique ».
+
+Les négociations à Dnipró reprendront la semaine prochaine — selon l’ÉLYSÉE.
+`;
+
+test.describe('find in the sample article', () => {
+  test('Ctrl+F opens the bar with focus in the search box, and counts as you type', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await expect(new ReaderPage(page).title).toBeVisible();
+    await expect(await find.open()).toBeFocused();
+    await test.step('each keystroke updates the count', async () => {
+      await find.searchbox.pressSequentially('mosc');
+      await expect(find.status).toHaveText('1 of 5');
+      await find.searchbox.press('o');
+      await expect(find.status).toHaveText('1 of 5');
+      await find.searchbox.press('x');
+      await expect(find.status).toHaveText('No results');
+      await expect(find.highlights).toHaveCount(0);
+    });
+    await test.step('a phrase with spaces is one match', async () => {
+      await find.searchbox.fill('peace talks');
+      await expect(find.status).toHaveText('1 of 1');
+      await expect(find.currentHighlight).toHaveText('peace talks');
+    });
+  });
+
+  test('matches in the title, byline, caption and body all count, in reading order', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('dnipropetrovsk');
+    await expect(find.status).toHaveText('1 of 9');
+    await expect(page.getByRole('heading', { level: 1 }).locator('mark.find-current')).toHaveText(
+      'Dnipropetrovsk',
+    );
+    await expect(
+      page.getByRole('figure', { name: 'Lead photo (image not saved)' }).locator('mark'),
+    ).toHaveCount(2);
+    await find.searchbox.fill('afp');
+    await expect(find.status).toHaveText('1 of 4');
+    await expect(page.getByText('By AFP').locator('mark')).toHaveText('AFP');
+  });
+
+  test('ignores accents and typographic differences by default', async ({ launch }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('Russia’s');
+    await expect(find.status).toHaveText('1 of 5');
+    await find.searchbox.fill('"reached');
+    await expect(find.status).toHaveText('1 of 2');
+    await expect(find.highlights).toHaveText(['"reached', '“reached']);
+    await find.searchbox.fill('regions - donetsk');
+    await expect(find.status).toHaveText('1 of 1');
+    await expect(find.currentHighlight).toHaveText('regions — Donetsk');
+    await find.searchbox.fill('dnipró');
+    // Counting starts from the match nearest the view, which moved to the previous match.
+    await expect(find.status).toHaveText(/^\d+ of 12$/);
+  });
+
+  test('Enter, F3 and the arrow buttons move between matches and wrap', async ({ launch }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('moscow');
+    await expect(find.status).toHaveText('1 of 5');
+    await find.searchbox.press('Enter');
+    await expect(find.status).toHaveText('2 of 5');
+    await find.searchbox.press('F3');
+    await expect(find.status).toHaveText('3 of 5');
+    await find.next.click();
+    await expect(find.status).toHaveText('4 of 5');
+    await find.next.click();
+    await expect(find.status).toHaveText('5 of 5');
+    await find.next.click();
+    await expect(find.status).toHaveText('1 of 5');
+    await find.searchbox.press('Shift+Enter');
+    await expect(find.status).toHaveText('5 of 5');
+    await find.searchbox.press('Shift+F3');
+    await expect(find.status).toHaveText('4 of 5');
+    await find.previous.click();
+    await expect(find.status).toHaveText('3 of 5');
+    await expect(find.currentHighlight).toHaveCount(1);
+    await expect(find.currentHighlight).toBeInViewport();
+  });
+
+  test('with reduced motion the jump to a match is immediate', async ({ launch }) => {
+    const { page } = await launch();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const find = new FindBar(page);
+    await find.search('moscow');
+    await expect(find.status).toHaveText('1 of 5');
+    await find.searchbox.press('Shift+Enter');
+    await expect(find.status).toHaveText('5 of 5');
+    // Read at once: a smooth scroll would still be on its way (this fails without reduce).
+    const inView = await page.evaluate(() => {
+      const mark = document.querySelector('mark.find-current')!.getBoundingClientRect();
+      const view = document.querySelector('main')!.getBoundingClientRect();
+      return mark.top >= view.top && mark.bottom <= view.bottom;
+    });
+    expect(inView).toBe(true);
+  });
+
+  test('match case, whole word and regular expression are toggles with shortcuts', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('region');
+    await expect(find.status).toHaveText('1 of 15');
+    await test.step('match case (Alt+C)', async () => {
+      await expect(find.matchCase).toHaveAttribute('aria-pressed', 'false');
+      await find.searchbox.press('Alt+c');
+      await expect(find.matchCase).toHaveAttribute('aria-pressed', 'true');
+      await expect(find.status).toHaveText('1 of 13');
+      await find.matchCase.click();
+      await expect(find.status).toHaveText('1 of 15');
+    });
+    await test.step('whole word (Alt+W)', async () => {
+      await find.searchbox.press('Alt+w');
+      await expect(find.wholeWord).toHaveAttribute('aria-pressed', 'true');
+      await expect(find.status).toHaveText('1 of 10');
+      await find.wholeWord.click();
+    });
+    await test.step('regular expression (Alt+R)', async () => {
+      await find.searchbox.fill('region(s|al)\\b');
+      await expect(find.status).toHaveText('No results');
+      await find.searchbox.press('Alt+r');
+      await expect(find.regex).toHaveAttribute('aria-pressed', 'true');
+      await expect(find.status).toHaveText('1 of 5');
+    });
+  });
+
+  test('an invalid pattern shows its error inline and keeps the last good highlights', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('moscow');
+    await find.regex.click();
+    await expect(find.status).toHaveText('1 of 5');
+    await find.searchbox.press('End');
+    await find.searchbox.pressSequentially('|(');
+    await expect(find.searchbox).toHaveAttribute('aria-invalid', 'true');
+    await expect(find.searchbox).toHaveAccessibleDescription(/Invalid pattern: .*group/);
+    await expect(find.bar.getByText(/Invalid pattern/)).toBeVisible();
+    await expect(find.status).toHaveText('1 of 5');
+    await expect(find.currentHighlight).toHaveText('Moscow');
+    await find.searchbox.press('Backspace');
+    await expect(find.searchbox).not.toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('Escape closes the bar, removes every highlight and returns focus to the article', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('the');
+    await expect(find.highlights.first()).toBeVisible();
+    await find.searchbox.press('Escape');
+    await expect(find.bar).toHaveCount(0);
+    await expect(find.highlights).toHaveCount(0);
+    await expect(find.article).toBeFocused();
+  });
+
+  test('/ opens the bar, prefilled with the selected text', async ({ launch }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const at = node.nodeValue!.indexOf('Zaporizhzhia');
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'Zaporizhzhia'.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+    });
+    await page.keyboard.press('/');
+    await expect(find.searchbox).toBeFocused();
+    await expect(find.searchbox).toHaveValue('Zaporizhzhia');
+    await expect(find.status).toHaveText('1 of 1');
+    // In a text field, / is just a character.
+    await find.searchbox.press('End');
+    await find.searchbox.press('/');
+    await expect(find.searchbox).toHaveValue('Zaporizhzhia/');
+  });
+
+  test('↑ and ↓ in the search box recall earlier searches', async ({ launch }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('kyiv');
+    await find.searchbox.press('Enter');
+    await find.searchbox.fill('moscow');
+    await find.searchbox.press('Enter');
+    await find.searchbox.fill('draft');
+    await find.searchbox.press('ArrowUp');
+    await expect(find.searchbox).toHaveValue('moscow');
+    await find.searchbox.press('ArrowUp');
+    await expect(find.searchbox).toHaveValue('kyiv');
+    await expect(find.status).toHaveText(/of 8$/);
+    await find.searchbox.press('ArrowDown');
+    await find.searchbox.press('ArrowDown');
+    await expect(find.searchbox).toHaveValue('draft');
+    await test.step('kept for the session after closing', async () => {
+      await find.searchbox.press('Escape');
+      await find.open();
+      await expect(find.searchbox).toHaveValue('draft');
+      await find.searchbox.press('ArrowUp');
+      await expect(find.searchbox).toHaveValue('moscow');
+      await find.searchbox.press('ArrowDown');
+      await expect(find.searchbox).toHaveValue('draft');
+    });
+  });
+});
+
+test.describe('find in articles the tests write', () => {
+  test('French text: accents, « » quotes, apostrophes, dashes, ligatures', async ({ launch }) => {
+    const { page } = await launch({ path: tempArticle('francais.txt', FRENCH) });
+    const find = new FindBar(page);
+    await find.search('elysee');
+    await expect(find.status).toHaveText('1 of 3');
+    await find.searchbox.fill("l'elysee");
+    await expect(find.highlights).toHaveText(['l’Élysée', 'l’Élysée', 'l’ÉLYSÉE']);
+    await find.searchbox.fill('" nous ne cederons pas "');
+    await expect(find.currentHighlight).toHaveText('« Nous ne céderons pas »');
+    await find.searchbox.fill('macron - au terme');
+    await expect(find.status).toHaveText('1 of 1');
+    await find.searchbox.fill('finale');
+    await expect(find.currentHighlight).toHaveText('ﬁnale');
+    await find.searchbox.fill('dnipro');
+    await expect(find.currentHighlight).toHaveText('Dnipró');
+  });
+
+  test('opening another article with the bar open searches the new one', async ({ launch }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('élysée');
+    await expect(find.status).toHaveText('No results');
+    await new ReaderPage(page).openThroughPicker(tempArticle('francais.txt', FRENCH));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Macron');
+    await expect(find.status).toHaveText('1 of 3');
+    await expect(find.highlights.first()).toHaveText('Élysée');
+  });
+
+  test('a 200 KB article: the count is the true count, highlights stay near the view', async ({
+    launch,
+  }, testInfo) => {
+    const text = generateArticle(200_000, 11);
+    const { page } = await launch({ path: tempArticle('big.txt', text) });
+    const find = new FindBar(page);
+    const expected = text.match(/\bministers?\b/gi)!.length;
+    await find.search('minister');
+    await expect(find.status).toHaveText(`1 of ${expected}`);
+    const marked = await find.highlights.count();
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThan(expected);
+    await test.step('the rail shows where matches are; a marker jumps there', async () => {
+      const markers = find.rail.getByRole('button');
+      await expect(markers.first()).toHaveAccessibleName(`Match 1 of ${expected}`);
+      const last = markers.last();
+      const name = (await last.getAttribute('aria-label'))!;
+      await last.click();
+      await expect(find.status).toHaveText(name.replace('Match ', ''));
+      await expect(find.currentHighlight.first()).toBeInViewport();
+      await page.screenshot({ path: testInfo.outputPath('find-rail.png') });
+    });
+  });
+});
+
+test('the find bar has no serious accessibility violations, light and dark', async ({
+  launch,
+}, testInfo) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const { page } = await launch({ colorScheme });
+    const find = new FindBar(page);
+    await find.search('russia');
+    await find.searchbox.press('Enter');
+    await expect(find.status).toHaveText('2 of 21');
+    await expect(find.rail.getByRole('button', { name: 'Match 2 of 21' })).toBeAttached();
+    await page.screenshot({ path: testInfo.outputPath(`find-${colorScheme}.png`) });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) =>
+      ['serious', 'critical'].includes(v.impact ?? ''),
+    );
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  }
+});

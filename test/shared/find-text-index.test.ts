@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { FindTextIndex, type FindOptions } from '../../src/shared/find-text-index';
+
+const PLAIN: FindOptions = { matchCase: false, wholeWord: false, regex: false };
+
+function found(index: FindTextIndex, segments: string[], query: string, options = PLAIN) {
+  const result = index.find(query, options);
+  if (!result.ok) throw new Error(result.message);
+  const { matches } = result;
+  return Array.from({ length: matches.count }, (_, i) =>
+    segments[matches.segment[i]!]!.slice(matches.start[i], matches.end[i]),
+  );
+}
+
+describe('FindTextIndex', () => {
+  const segments = [
+    'Russia Says Pushing Offensive Into Ukraine’s Dnipropetrovsk Region',
+    'By AFP',
+    '“reached the western border” of the Dnipró region',
+    'Macron à l’Élysée : « la paix — maintenant »',
+  ];
+  const index = new FindTextIndex(segments);
+
+  test('finds across accents, case and quotes, reporting original text in reading order', () => {
+    expect(found(index, segments, 'dnipro')).toEqual(['Dnipro', 'Dnipró']);
+    expect(found(index, segments, "ukraine's")).toEqual(['Ukraine’s']);
+    expect(found(index, segments, '"reached')).toEqual(['“reached']);
+    expect(found(index, segments, "l'elysee")).toEqual(['l’Élysée']);
+    expect(found(index, segments, 'paix - maintenant')).toEqual(['paix — maintenant']);
+  });
+
+  test('respects match case and whole word', () => {
+    expect(found(index, segments, 'Region', { ...PLAIN, matchCase: true })).toEqual(['Region']);
+    expect(found(index, segments, 'region', { ...PLAIN, wholeWord: true })).toHaveLength(2);
+    expect(found(index, segments, 'dnip', { ...PLAIN, wholeWord: true })).toEqual([]);
+  });
+
+  test('runs regular expressions on folded text, with their own case flag', () => {
+    const regex = { ...PLAIN, regex: true };
+    expect(found(index, segments, 'dnipr[oó]\\w*', regex)).toEqual(['Dnipropetrovsk', 'Dnipró']);
+    expect(found(index, segments, 'REGION', { ...regex, matchCase: true })).toEqual([]);
+    expect(found(index, segments, 'a\\-f', regex)).toEqual([]);
+  });
+
+  test('reports an invalid pattern instead of throwing', () => {
+    const result = index.find('(unclosed', { ...PLAIN, regex: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toBe('Unterminated group');
+    const colon = index.find('a: (', { ...PLAIN, regex: true });
+    expect(colon.ok ? '' : colon.message).toBe('Unterminated group');
+  });
+
+  test('never matches across two segments', () => {
+    expect(found(index, segments, 'region by')).toEqual([]);
+    expect(found(index, segments, 'region.by', { ...PLAIN, regex: true })).toEqual([]);
+  });
+
+  test('folds a big text in small steps with the same result', () => {
+    const big = Array.from({ length: 4000 }, (_, i) => `Paragraph ${i} at l’Élysée, café — fin.`);
+    const stepped = new FindTextIndex(big);
+    let steps = 1;
+    while (!stepped.prepare(PLAIN, 0)) steps++;
+    expect(steps).toBeGreaterThan(1);
+    const whole = new FindTextIndex(big);
+    const count = (index: FindTextIndex, query: string) => {
+      const result = index.find(query, PLAIN);
+      return result.ok ? result.matches.count : -1;
+    };
+    expect(count(stepped, "l'elysee, cafe - fin")).toBe(4000);
+    expect(count(stepped, 'paragraph 3999 ')).toBe(count(whole, 'paragraph 3999 '));
+    expect(found(stepped, big, 'paragraph 3999 ')).toEqual(['Paragraph 3999 ']);
+  });
+
+  test('finds nothing for an empty or blank query', () => {
+    expect(found(index, segments, '')).toEqual([]);
+    expect(found(index, segments, '   ')).toEqual([]);
+  });
+
+  test('counts exactly the true number of occurrences of a plain ASCII word', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.constantFrom('ab', 'a', 'b', ' ', 'ba', 'x', 'aa'), { maxLength: 30 }),
+          {
+            maxLength: 8,
+          },
+        ),
+        fc.constantFrom('a', 'ab', 'ba', 'a b', 'bab', 'aa', 'aab', 'aaa', 'abab'),
+        (parts, query) => {
+          const texts = parts.map((p) => p.join('').replace(/ +/g, ' '));
+          let expected = 0;
+          for (const text of texts) {
+            for (
+              let at = text.indexOf(query);
+              at !== -1;
+              at = text.indexOf(query, at + query.length)
+            )
+              expected++;
+          }
+          const result = new FindTextIndex(texts).find(query, PLAIN);
+          expect(result.ok && result.matches.count).toBe(expected);
+          // Typed letter by letter, each keystroke narrowing the last: the same count.
+          const typed = new FindTextIndex(texts);
+          for (let i = 1; i < query.length; i++) typed.find(query.slice(0, i), PLAIN);
+          const narrowed = typed.find(query, PLAIN);
+          expect(narrowed.ok && narrowed.matches.count).toBe(expected);
+        },
+      ),
+    );
+  });
+});
