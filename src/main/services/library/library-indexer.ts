@@ -1,0 +1,214 @@
+/**
+ * Keeps the library's database in step with its folder: a full sync on open, then the paths the
+ * watcher reports. Runs in a worker thread in the app (plain Node here), in chunks it can stop
+ * between, reporting progress.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { MAX_ARTICLE_BYTES } from '../../../shared/ipc';
+import type { LibraryProgress } from '../../../shared/library';
+import { AppFailure } from '../../../shared/result';
+import { describeFsError } from '../article-file';
+import { decodeText } from '../decode-text';
+import { summariseArticle, type ArticleSummary } from './article-summary';
+import { attachLibraryDb, type LibraryDb } from './library-db';
+import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
+
+export type IndexerJob = { type: 'sync' } | { type: 'paths'; rels: string[] } | { type: 'cancel' };
+export type IndexerMessage =
+  | { type: 'progress'; progress: LibraryProgress }
+  | { type: 'changed' }
+  | { type: 'idle' }
+  | { type: 'error'; message: string };
+
+const CHUNK = 200;
+
+type Read = { stamp: FileStamp; summary: ArticleSummary } | { stamp: FileStamp; error: string };
+
+export class LibraryIndexer {
+  readonly #db: LibraryDb;
+  readonly #root: string;
+  readonly #emit: (message: IndexerMessage) => void;
+  readonly #jobs: IndexerJob[] = [];
+  #running = false;
+  #cancelled = false;
+  #closing = false;
+  readonly #upsert;
+  readonly #dropText;
+  readonly #addText;
+
+  constructor(dbFile: string, root: string, emit: (message: IndexerMessage) => void) {
+    this.#db = attachLibraryDb(dbFile);
+    this.#root = root;
+    this.#emit = emit;
+    this.#upsert = this.#db.prepare(
+      `INSERT INTO files (rel, size, mtime, title, source, date, error) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(rel) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+         title = excluded.title, source = excluded.source, date = excluded.date, error = excluded.error
+       RETURNING id`,
+    );
+    this.#dropText = this.#db.prepare('DELETE FROM articles WHERE rowid = ?');
+    this.#addText = this.#db.prepare(
+      'INSERT INTO articles (rowid, title, source, body) VALUES (?, ?, ?, ?)',
+    );
+  }
+
+  post(job: IndexerJob) {
+    if (job.type === 'cancel') {
+      this.#cancelled = true;
+      this.#jobs.length = 0;
+      return;
+    }
+    this.#jobs.push(job);
+    if (!this.#running) void this.#drain();
+  }
+
+  close() {
+    this.#closing = true;
+    this.#cancelled = true;
+    this.#jobs.length = 0;
+    if (!this.#running) this.#db.close();
+  }
+
+  async #drain() {
+    this.#running = true;
+    while (this.#jobs.length) {
+      const job = this.#jobs.shift()!;
+      this.#cancelled = false;
+      try {
+        if (job.type === 'sync') await this.#sync();
+        else if (job.type === 'paths') await this.#update(job.rels);
+      } catch (error) {
+        this.#emit({ type: 'error', message: String(error) });
+      }
+    }
+    this.#running = false;
+    if (this.#closing) this.#db.close();
+    else this.#emit({ type: 'idle' });
+  }
+
+  /** Reads only files that are new or whose size or modification time changed since the cache. */
+  async #sync() {
+    const stamps = await scanFolder(this.#root);
+    const known = new Map<string, { size: number; mtime: number }>();
+    const rows = this.#db.prepare('SELECT rel, size, mtime FROM files').all() as {
+      rel: string;
+      size: number;
+      mtime: number;
+    }[];
+    for (const row of rows) known.set(row.rel, row);
+    const present = new Set(stamps.map((s) => s.rel));
+    const gone = rows.filter((row) => !present.has(row.rel)).map((row) => row.rel);
+    if (gone.length) {
+      this.#remove(gone);
+      this.#emit({ type: 'changed' });
+    }
+    const changed = stamps.filter((s) => {
+      const old = known.get(s.rel);
+      return !old || old.size !== s.size || old.mtime !== s.mtimeMs;
+    });
+    await this.#readAll(changed);
+  }
+
+  /** A path the watcher saw: a file added, changed or gone, or a whole folder moved in or out. */
+  async #update(rels: string[]) {
+    const toRead: FileStamp[] = [];
+    const gone: string[] = [];
+    for (const rel of new Set(rels)) {
+      const absolute = join(this.#root, rel);
+      const info = await stat(absolute).catch(() => null);
+      if (!info) gone.push(rel);
+      else if (info.isDirectory()) toRead.push(...(await scanFolder(this.#root, absolute)));
+      else if (info.isFile() && isArticleName(basename(rel))) {
+        const stamp = await stampOf(this.#root, absolute);
+        if (stamp && !this.#isCurrent(stamp)) toRead.push(stamp);
+      }
+    }
+    if (gone.length) {
+      this.#remove(gone);
+      this.#emit({ type: 'changed' });
+    }
+    await this.#readAll(toRead.filter((stamp) => !this.#isCurrent(stamp)));
+  }
+
+  #isCurrent(stamp: FileStamp): boolean {
+    const row = this.#db.prepare('SELECT size, mtime FROM files WHERE rel = ?').get(stamp.rel) as
+      { size: number; mtime: number } | undefined;
+    return row?.size === stamp.size && row.mtime === stamp.mtimeMs;
+  }
+
+  /** Removes files, and everything under them when they were folders. */
+  #remove(rels: string[]) {
+    const find = this.#db.prepare(
+      "SELECT id FROM files WHERE rel = ? OR substr(rel, 1, length(?) + 1) = ? || '/'",
+    );
+    const drop = this.#db.prepare('DELETE FROM files WHERE id = ?');
+    this.#db.transaction(() => {
+      for (const rel of rels) {
+        for (const { id } of find.all(rel, rel, rel) as { id: number }[]) {
+          this.#dropText.run(id);
+          drop.run(id);
+        }
+      }
+    })();
+  }
+
+  async #readAll(stamps: FileStamp[]) {
+    const total = stamps.length;
+    if (total === 0) return;
+    const progress = (done: number, running: boolean) =>
+      this.#emit({ type: 'progress', progress: { done, total, running } });
+    progress(0, true);
+    let done = 0;
+    for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
+      const chunk = stamps.slice(start, start + CHUNK);
+      const reads = await Promise.all(chunk.map((stamp) => this.#read(stamp)));
+      if (this.#closing) return;
+      this.#write(reads);
+      done += chunk.length;
+      progress(done, done < total && !this.#cancelled);
+      this.#emit({ type: 'changed' });
+    }
+    if (this.#cancelled) progress(done, false);
+  }
+
+  async #read(stamp: FileStamp): Promise<Read> {
+    const name = basename(stamp.rel);
+    try {
+      if (stamp.size === 0) throw new AppFailure('empty', 'The file is empty.');
+      if (stamp.size > MAX_ARTICLE_BYTES) {
+        throw new AppFailure('too-large', 'The file is too large to be a saved article.');
+      }
+      const bytes = await readFile(join(this.#root, stamp.rel)).catch((error: unknown) => {
+        throw describeFsError(error, name);
+      });
+      const { text } = decodeText(bytes);
+      if (text.trim() === '') throw new AppFailure('empty', 'The file holds only blank space.');
+      return { stamp, summary: summariseArticle(text, name) };
+    } catch (error) {
+      const reason = error instanceof AppFailure ? error.message : 'The file could not be read.';
+      return { stamp, error: reason };
+    }
+  }
+
+  #write(reads: Read[]) {
+    this.#db.transaction(() => {
+      for (const read of reads) {
+        const { rel, size, mtimeMs } = read.stamp;
+        const s = 'summary' in read ? read.summary : null;
+        const error = 'error' in read ? read.error : null;
+        const { id } = this.#upsert.get(
+          rel,
+          size,
+          mtimeMs,
+          s?.title ?? '',
+          s?.source ?? '',
+          s?.date ?? null,
+          error,
+        ) as { id: number };
+        this.#dropText.run(id);
+        if (s) this.#addText.run(id, s.title, s.source, s.body);
+      }
+    })();
+  }
+}
