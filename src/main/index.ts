@@ -1,9 +1,9 @@
 /** Electron entry: wires the services into a hardened window. All real work lives in ./services. */
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMAND_EVENT, type AppCommand } from '../shared/ipc';
+import { APP_EVENT, COMMAND_EVENT, type AppCommand } from '../shared/ipc';
 import { buildAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc-registration';
@@ -42,7 +42,7 @@ async function start() {
   serveRenderer(join(outDir, 'renderer'));
   const startupFile = fileFromArgv(process.argv, process.cwd());
   let window: BrowserWindow | null = null;
-  const { handlers, grants } = createServices({
+  const { handlers, grants, events, library } = createServices({
     info: { host: 'electron', version: app.getVersion(), nativeMenu: true },
     startupPath: startupFile ?? join(resourcesDir, SAMPLE_ARTICLE),
     startupIsSample: !startupFile,
@@ -62,8 +62,21 @@ async function start() {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     openExternal: (url) => shell.openExternal(url),
+    showFolderDialog: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open a folder of articles',
+        properties: ['openDirectory'],
+      };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    libraryWorkerFile: join(outDir, 'main', 'library-worker.js'),
   });
   registerIpc(handlers);
+  events.subscribe((event) => window?.webContents.send(APP_EVENT, event));
+  app.on('will-quit', () => void library.close());
 
   const send = (command: AppCommand) => window?.webContents.send(COMMAND_EVENT, command);
   const refreshMenu = async () => {
@@ -73,7 +86,10 @@ async function start() {
   // A second launch hands its file to this window instead of opening another app.
   app.on('second-instance', (_event, argv, cwd) => {
     const file = fileFromArgv(argv, cwd);
-    if (file && existsSync(file)) send({ type: 'open-path', path: grants.grant(file) });
+    if (file && existsSync(file)) {
+      const isFolder = statSync(file).isDirectory();
+      send({ type: isFolder ? 'open-folder-path' : 'open-path', path: grants.grant(file) });
+    }
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });

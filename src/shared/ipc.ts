@@ -5,12 +5,14 @@
  */
 import * as v from 'valibot';
 import type { Article } from './article';
+import type { AppEvent, LibrarySnapshot, SearchHit } from './library';
 import type { Result } from './result';
 
 const MAX_PATH = 4096;
 const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
 const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
+const QueryArg = v.pipe(v.string(), v.maxLength(500));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
@@ -57,6 +59,24 @@ export const calls = {
   'recent.list': call<RecentEntry[]>()(v.tuple([])),
   /** Opens an http(s) or mailto URL in the system browser; called only from a click. */
   'shell.openExternal': call<void>()(v.tuple([UrlArg])),
+
+  // ── The library (issue 5): a folder of articles, listed and searched as one ──
+  /** The folder named on the command line, opened as a library; null when none was named. */
+  'library.openStartup': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** Shows the host's Open Folder dialog; null when the user cancels. */
+  'library.openDialog': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** A folder the user already chose (a second launch or the menu). */
+  'library.openPath': call<LibrarySnapshot>()(v.tuple([PathArg])),
+  /** Only the Electron preload calls this, with the path Electron gives for a dropped folder. */
+  'library.openDropped': call<LibrarySnapshot>()(v.tuple([PathArg]), false),
+  /** The open library's list, couldn't-open list and progress; null when none is open. */
+  'library.snapshot': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** Ranked full-text results with snippets; accents, curly quotes and case do not matter. */
+  'library.search': call<SearchHit[]>()(v.tuple([QueryArg])),
+  /** Opens an article inside the open library's folder (links out of it are refused). */
+  'library.openArticle': call<Article>()(v.tuple([PathArg])),
+  /** Stops the indexing run; what was read so far stays listed and searchable. */
+  'library.cancel': call<void>()(v.tuple([])),
 };
 
 export type Calls = typeof calls;
@@ -76,7 +96,12 @@ export const isExposedChannel = (name: string): boolean =>
   isChannel(name) && calls[name].exposed !== false;
 
 /** Pushed from main to the window: menu items and a second launch's file. */
-export type AppCommand = { type: 'open' } | { type: 'open-path'; path: string } | { type: 'find' };
+export type AppCommand =
+  | { type: 'open' }
+  | { type: 'open-path'; path: string }
+  | { type: 'find' }
+  | { type: 'open-folder' }
+  | { type: 'open-folder-path'; path: string };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {
@@ -86,8 +111,14 @@ export interface LecternApi {
   /** Opens the host's file picker; a null value means the user cancelled. */
   openWithPicker(): Promise<Result<Article | null>>;
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Opens a folder the user dropped on the window as a library (Electron only; browsers give no paths). */
+  openDroppedFolder(file: File): Promise<Result<LibrarySnapshot>>;
+  /** Events pushed from main: library progress and changes. Returns an unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
 }
 
 export const IPC_PREFIX = 'lectern:';
 export const COMMAND_EVENT = 'lectern:command';
+export const APP_EVENT = 'lectern:event';
+export type { AppEvent };
 export { MAX_ARTICLE_BYTES };

@@ -3,7 +3,10 @@ import type { Article } from '../../shared/article';
 import type { AppInfo, Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { articleFromBytes, loadArticleFile } from './article-file';
+import { EventHub } from './event-hub';
 import { checkExternalUrl } from './external-url';
+import { createLibraryHandlers } from './library/library-handlers';
+import { LibraryService } from './library/library-service';
 import { PathGrants } from './path-grants';
 import { RecentFiles } from './recent-files';
 
@@ -18,16 +21,28 @@ export interface HostEnvironment {
   showOpenDialog?: () => Promise<string | null>;
   /** Hands a checked URL to the system browser. */
   openExternal: (url: string) => Promise<void>;
+  /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
+  showFolderDialog?: () => Promise<string | null>;
+  /** The built library indexing worker; absent in unit tests, which index in-thread. */
+  libraryWorkerFile?: string;
 }
 
 export interface LecternServices {
   handlers: Handlers;
   grants: PathGrants;
+  events: EventHub;
+  library: LibraryService;
 }
 
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const recent = new RecentFiles(env.userDataDir);
+  const events = new EventHub();
+  const library = new LibraryService({
+    userDataDir: env.userDataDir,
+    workerFile: env.libraryWorkerFile,
+    emit: events.emit,
+  });
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
@@ -40,7 +55,8 @@ export function createServices(env: HostEnvironment): LecternServices {
     'reader.openStartup': async () =>
       openGranted(grants.grant(env.startupPath), !env.startupIsSample),
     'reader.openPath': async (path) => {
-      if (!grants.has(path) && !(await recent.list()).some((entry) => entry.path === path)) {
+      const known = grants.has(path) || (await library.contains(path));
+      if (!known && !(await recent.list()).some((entry) => entry.path === path)) {
         throw new AppFailure(
           'not-allowed',
           'Lectern only opens files you chose. Use Open… to pick it.',
@@ -58,6 +74,12 @@ export function createServices(env: HostEnvironment): LecternServices {
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
     'recent.list': async () => recent.list(),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
+    ...createLibraryHandlers({
+      library,
+      grants,
+      startupPath: env.startupIsSample ? null : env.startupPath,
+      showFolderDialog: env.showFolderDialog,
+    }),
   };
-  return { handlers, grants };
+  return { handlers, grants, events, library };
 }
