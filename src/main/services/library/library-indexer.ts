@@ -1,7 +1,8 @@
 /**
  * Keeps the library's database in step with its folder: a full sync on open, then the paths the
  * watcher reports. Runs in a worker thread in the app (plain Node here), in chunks it can stop
- * between, reporting progress.
+ * between, reporting progress. The watcher lives here too: setting up a recursive watch walks
+ * the whole tree synchronously, which must not happen on the main thread.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -11,7 +12,8 @@ import { AppFailure } from '../../../shared/result';
 import { describeFsError } from '../article-file';
 import { decodeText } from '../decode-text';
 import { summariseArticle, type ArticleSummary } from './article-summary';
-import { attachLibraryDb, type LibraryDb } from './library-db';
+import { watchFolder } from './folder-watcher';
+import { attachLibraryDb, deflateBody, type LibraryDb } from './library-db';
 import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
 
 export type IndexerJob = { type: 'sync' } | { type: 'paths'; rels: string[] } | { type: 'cancel' };
@@ -33,21 +35,34 @@ export class LibraryIndexer {
   #running = false;
   #cancelled = false;
   #closing = false;
+  readonly #stopWatching: () => void;
   readonly #upsert;
-  readonly #dropText;
+  readonly #idOf;
+  readonly #oldText;
+  readonly #forgetText;
+  readonly #dropBody;
+  readonly #putBody;
   readonly #addText;
 
   constructor(dbFile: string, root: string, emit: (message: IndexerMessage) => void) {
     this.#db = attachLibraryDb(dbFile);
     this.#root = root;
     this.#emit = emit;
+    this.#stopWatching = watchFolder(root, (rels) => this.post({ type: 'paths', rels }));
     this.#upsert = this.#db.prepare(
       `INSERT INTO files (rel, size, mtime, title, source, date, error) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(rel) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
          title = excluded.title, source = excluded.source, date = excluded.date, error = excluded.error
        RETURNING id`,
     );
-    this.#dropText = this.#db.prepare('DELETE FROM articles WHERE rowid = ?');
+    this.#idOf = this.#db.prepare('SELECT id FROM files WHERE rel = ?').pluck();
+    this.#oldText = this.#db.prepare('SELECT title, source, body FROM article_text WHERE id = ?');
+    // External-content FTS5 forgets a row only when given the exact text it indexed.
+    this.#forgetText = this.#db.prepare(
+      "INSERT INTO articles (articles, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)",
+    );
+    this.#dropBody = this.#db.prepare('DELETE FROM bodies WHERE id = ?');
+    this.#putBody = this.#db.prepare('INSERT INTO bodies (id, z) VALUES (?, ?)');
     this.#addText = this.#db.prepare(
       'INSERT INTO articles (rowid, title, source, body) VALUES (?, ?, ?, ?)',
     );
@@ -64,6 +79,7 @@ export class LibraryIndexer {
   }
 
   close() {
+    this.#stopWatching();
     this.#closing = true;
     this.#cancelled = true;
     this.#jobs.length = 0;
@@ -146,7 +162,7 @@ export class LibraryIndexer {
     this.#db.transaction(() => {
       for (const rel of rels) {
         for (const { id } of find.all(rel, rel, rel) as { id: number }[]) {
-          this.#dropText.run(id);
+          this.#forget(id);
           drop.run(id);
         }
       }
@@ -170,6 +186,13 @@ export class LibraryIndexer {
       this.#emit({ type: 'changed' });
     }
     if (this.#cancelled) progress(done, false);
+    else if (total > 50) this.#compact();
+  }
+
+  /** After a large run: merge index segments (smaller, faster) and fold the WAL back in. */
+  #compact() {
+    this.#db.prepare("INSERT INTO articles (articles) VALUES ('optimize')").run();
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async #read(stamp: FileStamp): Promise<Read> {
@@ -197,6 +220,8 @@ export class LibraryIndexer {
         const { rel, size, mtimeMs } = read.stamp;
         const s = 'summary' in read ? read.summary : null;
         const error = 'error' in read ? read.error : null;
+        const existing = this.#idOf.get(rel) as number | undefined;
+        if (existing !== undefined) this.#forget(existing);
         const { id } = this.#upsert.get(
           rel,
           size,
@@ -206,9 +231,20 @@ export class LibraryIndexer {
           s?.date ?? null,
           error,
         ) as { id: number };
-        this.#dropText.run(id);
-        if (s) this.#addText.run(id, s.title, s.source, s.body);
+        if (s) {
+          this.#putBody.run(id, deflateBody(s.body));
+          this.#addText.run(id, s.title, s.source, s.body);
+        }
       }
     })();
+  }
+
+  /** Takes a file's text out of the index and its stored body, before it changes or goes. */
+  #forget(id: number) {
+    const old = this.#oldText.get(id) as
+      { title: string; source: string; body: string } | undefined;
+    if (!old) return;
+    this.#forgetText.run(id, old.title, old.source, old.body);
+    this.#dropBody.run(id);
   }
 }

@@ -6,8 +6,6 @@ import { toMatchExpression } from './query-text';
 
 const HIT_START = '\u0001';
 const HIT_END = '\u0002';
-/** bm25 weights for the title, source and body columns: a title hit outranks a body hit. */
-const WEIGHTS = '10.0, 4.0, 1.0';
 
 interface Row {
   id: number;
@@ -27,11 +25,18 @@ export class LibraryQueries {
     this.#root = root;
     this.#list = db.prepare('SELECT id, rel, title, source, date FROM files WHERE error IS NULL');
     this.#broken = db.prepare('SELECT rel, error FROM files WHERE error IS NOT NULL ORDER BY rel');
+    // Ranks first (rank = bm25 with the table's title/source/body weights), then builds snippets
+    // for the few best rows only: snippet() on every match would cost more than the search.
     this.#search = db.prepare(
-      `SELECT f.id, f.rel, f.title, f.source, f.date,
+      `WITH best AS (
+         SELECT rowid AS id, rank FROM articles WHERE articles MATCH @match ORDER BY rank LIMIT @limit
+       )
+       SELECT f.id, f.rel, f.title, f.source, f.date,
          snippet(articles, -1, '${HIT_START}', '${HIT_END}', '…', 14) AS snippet
-       FROM articles JOIN files f ON f.id = articles.rowid
-       WHERE articles MATCH ? ORDER BY bm25(articles, ${WEIGHTS}) LIMIT ?`,
+       FROM best
+       JOIN articles ON articles.rowid = best.id AND articles MATCH @match
+       JOIN files f ON f.id = best.id
+       ORDER BY best.rank`,
     );
   }
 
@@ -49,7 +54,7 @@ export class LibraryQueries {
   search(typed: string, limit: number): SearchHit[] {
     const expression = toMatchExpression(typed);
     if (!expression) return [];
-    const rows = this.#search.all(expression, limit) as (Row & { snippet: string })[];
+    const rows = this.#search.all({ match: expression, limit }) as (Row & { snippet: string })[];
     return rows.map((row) => ({ entry: this.#entry(row), snippet: snippetParts(row.snippet) }));
   }
 

@@ -1,6 +1,6 @@
 /**
- * One open library at a time: its database (list and index), the indexing worker, the folder
- * watcher, and the events the window hears about progress and changes.
+ * One open library at a time: its database (list and index), the indexing worker (which also
+ * watches the folder), and the events the window hears about progress and changes.
  */
 import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
@@ -10,7 +10,6 @@ import type {
   LibrarySnapshot,
   SearchHit,
 } from '../../../shared/library';
-import { watchFolder } from './folder-watcher';
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
@@ -24,7 +23,6 @@ interface OpenLibrary {
   db: LibraryDb;
   queries: LibraryQueries;
   runner: IndexRunner;
-  stopWatching: () => void;
   progress: LibraryProgress;
   revision: number;
 }
@@ -67,14 +65,10 @@ export class LibraryService {
         workerFile: this.#options.workerFile,
         onMessage: (message) => this.#onIndexer(library, message),
       }),
-      stopWatching: () => undefined,
       progress: { done: 0, total: 0, running: true },
       revision: 1,
     };
     this.#open = library;
-    library.stopWatching = watchFolder(root, (rels) =>
-      library.runner.post({ type: 'paths', rels }),
-    );
     library.runner.post({ type: 'sync' });
     return this.snapshot();
   }
@@ -118,7 +112,6 @@ export class LibraryService {
     this.#open = null;
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
-    library.stopWatching();
     await library.runner.close();
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();

@@ -138,6 +138,8 @@ describe('the cache', () => {
     const progress = events.filter((e) => e.type === 'library-progress');
     expect(progress.at(-1)).toMatchObject({ progress: { total: 1, done: 1 } });
     expect(service.snapshot().entries.map((e) => e.title)).toContain('Ceasefire talks collapse');
+    expect(service.search('longer')).toHaveLength(1);
+    expect(service.search('minister')).toEqual([]);
   });
 
   it('rebuilds a corrupt cache instead of trusting it', async () => {
@@ -166,8 +168,14 @@ describe('the watcher', () => {
     );
     expect(service.snapshot().entries).toHaveLength(3);
 
+    mkdirSync(join(folder, 'later'));
+    write('later/007_0000000000000007.txt', article('In a new folder', 'Wire', '2025-03-03', 'x'));
+    await until(() => service.snapshot().entries.some((e) => e.title === 'In a new folder'));
+
+    rmSync(join(folder, 'later'), { recursive: true });
     rmSync(join(folder, 'sub'), { recursive: true });
     await until(() => service.snapshot().entries.length === 1);
+    expect(service.search('fresh')).toEqual([]);
   });
 });
 
