@@ -19,7 +19,9 @@ export interface BrokenEntry {
 }
 
 export interface LibraryProgress {
-  /** Files read so far in the current run. */
+  /** Listing reads only each new file's header (big first opens); indexing reads whole files. */
+  phase: 'listing' | 'indexing';
+  /** Files read so far in the current phase. */
   done: number;
   /** Files the current run has to read (new or changed since the cache). */
   total: number;

@@ -4,17 +4,13 @@
  * between, reporting progress. The watcher lives here too: setting up a recursive watch walks
  * the whole tree synchronously, which must not happen on the main thread.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { MAX_ARTICLE_BYTES } from '../../../shared/ipc';
 import type { LibraryProgress } from '../../../shared/library';
-import { AppFailure } from '../../../shared/result';
-import { describeFsError } from '../article-file';
-import { decodeText } from '../decode-text';
-import { summariseArticle, type ArticleSummary } from './article-summary';
 import { watchFolder } from './folder-watcher';
 import { attachLibraryDb, deflateBody, type LibraryDb } from './library-db';
 import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
+import { readArticle, readHead, type ArticleRead } from './read-article';
 
 export type IndexerJob = { type: 'sync' } | { type: 'paths'; rels: string[] } | { type: 'cancel' };
 export type IndexerMessage =
@@ -24,8 +20,8 @@ export type IndexerMessage =
   | { type: 'error'; message: string };
 
 const CHUNK = 200;
-
-type Read = { stamp: FileStamp; summary: ArticleSummary } | { stamp: FileStamp; error: string };
+/** From this many new files on, titles are listed from file headers before the full read. */
+const LIST_FIRST_FROM = 1000;
 
 export class LibraryIndexer {
   readonly #db: LibraryDb;
@@ -43,6 +39,7 @@ export class LibraryIndexer {
   readonly #dropBody;
   readonly #putBody;
   readonly #addText;
+  readonly #addHead;
 
   constructor(dbFile: string, root: string, emit: (message: IndexerMessage) => void) {
     this.#db = attachLibraryDb(dbFile);
@@ -65,6 +62,11 @@ export class LibraryIndexer {
     this.#putBody = this.#db.prepare('INSERT INTO bodies (id, z) VALUES (?, ?)');
     this.#addText = this.#db.prepare(
       'INSERT INTO articles (rowid, title, source, body) VALUES (?, ?, ?, ?)',
+    );
+    // mtime -1 marks a listed but not yet indexed file, so an interrupted run re-reads it.
+    this.#addHead = this.#db.prepare(
+      `INSERT OR IGNORE INTO files (rel, size, mtime, title, source, date, error)
+       VALUES (?, ?, -1, ?, ?, ?, NULL)`,
     );
   }
 
@@ -169,16 +171,37 @@ export class LibraryIndexer {
     })();
   }
 
+  /** A big first open lists every title from the files' first kilobytes, then reads them whole. */
+  async #listFirst(stamps: FileStamp[]) {
+    const fresh = stamps.filter((stamp) => this.#idOf.get(stamp.rel) === undefined);
+    const total = fresh.length;
+    for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
+      const chunk = fresh.slice(start, start + CHUNK);
+      const heads = await Promise.all(chunk.map((stamp) => readHead(this.#root, stamp)));
+      if (this.#closing) return;
+      this.#db.transaction(() => {
+        heads.forEach((head, i) => {
+          if (head)
+            this.#addHead.run(chunk[i]!.rel, chunk[i]!.size, head.title, head.source, head.date);
+        });
+      })();
+      const done = start + chunk.length;
+      this.#emit({ type: 'progress', progress: { phase: 'listing', done, total, running: true } });
+      this.#emit({ type: 'changed' });
+    }
+  }
+
   async #readAll(stamps: FileStamp[]) {
     const total = stamps.length;
     if (total === 0) return;
+    if (total >= LIST_FIRST_FROM) await this.#listFirst(stamps);
     const progress = (done: number, running: boolean) =>
-      this.#emit({ type: 'progress', progress: { done, total, running } });
+      this.#emit({ type: 'progress', progress: { phase: 'indexing', done, total, running } });
     progress(0, true);
     let done = 0;
     for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
       const chunk = stamps.slice(start, start + CHUNK);
-      const reads = await Promise.all(chunk.map((stamp) => this.#read(stamp)));
+      const reads = await Promise.all(chunk.map((stamp) => readArticle(this.#root, stamp)));
       if (this.#closing) return;
       this.#write(reads);
       done += chunk.length;
@@ -195,26 +218,7 @@ export class LibraryIndexer {
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async #read(stamp: FileStamp): Promise<Read> {
-    const name = basename(stamp.rel);
-    try {
-      if (stamp.size === 0) throw new AppFailure('empty', 'The file is empty.');
-      if (stamp.size > MAX_ARTICLE_BYTES) {
-        throw new AppFailure('too-large', 'The file is too large to be a saved article.');
-      }
-      const bytes = await readFile(join(this.#root, stamp.rel)).catch((error: unknown) => {
-        throw describeFsError(error, name);
-      });
-      const { text } = decodeText(bytes);
-      if (text.trim() === '') throw new AppFailure('empty', 'The file holds only blank space.');
-      return { stamp, summary: summariseArticle(text, name) };
-    } catch (error) {
-      const reason = error instanceof AppFailure ? error.message : 'The file could not be read.';
-      return { stamp, error: reason };
-    }
-  }
-
-  #write(reads: Read[]) {
+  #write(reads: ArticleRead[]) {
     this.#db.transaction(() => {
       for (const read of reads) {
         const { rel, size, mtimeMs } = read.stamp;

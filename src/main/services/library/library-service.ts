@@ -65,7 +65,7 @@ export class LibraryService {
         workerFile: this.#options.workerFile,
         onMessage: (message) => this.#onIndexer(library, message),
       }),
-      progress: { done: 0, total: 0, running: true },
+      progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
     };
     this.#open = library;

@@ -96,6 +96,22 @@ describe('scanning', () => {
   });
 });
 
+describe('a big first open', () => {
+  it('lists every title from file headers first, then indexes them whole', async () => {
+    for (let i = 0; i < 1000; i++) {
+      const name = `big/${String(i).padStart(4, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
+      write(name, article(`Story ${i}`, `Desk ${i % 7}`, '2025-05-05', generateArticle(1500, i)));
+    }
+    const snapshot = await openIndexed();
+    const phases = events.flatMap((e) => (e.type === 'library-progress' ? [e.progress] : []));
+    expect(phases.find((p) => p.phase === 'listing')).toMatchObject({ total: 1003 });
+    expect(phases.at(-1)).toMatchObject({ phase: 'indexing', done: 1003, total: 1003 });
+    expect(snapshot.entries).toHaveLength(1002);
+    expect(snapshot.entries.find((e) => e.title === 'Story 999')?.source).toBe('Desk 5');
+    expect(service.search('"story 42"')[0]!.entry.title).toBe('Story 42');
+  });
+});
+
 describe('searching', () => {
   it('matches without accents, by prefix, and as a phrase, with highlighted snippets', async () => {
     await openIndexed();
