@@ -17,6 +17,7 @@ test.describe('a folder opened as a library', () => {
     ]);
     await expect(library.rows.first()).toHaveAttribute('aria-setsize', '3');
     await expect(page.getByText('Choose an article from the library.')).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
   });
 
   test('sorts by title and filters by source and date', async ({ launch }) => {
@@ -109,6 +110,7 @@ test.describe('searching the library', () => {
     await expect(hit).toHaveCount(1);
     await expect(hit).toContainText('Harvest festival returns');
     await expect(hit.locator('mark')).toHaveText(['café', 'harvest']);
+    await page.screenshot({ path: 'test-results/screenshots/library-search.png' });
   });
 
   test('matches a quoted phrase only in order', async ({ launch }) => {

@@ -124,5 +124,7 @@ export class LibraryState {
     this.error = null;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
+    // Events sent before this answer arrived were for a library the window did not know yet.
+    void this.refresh();
   }
 }

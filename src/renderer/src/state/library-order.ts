@@ -45,9 +45,13 @@ export function countSources(entries: LibraryEntry[]): { source: string; count: 
     .sort((a, b) => b.count - a.count || collator.compare(a.source, b.source));
 }
 
-/** "1 204 articles · 37 sources", with a thin space between thousands as in print. */
+/** "1 204": a narrow space between thousands, as in print, whatever the locale. */
+export const formatCount = (value: number): string =>
+  new Intl.NumberFormat('en-GB').format(value).replace(/,/g, '\u202f');
+
+/** "1 204 articles · 37 sources". */
 export function countsLabel(articles: number, sources: number): string {
-  const n = (value: number) => new Intl.NumberFormat('en-GB').format(value).replace(/,/g, '\u202f');
-  const plural = (value: number, word: string) => `${n(value)} ${word}${value === 1 ? '' : 's'}`;
+  const plural = (value: number, word: string) =>
+    `${formatCount(value)} ${word}${value === 1 ? '' : 's'}`;
   return `${plural(articles, 'article')} · ${plural(sources, 'source')}`;
 }
