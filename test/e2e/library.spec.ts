@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/lectern-app';
@@ -18,6 +19,16 @@ test.describe('a folder opened as a library', () => {
     await expect(library.rows.first()).toHaveAttribute('aria-setsize', '3');
     await expect(page.getByText('Choose an article from the library.')).toBeVisible();
     await expect(page.getByRole('progressbar')).toHaveCount(0);
+  });
+
+  test('an empty folder opens as an empty library, and articles still open', async ({ launch }) => {
+    const { page } = await launch({ path: mkdtempSync(join(tmpdir(), 'lectern-empty-')) });
+    await expect(new LibraryPage(page).counts).toHaveText('0 articles · 0 sources');
+    const reader = new ReaderPage(page);
+    await reader.openThroughPicker(
+      join(process.cwd(), 'test/fixtures/articles/several-bylines.txt'),
+    );
+    await expect(reader.title).toHaveText('Talks Resume in Geneva');
   });
 
   test('sorts by title and filters by source and date', async ({ launch }) => {

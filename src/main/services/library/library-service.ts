@@ -15,8 +15,9 @@ import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
 import { LibraryQueries } from './library-search';
 
-/** Change events are coalesced to this interval while indexing, so the window is not flooded. */
+/** Change events are coalesced, and more so during a long run, so the window is not flooded. */
 const CHANGE_INTERVAL_MS = 400;
+const CHANGE_INTERVAL_RUNNING_MS = 1500;
 
 interface OpenLibrary {
   root: string;
@@ -130,12 +131,13 @@ export class LibraryService {
       emit({ type: 'library-progress', folder: library.root, progress: message.progress });
     } else if (message.type === 'changed') {
       library.revision++;
+      const delay = library.progress.running ? CHANGE_INTERVAL_RUNNING_MS : CHANGE_INTERVAL_MS;
       this.#changeTimer ??= setTimeout(() => {
         this.#changeTimer = undefined;
         if (this.#open === library) {
           emit({ type: 'library-changed', folder: library.root, revision: library.revision });
         }
-      }, CHANGE_INTERVAL_MS);
+      }, delay);
     } else if (message.type === 'idle') {
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });

@@ -32,8 +32,11 @@ export function orderEntries(
   if (sort === 'source') {
     return kept.sort((a, b) => collator.compare(a.source, b.source) || byTitle(a, b));
   }
-  // Newest first; undated articles go last.
-  return kept.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || byTitle(a, b));
+  // Newest first; undated articles go last. ISO dates compare as plain strings, which is cheap.
+  return kept.sort((a, b) => {
+    const [x, y] = [a.date ?? '', b.date ?? ''];
+    return x === y ? byTitle(a, b) : x < y ? 1 : -1;
+  });
 }
 
 /** Sources with how many articles each has, most common first. */
