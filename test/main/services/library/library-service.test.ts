@@ -112,6 +112,37 @@ describe('a big first open', () => {
   });
 });
 
+describe('stopping', () => {
+  it('stops between chunks, keeps what was read, and reads the rest on the next open', async () => {
+    for (let i = 0; i < 600; i++) {
+      write(
+        `many/${i}_${i.toString(16).padStart(16, '0')}.txt`,
+        article(`Item ${i}`, 'D', '2025-01-01', 'x'),
+      );
+    }
+    let stopped = false;
+    service = new LibraryService({
+      userDataDir: userData,
+      emit: (event) => {
+        events.push(event);
+        if (event.type === 'library-progress' && event.progress.done >= 200 && !stopped) {
+          stopped = true;
+          service.cancel();
+        }
+      },
+    });
+    await service.open(folder);
+    await service.whenIdle();
+    const last = events.flatMap((e) => (e.type === 'library-progress' ? [e.progress] : [])).at(-1);
+    expect(last).toMatchObject({ running: false });
+    expect(last!.done).toBeLessThan(last!.total);
+    const partial = service.snapshot().entries.length;
+    expect(partial).toBeLessThan(602);
+    await service.close();
+    expect((await openIndexed()).entries).toHaveLength(602);
+  });
+});
+
 describe('searching', () => {
   it('matches without accents, by prefix, and as a phrase, with highlighted snippets', async () => {
     await openIndexed();
