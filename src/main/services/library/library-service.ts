@@ -131,7 +131,9 @@ export class LibraryService {
       emit({ type: 'library-progress', folder: library.root, progress: message.progress });
     } else if (message.type === 'changed') {
       library.revision++;
-      const delay = library.progress.running ? CHANGE_INTERVAL_RUNNING_MS : CHANGE_INTERVAL_MS;
+      // The first rows of a new library are shown soon; later batches of a long run less often.
+      const calm = library.progress.running && library.revision > 3;
+      const delay = calm ? CHANGE_INTERVAL_RUNNING_MS : CHANGE_INTERVAL_MS;
       this.#changeTimer ??= setTimeout(() => {
         this.#changeTimer = undefined;
         if (this.#open === library) {
