@@ -91,6 +91,8 @@ export function openLibraryDb(file: string, root: string): { db: LibraryDb; rebu
 export function attachLibraryDb(file: string): LibraryDb {
   const db = new Database(file);
   configure(db);
+  // The writer needs little page cache; searches (on the main connection) benefit from it.
+  db.pragma('cache_size = -8192');
   return db;
 }
 
