@@ -20,6 +20,8 @@ export type IndexerMessage =
   | { type: 'error'; message: string };
 
 const CHUNK = 200;
+/** Lets messages (Stop, new paths) in between chunks. */
+const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** From this many new files on, titles are listed from file headers before the full read. */
 const LIST_FIRST_FROM = 1000;
 
@@ -177,7 +179,8 @@ export class LibraryIndexer {
     const total = fresh.length;
     for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
       const chunk = fresh.slice(start, start + CHUNK);
-      const heads = await Promise.all(chunk.map((stamp) => readHead(this.#root, stamp)));
+      const heads = chunk.map((stamp) => readHead(this.#root, stamp));
+      await yieldTurn();
       if (this.#closing) return;
       this.#db.transaction(() => {
         heads.forEach((head, i) => {
@@ -201,7 +204,8 @@ export class LibraryIndexer {
     let done = 0;
     for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
       const chunk = stamps.slice(start, start + CHUNK);
-      const reads = await Promise.all(chunk.map((stamp) => readArticle(this.#root, stamp)));
+      const reads = chunk.map((stamp) => readArticle(this.#root, stamp));
+      await yieldTurn();
       if (this.#closing) return;
       this.#write(reads);
       done += chunk.length;
