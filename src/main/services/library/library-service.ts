@@ -145,7 +145,11 @@ export class LibraryService {
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
     } else {
+      // A failed run (or a worker that could not start) must not leave the bar running forever.
       console.error('[lectern] library indexing failed:', message.message);
+      library.progress = { ...library.progress, running: false };
+      emit({ type: 'library-progress', folder: library.root, progress: library.progress });
+      for (const resolve of this.#idleWaiters.splice(0)) resolve();
     }
   }
 }

@@ -1,6 +1,11 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
 import type { LecternApi } from '../../../shared/ipc';
-import type { AppEvent, LibrarySnapshot, SearchHit } from '../../../shared/library';
+import type {
+  AppEvent,
+  LibraryProgress,
+  LibrarySnapshot,
+  SearchHit,
+} from '../../../shared/library';
 import type { AppError, Result } from '../../../shared/result';
 import {
   countSources,
@@ -15,6 +20,8 @@ const SEARCH_DELAY_MS = 120;
 export class LibraryState {
   /** Replaced whole on each change; 50 000 entries must not be made deeply reactive. */
   snapshot = $state.raw<LibrarySnapshot | null>(null);
+  /** Kept apart from the snapshot: progress ticks must not re-sort 50 000 rows. */
+  progress = $state.raw<LibraryProgress | null>(null);
   error = $state<AppError | null>(null);
   sort = $state<LibrarySort>('date');
   filter = $state<LibraryFilter>({ source: '', from: '', to: '' });
@@ -54,7 +61,7 @@ export class LibraryState {
     const snapshot = this.snapshot;
     if (!snapshot || event.folder !== snapshot.folder) return;
     if (event.type === 'library-progress') {
-      this.snapshot = { ...snapshot, progress: event.progress };
+      this.progress = event.progress;
     } else if (event.revision > snapshot.revision) void this.refresh();
   };
 
@@ -68,7 +75,7 @@ export class LibraryState {
     do {
       this.#refreshAgain = false;
       const result = await this.#api.call('library.snapshot');
-      if (result.ok && result.value) this.snapshot = result.value;
+      if (result.ok && result.value) this.#take(result.value);
     } while (this.#refreshAgain);
     this.#refreshing = false;
     if (this.query.trim()) this.#runSearch();
@@ -104,6 +111,11 @@ export class LibraryState {
     if (next !== at) this.openEntry(list[next]!.path);
   };
 
+  #take(snapshot: LibrarySnapshot) {
+    this.snapshot = snapshot;
+    this.progress = snapshot.progress;
+  }
+
   #runSearch() {
     const ticket = ++this.#searchTicket;
     void this.#api.call('library.search', this.query).then((result) => {
@@ -120,7 +132,7 @@ export class LibraryState {
       return;
     }
     if (!result.value) return;
-    this.snapshot = result.value;
+    this.#take(result.value);
     this.error = null;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
