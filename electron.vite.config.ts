@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'browser-host': resolve('src/main/host/browser-host-cli.ts'),
+          // Library indexing runs in a worker thread, loaded from its own file.
+          'library-worker': resolve('src/main/services/library/library-worker.ts'),
         },
       },
     },

@@ -1,9 +1,9 @@
 /** Electron entry: wires the services into a hardened window. All real work lives in ./services. */
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMAND_EVENT, type AppCommand } from '../shared/ipc';
+import { APP_EVENT, COMMAND_EVENT, type AppCommand } from '../shared/ipc';
 import { buildAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc-registration';
@@ -35,7 +35,7 @@ async function start() {
   serveRenderer(join(outDir, 'renderer'));
   const startupFile = launch(process.argv, process.cwd()).target;
   let window: BrowserWindow | null = null;
-  const { handlers, grants } = createServices({
+  const { handlers, grants, events, library } = createServices({
     info: { host: 'electron', version: app.getVersion(), nativeMenu: true },
     startupPath: startupFile ?? join(resourcesDir, SAMPLE_ARTICLE),
     startupIsSample: !startupFile,
@@ -66,8 +66,21 @@ async function start() {
         : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    showFolderDialog: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open a folder of articles',
+        properties: ['openDirectory'],
+      };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    libraryWorkerFile: join(outDir, 'main', 'library-worker.js'),
   });
   registerIpc(handlers);
+  events.subscribe((event) => window?.webContents.send(APP_EVENT, event));
+  app.on('will-quit', () => void library.close());
 
   const send = (command: AppCommand) => window?.webContents.send(COMMAND_EVENT, command);
   const refreshMenu = async () => {
@@ -77,7 +90,10 @@ async function start() {
   // A second launch hands its file to this window instead of opening another app.
   app.on('second-instance', (_event, argv, cwd) => {
     const file = launch(argv, cwd).target;
-    if (file && existsSync(file)) send({ type: 'open-path', path: grants.grant(file) });
+    if (file && existsSync(file)) {
+      const isFolder = statSync(file).isDirectory();
+      send({ type: isFolder ? 'open-folder-path' : 'open-path', path: grants.grant(file) });
+    }
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });

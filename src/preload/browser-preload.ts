@@ -3,6 +3,7 @@
  * on this origin. Files come from the browser's own picker and drops, as bytes.
  */
 import type { Article } from '../shared/article';
+import type { AppEvent } from '../shared/library';
 import { isExposedChannel, type LecternApi } from '../shared/ipc';
 import { fail, type Result } from '../shared/result';
 import { decodeWire, encodeWire } from '../shared/wire-codec';
@@ -49,6 +50,26 @@ function downloadText(name: string, text: string): string {
   return name;
 }
 
+const eventListeners = new Set<(event: AppEvent) => void>();
+let events: EventSource | null = null;
+
+/** One Server-Sent Events stream for all listeners; EventSource cannot send headers, so the token rides in the query. */
+function listen(listener: (event: AppEvent) => void): () => void {
+  eventListeners.add(listener);
+  events ??= new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+  events.onmessage = (message: MessageEvent<string>) => {
+    const event = JSON.parse(message.data) as AppEvent;
+    for (const each of eventListeners) each(event);
+  };
+  return () => {
+    eventListeners.delete(listener);
+    if (eventListeners.size === 0) {
+      events?.close();
+      events = null;
+    }
+  };
+}
+
 const api: LecternApi = {
   call: async (channel, ...args) => {
     if (!isExposedChannel(channel)) return fail('invalid-request', 'Unknown request.');
@@ -69,6 +90,13 @@ const api: LecternApi = {
     ok: true,
     value: downloadText(suggestedName, text),
   }),
+  // A browser gives a page no paths, so a dropped folder cannot become a library here.
+  openDroppedFolder: async () =>
+    fail(
+      'unavailable',
+      'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
+    ),
+  onEvent: listen,
 };
 
 Object.defineProperty(window, 'lectern', { value: Object.freeze(api), writable: false });

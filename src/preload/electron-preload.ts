@@ -1,7 +1,9 @@
 /** Exposes the contract to the sandboxed window; no Electron object crosses the bridge. */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Article } from '../shared/article';
+import type { AppEvent, LibrarySnapshot } from '../shared/library';
 import {
+  APP_EVENT,
   COMMAND_EVENT,
   IPC_PREFIX,
   isExposedChannel,
@@ -30,6 +32,16 @@ const api: LecternApi = {
     const handler = (_event: unknown, command: AppCommand) => listener(command);
     ipcRenderer.on(COMMAND_EVENT, handler);
     return () => ipcRenderer.off(COMMAND_EVENT, handler);
+  },
+  openDroppedFolder: async (file) => {
+    const path = file instanceof File ? webUtils.getPathForFile(file) : '';
+    if (!path) return fail('not-allowed', 'Only folders from your disk can be opened.');
+    return invoke('library.openDropped', [path]) as Promise<Result<LibrarySnapshot>>;
+  },
+  onEvent: (listener) => {
+    const handler = (_event: unknown, event: AppEvent) => listener(event);
+    ipcRenderer.on(APP_EVENT, handler);
+    return () => ipcRenderer.off(APP_EVENT, handler);
   },
 };
 

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation';
 import type { Article } from './article';
 import type { ArticleDetails } from './article-details';
+import type { AppEvent, LibrarySnapshot, SearchHit } from './library';
 import type { Result } from './result';
 import {
   ArticleKeySchema,
@@ -23,6 +24,7 @@ const MAX_PATH = 4096;
 const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
 const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
+const QueryArg = v.pipe(v.string(), v.maxLength(500));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
@@ -109,6 +111,23 @@ export const calls = {
   'storage.notices': call<string[]>()(v.tuple([])),
   /** Only the Electron preload calls this: the Save dialog, then an atomic write. Null if cancelled. */
   'file.saveText': call<string | null>()(v.tuple([SaveTextArg]), false),
+  // ── The library (issue 5): a folder of articles, listed and searched as one ──
+  /** The folder named on the command line, opened as a library; null when none was named. */
+  'library.openStartup': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** Shows the host's Open Folder dialog; null when the user cancels. */
+  'library.openDialog': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** A folder the user already chose (a second launch or the menu). */
+  'library.openPath': call<LibrarySnapshot>()(v.tuple([PathArg])),
+  /** Only the Electron preload calls this, with the path Electron gives for a dropped folder. */
+  'library.openDropped': call<LibrarySnapshot>()(v.tuple([PathArg]), false),
+  /** The open library's list, couldn't-open list and progress; null when none is open. */
+  'library.snapshot': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** Ranked full-text results with snippets; accents, curly quotes and case do not matter. */
+  'library.search': call<SearchHit[]>()(v.tuple([QueryArg])),
+  /** Opens an article inside the open library's folder (links out of it are refused). */
+  'library.openArticle': call<Article>()(v.tuple([PathArg])),
+  /** Stops the indexing run; what was read so far stays listed and searchable. */
+  'library.cancel': call<void>()(v.tuple([])),
 };
 
 export type Calls = typeof calls;
@@ -134,7 +153,9 @@ export type AppCommand =
   | { type: 'find' }
   | { type: 'toggle-details' }
   /** View ▸ Larger Text (1), Smaller Text (−1), Actual Size (0). */
-  | { type: 'text-size'; change: 1 | -1 | 0 };
+  | { type: 'text-size'; change: 1 | -1 | 0 }
+  | { type: 'open-folder' }
+  | { type: 'open-folder-path'; path: string };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {
@@ -146,8 +167,14 @@ export interface LecternApi {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Saves text to a file the user chooses; the value is the saved name, null if cancelled. */
   saveTextFile(request: SaveTextRequest): Promise<Result<string | null>>;
+  /** Opens a folder the user dropped on the window as a library (Electron only; browsers give no paths). */
+  openDroppedFolder(file: File): Promise<Result<LibrarySnapshot>>;
+  /** Events pushed from main: library progress and changes. Returns an unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
 }
 
 export const IPC_PREFIX = 'lectern:';
 export const COMMAND_EVENT = 'lectern:command';
+export const APP_EVENT = 'lectern:event';
+export type { AppEvent };
 export { MAX_ARTICLE_BYTES };

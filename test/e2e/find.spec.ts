@@ -193,6 +193,7 @@ test.describe('find in the sample article', () => {
   test('/ opens the bar, prefilled with the selected text', async ({ launch }) => {
     const { page } = await launch();
     const find = new FindBar(page);
+    await expect(find.article.getByText('Zaporizhzhia')).toBeVisible();
     await page.evaluate(() => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) {

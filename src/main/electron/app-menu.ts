@@ -25,6 +25,11 @@ export function buildAppMenu(
       label: '&File',
       submenu: [
         { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => send({ type: 'open' }) },
+        {
+          label: 'Open &Folder…',
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: () => send({ type: 'open-folder' }),
+        },
         { label: 'Open &Recent', submenu: recentItems },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

@@ -26,21 +26,26 @@ const userDataDir = resolve(values['user-data'] ?? defaultUserDataDir());
 mkdirSync(userDataDir, { recursive: true });
 const startupArg = positionals[0];
 
-const { handlers } = createServices({
+const { handlers, events, library } = createServices({
   info: { host: 'browser', version: process.env.npm_package_version ?? '0.1.0', nativeMenu: false },
   startupPath: startupArg ? resolve(startupArg) : resolve(appRoot, 'resources', SAMPLE_ARTICLE),
   startupIsSample: !startupArg,
   userDataDir,
   openExternal: async () => undefined,
+  libraryWorkerFile: resolve(appRoot, 'out', 'main', 'library-worker.js'),
 });
 
 const host = await startBrowserHost({
   rendererDir: resolve(appRoot, 'out', 'renderer'),
   handlers,
   port,
+  subscribe: events.subscribe,
 });
 console.log(`Lectern is serving on ${host.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void host.close().then(() => process.exit(0)));
+  process.on(
+    signal,
+    () => void Promise.all([host.close(), library.close()]).then(() => process.exit(0)),
+  );
 }

@@ -14,6 +14,7 @@ import { fail } from '../../shared/result';
 import { decodeWire, encodeWire } from '../../shared/wire-codec';
 import { dispatch } from '../services/dispatch';
 import type { Handlers } from '../../shared/ipc';
+import type { AppEvent } from '../../shared/library';
 import { readStaticFile } from './static-files';
 
 const MAX_BODY = Math.ceil(MAX_ARTICLE_BYTES * 1.4) + 64 * 1024;
@@ -31,6 +32,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   handlers: Handlers;
   port?: number;
+  /** The services' event channel, streamed to the page as Server-Sent Events. */
+  subscribe?: (listener: (event: AppEvent) => void) => () => void;
 }
 
 export interface RunningHost {
@@ -55,6 +58,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     if (request.headers.host !== new URL(origin).host) {
       return send(response, 421, 'text/plain; charset=utf-8', 'Wrong host');
     }
+    if (url.pathname === '/api/events') return handleEvents(request, response, url);
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
@@ -65,6 +69,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
     return send(response, 200, file.type, file.body);
+  }
+
+  /** EventSource cannot send headers: the token comes in the query, checked like the API's. */
+  function handleEvents(request: IncomingMessage, response: ServerResponse, url: URL) {
+    const fetchSite = request.headers['sec-fetch-site'];
+    const sameSite = fetchSite === undefined || fetchSite === 'same-origin';
+    const sameOrigin = !request.headers.origin || request.headers.origin === origin;
+    if (
+      request.method !== 'GET' ||
+      !sameSite ||
+      !sameOrigin ||
+      url.searchParams.get('token') !== token
+    ) {
+      return send(response, 403, 'text/plain; charset=utf-8', 'Request refused.');
+    }
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    const unsubscribe = options.subscribe?.((event) => {
+      response.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    request.on('close', () => unsubscribe?.());
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL) {
@@ -100,7 +129,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Event streams never end by themselves.
+        server.closeAllConnections();
+      }),
   };
 }
 

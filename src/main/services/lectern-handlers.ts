@@ -6,8 +6,11 @@ import { LatestArticleDetails } from './article-details';
 import { articleFromBytes, loadArticleFile } from './article-file';
 import { comfortHandlers } from './comfort-handlers';
 import { ComfortStore } from './comfort-store';
+import { EventHub } from './event-hub';
 import { checkExternalUrl } from './external-url';
 import { PanelLayoutStore } from './panel-layout';
+import { createLibraryHandlers } from './library/library-handlers';
+import { LibraryService } from './library/library-service';
 import { PathGrants } from './path-grants';
 import { RecentFiles } from './recent-files';
 
@@ -24,11 +27,17 @@ export interface HostEnvironment {
   openExternal: (url: string) => Promise<void>;
   /** The native Save dialog; absent where the browser saves files itself. */
   showSaveDialog?: (suggestedName: string) => Promise<string | null>;
+  /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
+  showFolderDialog?: () => Promise<string | null>;
+  /** The built library indexing worker; absent in unit tests, which index in-thread. */
+  libraryWorkerFile?: string;
 }
 
 export interface LecternServices {
   handlers: Handlers;
   grants: PathGrants;
+  events: EventHub;
+  library: LibraryService;
 }
 
 export function createServices(env: HostEnvironment): LecternServices {
@@ -37,6 +46,19 @@ export function createServices(env: HostEnvironment): LecternServices {
   const details = new LatestArticleDetails();
   const panel = new PanelLayoutStore(env.userDataDir);
   const comfort = new ComfortStore(env.userDataDir);
+  const events = new EventHub();
+  const library = new LibraryService({
+    userDataDir: env.userDataDir,
+    workerFile: env.libraryWorkerFile,
+    emit: events.emit,
+  });
+
+  const libraryHandlers = createLibraryHandlers({
+    library,
+    grants,
+    startupPath: env.startupIsSample ? null : env.startupPath,
+    showFolderDialog: env.showFolderDialog,
+  });
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
@@ -62,7 +84,8 @@ export function createServices(env: HostEnvironment): LecternServices {
     'app.info': async () => env.info,
     'reader.openStartup': openAtLaunch,
     'reader.openPath': async (path) => {
-      if (!grants.has(path) && !(await recent.list()).some((entry) => entry.path === path)) {
+      const known = grants.has(path) || (await library.contains(path));
+      if (!known && !(await recent.list()).some((entry) => entry.path === path)) {
         throw new AppFailure(
           'not-allowed',
           'Lectern only opens files you chose. Use Open… to pick it.',
@@ -84,6 +107,10 @@ export function createServices(env: HostEnvironment): LecternServices {
     'ui.setPanel': async (layout) => panel.set(layout),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
     ...comfortHandlers(comfort, env.showSaveDialog),
+    ...libraryHandlers,
+    // An article opened from the library is the one the details panel describes.
+    'library.openArticle': async (path) =>
+      details.remember(await libraryHandlers['library.openArticle'](path)),
   };
-  return { handlers, grants };
+  return { handlers, grants, events, library };
 }

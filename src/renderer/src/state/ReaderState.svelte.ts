@@ -20,6 +20,8 @@ export class ReaderState {
   openWithPicker = () => this.#show(this.#api.openWithPicker());
   openPath = (path: string) => this.#show(this.#api.call('reader.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFile(file));
+  /** An article from the open library (checked in main to be inside its folder). */
+  openFromLibrary = (path: string) => this.#show(this.#api.call('library.openArticle', path));
   dismissError = () => (this.error = null);
 
   async refreshRecent() {

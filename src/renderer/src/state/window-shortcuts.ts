@@ -2,6 +2,7 @@
 export interface ShortcutActions {
   nativeMenu: boolean;
   open: () => void;
+  openFolder: () => void;
   changeTextSize: (change: 1 | -1 | 0) => void;
   toggleDetails: () => void;
 }
@@ -11,9 +12,10 @@ const TEXT_SIZE_KEYS: Record<string, 1 | -1 | 0> = { '+': 1, '=': 1, '-': -1, '0
 export function handleShortcut(event: KeyboardEvent, actions: ShortcutActions) {
   const mod = event.ctrlKey || event.metaKey;
   if (!mod || event.altKey || actions.nativeMenu) return;
-  if (!event.shiftKey && event.key.toLowerCase() === 'o') {
+  if (event.key.toLowerCase() === 'o') {
     event.preventDefault();
-    actions.open();
+    if (event.shiftKey) actions.openFolder();
+    else actions.open();
     return;
   }
   if (!event.shiftKey && event.key.toLowerCase() === 'i') {

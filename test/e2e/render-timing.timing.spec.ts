@@ -1,3 +1,11 @@
+/**
+ * Render-time limits, run after every other spec so that no other test shares the machine's two
+ * cores while the clock runs.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateArticle } from '../support/generate-articles';
 import { PATHOLOGICAL } from '../support/pathological-markdown';
 import { expect, test } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
@@ -28,4 +36,14 @@ test('each pathological Markdown case renders within 2 s and the window stays us
   }
   console.log(`pathological render: ${timings.join(' · ')}`);
   await expect(reader.openButton).toBeEnabled();
+});
+
+test('a 2 MB article renders in a few seconds', async ({ launch }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'lectern-2mb-')), '006_00000000000000ee.txt');
+  writeFileSync(path, generateArticle(2 * 1024 * 1024, 3, 'Two Megabytes'));
+  const started = Date.now();
+  const { page } = await launch({ path });
+  await expect(new ReaderPage(page).title).toHaveText('Two Megabytes', { timeout: 10_000 });
+  await expect(page.getByText('Original url')).toHaveCount(0);
+  expect(Date.now() - started).toBeLessThan(8_000);
 });

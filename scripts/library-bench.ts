@@ -1,0 +1,158 @@
+/**
+ * The library benchmark: generates folders of realistic articles and prints first-open, index,
+ * cached-reopen and query figures, memory, index size and the raw read floor. Run it through
+ * `npm run bench:library`, which builds it and the indexing worker first.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { LibraryService } from '../src/main/services/library/library-service';
+import { generateArticle, seededRandom } from '../test/support/generate-articles';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000,50000' } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const workerFile = resolve('out/main/library-worker.js');
+const SOURCES = Array.from(
+  { length: 37 },
+  (_, i) => `Source ${String.fromCharCode(65 + (i % 26))}${i}`,
+);
+const QUERY_WORDS = [
+  'minister',
+  'ceasefire',
+  'kyiv',
+  'cafe',
+  'naive',
+  'border',
+  'economy',
+  'council',
+];
+const PREFIXES = ['min', 'cease', 'gov', 'reg', 'talk', 'vill', 'off', 'stat'];
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function generateFolder(count: number): { folder: string; textBytes: number } {
+  const folder = mkdtempSync(join(tmpdir(), `lectern-bench-${count}-`));
+  const random = seededRandom(count);
+  let textBytes = 0;
+  for (let i = 0; i < count; i++) {
+    const dir = join(folder, `batch-${Math.floor(i / 1000)}`);
+    if (i % 1000 === 0) mkdirSync(dir);
+    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 2000) * 86_400_000);
+    const text = generateArticle(2500 + Math.floor(random() * 5600), i, `Article number ${i}`)
+      .replace('By [Agence Test](#)', `By [${SOURCES[i % SOURCES.length]}](#)`)
+      .replace('June 08, 2025', day.toISOString().slice(0, 10));
+    const name = `${String(i).padStart(5, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
+    writeFileSync(join(dir, name), text);
+    textBytes += Buffer.byteLength(text);
+  }
+  return { folder, textBytes };
+}
+
+async function rawReadTime(folder: string): Promise<number> {
+  const start = performance.now();
+  for (const dir of readdirSync(folder)) {
+    const files = readdirSync(join(folder, dir));
+    for (let i = 0; i < files.length; i += 200) {
+      await Promise.all(files.slice(i, i + 200).map((f) => readFile(join(folder, dir, f))));
+    }
+  }
+  return performance.now() - start;
+}
+
+function dirSize(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function bench(count: number) {
+  console.log(`\n── ${count.toLocaleString('en-GB')} articles ──`);
+  const { folder, textBytes } = generateFolder(count);
+  const userData = mkdtempSync(join(tmpdir(), 'lectern-bench-data-'));
+  console.log(
+    `raw read of all files (floor):   ${ms(await rawReadTime(folder))} for ${mb(textBytes)}`,
+  );
+
+  let firstRows = 0;
+  let allListed = 0;
+  const start = performance.now();
+  const service = new LibraryService({
+    userDataDir: userData,
+    workerFile,
+    emit: (event) => {
+      if (event.type === 'library-changed' && !firstRows) firstRows = performance.now() - start;
+      if (event.type === 'library-progress' && event.progress.phase === 'indexing' && !allListed) {
+        allListed = performance.now() - start;
+      }
+    },
+  });
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  await service.open(folder);
+  const opened = performance.now() - start;
+  await service.whenIdle();
+  const indexed = performance.now() - start;
+  // A run shorter than the change interval shows its rows when it completes.
+  firstRows ||= indexed;
+  const listed = service.snapshot().entries.length;
+  const listTime = performance.now() - start - indexed;
+  lag.disable();
+  const memory = process.memoryUsage();
+  console.log(`first open, window usable:       ${ms(opened)}`);
+  console.log(`first open, first rows listed:   ${ms(firstRows)}`);
+  console.log(`first open, every title listed:  ${ms(allListed)}`);
+  console.log(
+    `first open, index complete:      ${ms(indexed)} (${listed} listed; list query ${ms(listTime)})`,
+  );
+  console.log(
+    `main event loop delay, max/p99:  ${ms(lag.max / 1e6)} / ${ms(lag.percentile(99) / 1e6)}`,
+  );
+  console.log(`after indexing, heap / RSS:      ${mb(memory.heapUsed)} / ${mb(memory.rss)}`);
+  const indexBytes = dirSize(join(userData, 'library'));
+  console.log(
+    `index on disk vs text:           ${mb(indexBytes)} vs ${mb(textBytes)} (${(indexBytes / textBytes).toFixed(2)}×)`,
+  );
+
+  const random = seededRandom(99);
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const query = i % 2 ? `${pick(QUERY_WORDS)} ${pick(PREFIXES)}` : pick(PREFIXES);
+    const t = performance.now();
+    const c = process.cpuUsage();
+    service.search(query);
+    const used = process.cpuUsage(c);
+    times.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const p = (list: number[], at: number) => percentile(list, at).toFixed(1);
+  console.log(`query p50 / p95 (200, snippets): ${p(times, 50)} ms / ${p(times, 95)} ms wall`);
+  // On a shared machine wall time includes waiting for a core; CPU time is the query's own cost.
+  console.log(`query p50 / p95, CPU time:       ${p(cpu, 50)} ms / ${p(cpu, 95)} ms`);
+  await service.close();
+
+  const reopenStart = performance.now();
+  const again = new LibraryService({ userDataDir: userData, workerFile, emit: () => undefined });
+  const snapshot = await again.open(folder);
+  const usable = performance.now() - reopenStart;
+  await again.whenIdle();
+  console.log(`cached reopen, list usable:      ${ms(usable)} (${snapshot.entries.length} listed)`);
+  console.log(`cached reopen, verified by scan: ${ms(performance.now() - reopenStart)}`);
+  await again.close();
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(userData, { recursive: true, force: true });
+}
+
+console.log(`Library benchmark on ${process.platform}, Node ${process.version}`);
+for (const count of sizes) await bench(count);

@@ -1,0 +1,108 @@
+/**
+ * The library's SQLite database: the article list and its FTS5 index in one file under user-data,
+ * which is also the cache. A file of another version, another folder or a corrupt one is deleted
+ * and rebuilt, never trusted.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/** Bump whenever the schema or the way text is indexed changes: old caches are then rebuilt. */
+export const SCHEMA_VERSION = 5;
+export type LibraryDb = Database.Database;
+
+const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    rel TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    date TEXT,
+    error TEXT
+  );
+  -- Bodies are stored deflated and the index reads them through a view (FTS5 external content),
+  -- which keeps the database near the size of the text instead of twice it.
+  CREATE TABLE bodies (id INTEGER PRIMARY KEY, z BLOB NOT NULL);
+  CREATE VIEW article_text AS
+    SELECT f.id AS id, f.title AS title, f.source AS source, inflate(b.z) AS body
+    FROM files f JOIN bodies b ON b.id = f.id;
+  CREATE VIRTUAL TABLE articles USING fts5(
+    title, source, body,
+    content = 'article_text', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  -- bm25 weights for title, source and body, kept in the table so ORDER BY rank uses them.
+  INSERT INTO articles (articles, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
+`;
+
+/** One database file per library folder, named by a hash of its real path. */
+export function libraryDbFile(userDataDir: string, root: string): string {
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 20);
+  return join(userDataDir, 'library', `${key}.sqlite`);
+}
+
+export function removeDbFiles(file: string) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+export const deflateBody = (text: string): Buffer => deflateRawSync(text, { level: 1 });
+
+function configure(db: LibraryDb) {
+  db.function('inflate', { deterministic: true }, (z: unknown) =>
+    z instanceof Uint8Array ? inflateRawSync(z).toString('utf8') : null,
+  );
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  // A larger page cache keeps common terms' doclists in memory between searches.
+  db.pragma('cache_size = -32768');
+}
+
+/** Opens the cache for `root`, or a fresh one when the old is missing, outdated or corrupt. */
+export function openLibraryDb(file: string, root: string): { db: LibraryDb; rebuilt: boolean } {
+  try {
+    const db = new Database(file);
+    try {
+      configure(db);
+      if (isValid(db, root)) return { db, rebuilt: false };
+    } catch {
+      // Not a database, or a damaged one: fall through to a rebuild.
+    }
+    db.close();
+  } catch {
+    // The file could not even be opened as SQLite.
+  }
+  removeDbFiles(file);
+  const db = new Database(file);
+  configure(db);
+  db.exec(SCHEMA);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('root', root);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return { db, rebuilt: true };
+}
+
+/** Opens an existing, already validated cache (the indexing worker's own connection). */
+export function attachLibraryDb(file: string): LibraryDb {
+  const db = new Database(file);
+  configure(db);
+  // The writer needs little page cache; searches (on the main connection) benefit from it.
+  db.pragma('cache_size = -8192');
+  return db;
+}
+
+function isValid(db: LibraryDb, root: string): boolean {
+  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) return false;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'root'").get() as
+    { value: string } | undefined;
+  if (row?.value !== root) return false;
+  // Touches both tables' structures, so a damaged header or schema shows up now, not mid-search.
+  db.prepare('SELECT count(*) FROM files').get();
+  db.prepare('SELECT rowid FROM articles LIMIT 1').get();
+  return true;
+}

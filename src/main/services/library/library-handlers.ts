@@ -1,0 +1,71 @@
+/** The contract's `library.*` handlers: only folders the user chose are opened as libraries. */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Handlers } from '../../../shared/ipc';
+import type { LibrarySnapshot } from '../../../shared/library';
+import { AppFailure } from '../../../shared/result';
+import { describeFsError, loadArticleFile } from '../article-file';
+import type { PathGrants } from '../path-grants';
+import type { LibraryService } from './library-service';
+
+type LibraryChannel = Extract<keyof Handlers, `library.${string}`>;
+
+export interface LibraryHandlerDeps {
+  library: LibraryService;
+  grants: PathGrants;
+  /** The path named at launch when it is a folder, else null. */
+  startupPath: string | null;
+  showFolderDialog?: () => Promise<string | null>;
+}
+
+export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryChannel> {
+  const { library, grants } = deps;
+
+  async function openFolder(path: string): Promise<LibrarySnapshot> {
+    const info = await stat(path).catch((error: unknown) => {
+      throw describeFsError(error, basename(path));
+    });
+    if (!info.isDirectory()) {
+      throw new AppFailure('not-a-file', `“${basename(path)}” is a file, not a folder.`);
+    }
+    return library.open(grants.grant(path));
+  }
+
+  return {
+    'library.openStartup': async () =>
+      deps.startupPath && (await isFolder(deps.startupPath)) ? openFolder(deps.startupPath) : null,
+    'library.openDialog': async () => {
+      if (!deps.showFolderDialog) {
+        throw new AppFailure(
+          'unavailable',
+          'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
+        );
+      }
+      const path = await deps.showFolderDialog();
+      return path ? openFolder(path) : null;
+    },
+    'library.openPath': async (path) => {
+      if (!grants.has(path)) {
+        throw new AppFailure('not-allowed', 'Lectern only opens folders you chose.');
+      }
+      return openFolder(path);
+    },
+    'library.openDropped': async (path) => openFolder(path),
+    'library.snapshot': async () => (library.root ? library.snapshot() : null),
+    'library.search': async (query) => (library.root ? library.search(query) : []),
+    'library.openArticle': async (path) => {
+      if (!(await library.contains(path))) {
+        throw new AppFailure(
+          'not-allowed',
+          'That file is not inside the open library folder, so Lectern will not open it.',
+        );
+      }
+      return loadArticleFile(path);
+    },
+    'library.cancel': async () => library.cancel(),
+  };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}

@@ -1,0 +1,155 @@
+/**
+ * One open library at a time: its database (list and index), the indexing worker (which also
+ * watches the folder), and the events the window hears about progress and changes.
+ */
+import { mkdir, realpath } from 'node:fs/promises';
+import { dirname, sep } from 'node:path';
+import type {
+  AppEvent,
+  LibraryProgress,
+  LibrarySnapshot,
+  SearchHit,
+} from '../../../shared/library';
+import { startIndexRunner, type IndexRunner } from './index-runner';
+import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
+import type { IndexerMessage } from './library-indexer';
+import { LibraryQueries } from './library-search';
+
+/** Change events are coalesced, and more so during a long run, so the window is not flooded. */
+const CHANGE_INTERVAL_MS = 400;
+const CHANGE_INTERVAL_RUNNING_MS = 1500;
+
+interface OpenLibrary {
+  root: string;
+  db: LibraryDb;
+  queries: LibraryQueries;
+  runner: IndexRunner;
+  progress: LibraryProgress;
+  revision: number;
+}
+
+export interface LibraryServiceOptions {
+  userDataDir: string;
+  /** The built worker script; absent (tests) means indexing runs in this thread in chunks. */
+  workerFile?: string;
+  emit: (event: AppEvent) => void;
+}
+
+export class LibraryService {
+  readonly #options: LibraryServiceOptions;
+  #open: OpenLibrary | null = null;
+  #changeTimer: NodeJS.Timeout | undefined;
+  #idleWaiters: (() => void)[] = [];
+
+  constructor(options: LibraryServiceOptions) {
+    this.#options = options;
+  }
+
+  get root(): string | null {
+    return this.#open?.root ?? null;
+  }
+
+  /** Opens a folder: the cached list is usable at once; a sync then reads what changed. */
+  async open(folder: string): Promise<LibrarySnapshot> {
+    const root = await realpath(folder);
+    await this.close();
+    const dbFile = libraryDbFile(this.#options.userDataDir, root);
+    await mkdir(dirname(dbFile), { recursive: true });
+    const { db } = openLibraryDb(dbFile, root);
+    const library: OpenLibrary = {
+      root,
+      db,
+      queries: new LibraryQueries(db, root),
+      runner: startIndexRunner({
+        dbFile,
+        root,
+        workerFile: this.#options.workerFile,
+        onMessage: (message) => this.#onIndexer(library, message),
+      }),
+      progress: { phase: 'listing', done: 0, total: 0, running: true },
+      revision: 1,
+    };
+    this.#open = library;
+    library.runner.post({ type: 'sync' });
+    return this.snapshot();
+  }
+
+  snapshot(): LibrarySnapshot {
+    const library = this.#require();
+    return {
+      folder: library.root,
+      revision: library.revision,
+      entries: library.queries.entries(),
+      broken: library.queries.broken(),
+      progress: library.progress,
+    };
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    return this.#require().queries.search(query, limit);
+  }
+
+  cancel() {
+    this.#open?.runner.post({ type: 'cancel' });
+  }
+
+  /** True when `path` really is inside the open library's folder, after following links. */
+  async contains(path: string): Promise<boolean> {
+    const root = this.#open?.root;
+    if (!root) return false;
+    const real = await realpath(path).catch(() => null);
+    return real !== null && real.startsWith(root.endsWith(sep) ? root : root + sep);
+  }
+
+  /** Resolves once the indexer has nothing left to do (tests and the benchmark wait on it). */
+  whenIdle(): Promise<void> {
+    if (!this.#open || !this.#open.progress.running) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  async close() {
+    const library = this.#open;
+    if (!library) return;
+    this.#open = null;
+    clearTimeout(this.#changeTimer);
+    this.#changeTimer = undefined;
+    await library.runner.close();
+    library.db.close();
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+
+  #require(): OpenLibrary {
+    if (!this.#open) throw new Error('No library is open.');
+    return this.#open;
+  }
+
+  #onIndexer(library: OpenLibrary, message: IndexerMessage) {
+    if (this.#open !== library) return;
+    const emit = this.#options.emit;
+    if (message.type === 'progress') {
+      library.progress = message.progress;
+      emit({ type: 'library-progress', folder: library.root, progress: message.progress });
+    } else if (message.type === 'changed') {
+      library.revision++;
+      // The first rows of a new library are shown soon; later batches of a long run less often.
+      const calm = library.progress.running && library.revision > 3;
+      const delay = calm ? CHANGE_INTERVAL_RUNNING_MS : CHANGE_INTERVAL_MS;
+      this.#changeTimer ??= setTimeout(() => {
+        this.#changeTimer = undefined;
+        if (this.#open === library) {
+          emit({ type: 'library-changed', folder: library.root, revision: library.revision });
+        }
+      }, delay);
+    } else if (message.type === 'idle') {
+      library.progress = { ...library.progress, running: false };
+      emit({ type: 'library-progress', folder: library.root, progress: library.progress });
+      for (const resolve of this.#idleWaiters.splice(0)) resolve();
+    } else {
+      // A failed run (or a worker that could not start) must not leave the bar running forever.
+      console.error('[lectern] library indexing failed:', message.message);
+      library.progress = { ...library.progress, running: false };
+      emit({ type: 'library-progress', folder: library.root, progress: library.progress });
+      for (const resolve of this.#idleWaiters.splice(0)) resolve();
+    }
+  }
+}

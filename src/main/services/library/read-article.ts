@@ -1,0 +1,65 @@
+/**
+ * Reads an article file for the library, whole or only its head, never throwing. Synchronous on
+ * purpose: it runs in the indexing worker, where blocking is harmless and many small reads are
+ * several times faster than through the thread pool.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { MAX_ARTICLE_BYTES } from '../../../shared/ipc';
+import { AppFailure } from '../../../shared/result';
+import { describeFsError } from '../article-file';
+import { decodeText } from '../decode-text';
+import { summariseArticle, type ArticleSummary } from './article-summary';
+import type { FileStamp } from './library-scan';
+
+export type ArticleRead =
+  | { stamp: FileStamp; summary: ArticleSummary }
+  /** The file cannot be read as an article; `error` says why, for the couldn't-open list. */
+  | { stamp: FileStamp; error: string };
+
+export function readArticle(root: string, stamp: FileStamp): ArticleRead {
+  const name = basename(stamp.rel);
+  try {
+    if (stamp.size === 0) throw new AppFailure('empty', 'The file is empty.');
+    if (stamp.size > MAX_ARTICLE_BYTES) {
+      throw new AppFailure('too-large', 'The file is too large to be a saved article.');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(root, stamp.rel));
+    } catch (error) {
+      throw describeFsError(error, name);
+    }
+    const { text } = decodeText(bytes);
+    if (text.trim() === '') throw new AppFailure('empty', 'The file holds only blank space.');
+    return { stamp, summary: summariseArticle(text, name) };
+  } catch (error) {
+    const reason = error instanceof AppFailure ? error.message : 'The file could not be read.';
+    return { stamp, error: reason };
+  }
+}
+
+const HEAD_BYTES = 4096;
+const NEWLINE = 0x0a;
+
+/** Only the first few kilobytes: enough for the title, source and date. */
+export function readHead(root: string, stamp: FileStamp): ArticleSummary | null {
+  try {
+    const fd = openSync(join(root, stamp.rel), 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+      // Cut at the last line break so no multi-byte character is split.
+      const end = bytesRead < HEAD_BYTES ? bytesRead : buffer.lastIndexOf(NEWLINE, bytesRead - 1);
+      return summariseArticle(
+        decodeText(buffer.subarray(0, Math.max(end, 0))).text,
+        basename(stamp.rel),
+      );
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Anything wrong is found and explained by the full read that follows.
+    return null;
+  }
+}

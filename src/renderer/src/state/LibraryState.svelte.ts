@@ -1,0 +1,142 @@
+/** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
+import type { LecternApi } from '../../../shared/ipc';
+import type {
+  AppEvent,
+  LibraryProgress,
+  LibrarySnapshot,
+  SearchHit,
+} from '../../../shared/library';
+import type { AppError, Result } from '../../../shared/result';
+import {
+  countSources,
+  countsLabel,
+  orderEntries,
+  type LibraryFilter,
+  type LibrarySort,
+} from './library-order';
+
+const SEARCH_DELAY_MS = 120;
+
+export class LibraryState {
+  /** Replaced whole on each change; 50 000 entries must not be made deeply reactive. */
+  snapshot = $state.raw<LibrarySnapshot | null>(null);
+  /** Kept apart from the snapshot: progress ticks must not re-sort 50 000 rows. */
+  progress = $state.raw<LibraryProgress | null>(null);
+  error = $state<AppError | null>(null);
+  sort = $state<LibrarySort>('date');
+  filter = $state<LibraryFilter>({ source: '', from: '', to: '' });
+  query = $state('');
+  hits = $state.raw<SearchHit[]>([]);
+  /** The article being read, so J/K can move from it. */
+  currentPath = $state<string | null>(null);
+
+  readonly visible = $derived(
+    this.snapshot ? orderEntries([...this.snapshot.entries], this.sort, this.filter) : [],
+  );
+  readonly sources = $derived(countSources(this.snapshot?.entries ?? []));
+  readonly counts = $derived(countsLabel(this.snapshot?.entries.length ?? 0, this.sources.length));
+
+  /** Set by the app: opens an article, and for a search result hands the query to the find bar. */
+  onOpenArticle: (path: string, query: string | null) => void = () => undefined;
+
+  readonly #api: LecternApi;
+  #searchTicket = 0;
+  #refreshing = false;
+  #refreshAgain = false;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(api: LecternApi) {
+    this.#api = api;
+  }
+
+  openStartup = () => this.#show(this.#api.call('library.openStartup'));
+  openDialog = () => this.#show(this.#api.call('library.openDialog'));
+  openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
+  openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
+  cancel = () => void this.#api.call('library.cancel');
+  dismissError = () => (this.error = null);
+
+  /** Applies a pushed event; returns nothing so it can be a listener directly. */
+  onEvent = (event: AppEvent) => {
+    const snapshot = this.snapshot;
+    if (!snapshot || event.folder !== snapshot.folder) return;
+    if (event.type === 'library-progress') {
+      this.progress = event.progress;
+    } else if (event.revision > snapshot.revision) void this.refresh();
+  };
+
+  /** One refresh at a time; changes that arrive meanwhile are picked up by one more. */
+  async refresh() {
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return;
+    }
+    this.#refreshing = true;
+    do {
+      this.#refreshAgain = false;
+      const result = await this.#api.call('library.snapshot');
+      if (result.ok && result.value) this.#take(result.value);
+    } while (this.#refreshAgain);
+    this.#refreshing = false;
+    if (this.query.trim()) this.#runSearch();
+  }
+
+  setQuery = (query: string) => {
+    this.query = query;
+    clearTimeout(this.#searchTimer);
+    if (!query.trim()) {
+      this.#searchTicket++;
+      this.hits = [];
+      return;
+    }
+    this.#searchTimer = setTimeout(() => this.#runSearch(), SEARCH_DELAY_MS);
+  };
+
+  openEntry = (path: string) => {
+    this.currentPath = path;
+    this.onOpenArticle(path, null);
+  };
+
+  openHit = (hit: SearchHit) => {
+    this.currentPath = hit.entry.path;
+    this.onOpenArticle(hit.entry.path, this.query.trim());
+  };
+
+  /** The next (+1) or previous (-1) article in the list as shown, from the one being read. */
+  step = (direction: 1 | -1) => {
+    const list = this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+    if (list.length === 0) return;
+    const at = list.findIndex((entry) => entry.path === this.currentPath);
+    const next = at < 0 ? 0 : Math.min(list.length - 1, Math.max(0, at + direction));
+    if (next !== at) this.openEntry(list[next]!.path);
+  };
+
+  #take(snapshot: LibrarySnapshot) {
+    this.snapshot = snapshot;
+    this.progress = snapshot.progress;
+  }
+
+  #runSearch() {
+    const ticket = ++this.#searchTicket;
+    void this.#api.call('library.search', this.query).then((result) => {
+      if (ticket !== this.#searchTicket) return;
+      if (result.ok) this.hits = result.value;
+      else this.error = result.error;
+    });
+  }
+
+  async #show(pending: Promise<Result<LibrarySnapshot | null>>) {
+    const result = await pending;
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    if (!result.value) return;
+    this.#take(result.value);
+    this.error = null;
+    this.setQuery('');
+    this.filter = { source: '', from: '', to: '' };
+    // Events sent before this answer arrived were for a library the window did not know yet.
+    void this.refresh();
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './support/lectern-app';
+import { articleText, LibraryPage, makeLibraryFolder } from './support/library-page';
+import { ReaderPage } from './support/reader-page';
+
+test.describe('a folder opened as a library', () => {
+  test('lists its articles newest first, with counts, beside the reader', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await expect(library.counts).toHaveText('3 articles · 2 sources');
+    await expect(library.rows).toHaveText([
+      /Ceasefire talks resume\s*Agence Test · 8 Jun 2025/,
+      /Border crossings reopen/,
+      /Harvest festival returns/,
+    ]);
+    await expect(library.rows.first()).toHaveAttribute('aria-setsize', '3');
+    await expect(page.getByText('Choose an article from the library.')).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+  });
+
+  test('an empty folder opens as an empty library, and articles still open', async ({ launch }) => {
+    const { page } = await launch({ path: mkdtempSync(join(tmpdir(), 'lectern-empty-')) });
+    await expect(new LibraryPage(page).counts).toHaveText('0 articles · 0 sources');
+    const reader = new ReaderPage(page);
+    await reader.openThroughPicker(
+      join(process.cwd(), 'test/fixtures/articles/several-bylines.txt'),
+    );
+    await expect(reader.title).toHaveText('Talks Resume in Geneva');
+  });
+
+  test('sorts by title and filters by source and date', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await expect(library.rows).toHaveCount(3);
+    await library.sort.selectOption({ label: 'Title' });
+    await expect(library.rows.first()).toContainText('Border crossings reopen');
+    await library.source.selectOption({ label: 'Agence Test (2)' });
+    await expect(library.rows).toHaveCount(2);
+    await library.fromDate.fill('2025-03-01');
+    await expect(library.rows).toHaveText([/Ceasefire talks resume/]);
+  });
+
+  test('opens an article from the keyboard and steps to the next with J', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await expect(library.rows).toHaveCount(3);
+    await library.list.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(reader.title).toHaveText('Border crossings reopen');
+    await reader.article.click();
+    await page.keyboard.press('j');
+    await expect(reader.title).toHaveText('Harvest festival returns');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect(reader.title).toHaveText('Border crossings reopen');
+  });
+
+  test('type-ahead in the list jumps to a matching title', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await expect(library.rows).toHaveCount(3);
+    await library.list.focus();
+    await page.keyboard.type('har');
+    await expect(library.list.getByRole('option', { selected: true })).toContainText(
+      'Harvest festival returns',
+    );
+  });
+
+  test('lists a broken file with its reason and ignores other files', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await expect(library.brokenSummary).toHaveText('Couldn’t open (1)');
+    await library.brokenSummary.click();
+    await expect(library.broken).toContainText('004_0000000000000004.txt');
+    await expect(library.broken).toContainText('PNG image');
+    await expect(page.getByText('notes.pdf')).toHaveCount(0);
+  });
+
+  test('shows a file added while it is open', async ({ launch }) => {
+    const folder = makeLibraryFolder();
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    await expect(library.rows).toHaveCount(3);
+    const added = { title: 'Late edition', source: 'Night Desk', date: 'July 1, 2025' };
+    writeFileSync(join(folder, '005_0000000000000005.txt'), articleText({ ...added, body: 'x' }));
+    await expect(library.rows.first()).toContainText('Late edition');
+    await expect(library.counts).toHaveText('4 articles · 3 sources');
+  });
+
+  test('has no serious accessibility violations, light and dark', async ({ launch }) => {
+    const folder = makeLibraryFolder();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await launch({ path: folder, colorScheme });
+      const library = new LibraryPage(page);
+      await library.rows.first().click();
+      await expect(new ReaderPage(page).title).toHaveText('Ceasefire talks resume');
+      await library.brokenSummary.click();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) =>
+        ['serious', 'critical'].includes(v.impact ?? ''),
+      );
+      expect(
+        serious.map((v) => `${v.id}: ${v.help}`),
+        colorScheme,
+      ).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/library-${colorScheme}.png` });
+    }
+  });
+});
+
+test.describe('searching the library', () => {
+  test('finds words without their accents, with the passage highlighted', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('cafe harv');
+    const hit = library.results.getByRole('option');
+    await expect(hit).toHaveCount(1);
+    await expect(hit).toContainText('Harvest festival returns');
+    await expect(hit.locator('mark')).toHaveText(['café', 'harvest']);
+    await page.screenshot({ path: 'test-results/screenshots/library-search.png' });
+  });
+
+  test('matches a quoted phrase only in order', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('“ceasefire agreement”');
+    await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
+    await library.search.fill('"agreement ceasefire"');
+    await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
+  });
+
+  test('opens a result in the reader', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('trucks');
+    await library.results.getByRole('option').click();
+    await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
+  });
+
+  test.fixme('opens a result with the query highlighted in the find bar', async ({ launch }) => {
+    // Needs the find bar (issue 3, built in parallel): App.svelte's library.onOpenArticle hook
+    // receives the query and should hand it to the find bar once that exists.
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('trucks');
+    await library.results.getByRole('option').click();
+    await expect(page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue('trucks');
+    await expect(page.getByRole('article').locator('mark')).toHaveText(['Trucks']);
+  });
+});

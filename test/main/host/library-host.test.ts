@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type RunningHost } from '../../../src/main/host/browser-host';
+import { createServices, type LecternServices } from '../../../src/main/services/lectern-handlers';
+import { decodeWire, encodeWire } from '../../../src/shared/wire-codec';
+
+const root = mkdtempSync(join(tmpdir(), 'lectern-libhost-'));
+const rendererDir = join(root, 'renderer');
+const folder = join(root, 'library');
+const outside = join(root, 'outside.txt');
+let host: RunningHost;
+let services: LecternServices;
+let token = '';
+
+beforeAll(async () => {
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<html><head><script src="./a.js"></script>');
+  mkdirSync(folder);
+  writeFileSync(join(folder, '001_00000000000000aa.txt'), '# Inside\n\nBy [Desk](#)\n\nBody.');
+  writeFileSync(outside, '# Outside\n\nNot in the library.');
+  symlinkSync(outside, join(folder, 'escape.txt'));
+  services = createServices({
+    info: { host: 'browser', version: 'test', nativeMenu: false },
+    startupPath: folder,
+    startupIsSample: false,
+    userDataDir: mkdtempSync(join(tmpdir(), 'lectern-libhost-data-')),
+    openExternal: async () => undefined,
+  });
+  host = await startBrowserHost({
+    rendererDir,
+    handlers: services.handlers,
+    subscribe: services.events.subscribe,
+  });
+  token = /name="lectern-token" content="([0-9a-f]+)"/.exec(
+    await (await fetch(host.url)).text(),
+  )![1]!;
+});
+afterAll(async () => {
+  await host.close();
+  await services.library.close();
+});
+
+const api = (channel: string, args: unknown[]) =>
+  fetch(`${host.url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Lectern-Token': token },
+    body: encodeWire(args),
+  }).then(
+    async (r) =>
+      decodeWire(await r.text()) as {
+        ok: boolean;
+        value?: { folder: string; title: string; entries: unknown[] };
+        error?: { code: string; message: string };
+      },
+  );
+
+/** Opens the event stream and collects what arrives for `ms` milliseconds. */
+function listen(query: string, headers: Record<string, string> = {}, ms = 1500) {
+  return new Promise<{ status: number; body: string }>((resolve) => {
+    const req = request(`${host.url}api/events${query}`, { headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      setTimeout(() => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body });
+      }, ms);
+    });
+    req.end();
+  });
+}
+
+describe('the library over the browser host', () => {
+  it('opens the startup folder as a library and streams its progress as events', async () => {
+    const events = listen(`?token=${token}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const opened = await api('library.openStartup', []);
+    expect(opened.value?.folder).toBe(folder);
+    const { status, body } = await events;
+    expect(status).toBe(200);
+    expect(body).toContain('"type":"library-progress"');
+    expect((await api('library.snapshot', [])).value?.entries).toHaveLength(1);
+  });
+
+  it('refuses the event stream without the token or from another site', async () => {
+    expect((await listen('?token=wrong', {}, 200)).status).toBe(403);
+    expect((await listen(`?token=${token}`, { 'Sec-Fetch-Site': 'cross-site' }, 200)).status).toBe(
+      403,
+    );
+  });
+
+  it('opens articles inside the folder and refuses links out of it', async () => {
+    await api('library.openStartup', []);
+    const inside = await api('library.openArticle', [join(folder, '001_00000000000000aa.txt')]);
+    expect(inside.value?.title).toBe('Inside');
+    const escape = await api('library.openArticle', [join(folder, 'escape.txt')]);
+    expect(escape.error?.code).toBe('not-allowed');
+    expect((await api('library.openArticle', [outside])).error?.code).toBe('not-allowed');
+  });
+
+  it('opens only folders the user chose, and explains why the browser has no folder dialog', async () => {
+    expect((await api('library.openPath', [root])).error?.code).toBe('not-allowed');
+    expect((await api('library.openDropped', [root])).error?.code).toBe('invalid-request');
+    const dialog = await api('library.openDialog', []);
+    expect(dialog.error?.message).toMatch(/npm run browser -- <folder>/);
+  });
+});

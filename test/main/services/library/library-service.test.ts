@@ -1,0 +1,240 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../../../src/shared/library';
+import { LibraryService } from '../../../../src/main/services/library/library-service';
+import { generateArticle } from '../../../support/generate-articles';
+
+let folder: string;
+let userData: string;
+let events: AppEvent[];
+let service: LibraryService;
+
+function article(title: string, source: string, date: string, body: string) {
+  return `# ${title}\n\nBy [${source}](#)\n\n${date}\n\n${body}\n`;
+}
+
+function write(rel: string, text: string | Buffer) {
+  mkdirSync(join(folder, rel, '..'), { recursive: true });
+  writeFileSync(join(folder, rel), text);
+}
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'lectern-lib-'));
+  userData = mkdtempSync(join(tmpdir(), 'lectern-lib-data-'));
+  events = [];
+  service = new LibraryService({ userDataDir: userData, emit: (e) => events.push(e) });
+  write(
+    '001_aaaaaaaaaaaaaaaa.txt',
+    article(
+      'Ceasefire talks resume',
+      'Agence Test',
+      'June 08, 2025',
+      'The minister spoke in Kyiv about the café on the border.',
+    ),
+  );
+  write(
+    'sub/002_bbbbbbbbbbbbbbbb.txt',
+    article(
+      'Harvest report',
+      'Farm Weekly',
+      '2024-03-01',
+      'Wheat prices rose on Tuesday. Don’t panic, said the council.',
+    ),
+  );
+  write('notes.pdf', 'not an article');
+  write(
+    '003_cccccccccccccccc.txt',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]),
+  );
+});
+
+afterEach(async () => {
+  await service.close();
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(userData, { recursive: true, force: true });
+});
+
+async function openIndexed() {
+  await service.open(folder);
+  await service.whenIdle();
+  return service.snapshot();
+}
+
+async function until(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the library to update');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('scanning', () => {
+  it('lists articles in subfolders with title, source and date, and ignores other files', async () => {
+    const snapshot = await openIndexed();
+    const titles = snapshot.entries.map((e) => [e.title, e.source, e.date]).sort();
+    expect(titles).toEqual([
+      ['Ceasefire talks resume', 'Agence Test', '2025-06-08'],
+      ['Harvest report', 'Farm Weekly', '2024-03-01'],
+    ]);
+  });
+
+  it('lists a broken file with its reason and keeps going', async () => {
+    const snapshot = await openIndexed();
+    expect(snapshot.broken).toHaveLength(1);
+    expect(snapshot.broken[0]!.path).toMatch(/003_cccccccccccccccc\.txt$/);
+    expect(snapshot.broken[0]!.reason).toMatch(/PNG/);
+  });
+});
+
+describe('a big first open', () => {
+  it('lists every title from file headers first, then indexes them whole', async () => {
+    for (let i = 0; i < 1000; i++) {
+      const name = `big/${String(i).padStart(4, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
+      write(name, article(`Story ${i}`, `Desk ${i % 7}`, '2025-05-05', generateArticle(1500, i)));
+    }
+    const snapshot = await openIndexed();
+    const phases = events.flatMap((e) => (e.type === 'library-progress' ? [e.progress] : []));
+    expect(phases.find((p) => p.phase === 'listing')).toMatchObject({ total: 1003 });
+    expect(phases.at(-1)).toMatchObject({ phase: 'indexing', done: 1003, total: 1003 });
+    expect(snapshot.entries).toHaveLength(1002);
+    expect(snapshot.entries.find((e) => e.title === 'Story 999')?.source).toBe('Desk 5');
+    expect(service.search('"story 42"')[0]!.entry.title).toBe('Story 42');
+  });
+});
+
+describe('stopping', () => {
+  it('stops between chunks, keeps what was read, and reads the rest on the next open', async () => {
+    for (let i = 0; i < 600; i++) {
+      write(
+        `many/${i}_${i.toString(16).padStart(16, '0')}.txt`,
+        article(`Item ${i}`, 'D', '2025-01-01', 'x'),
+      );
+    }
+    let stopped = false;
+    service = new LibraryService({
+      userDataDir: userData,
+      emit: (event) => {
+        events.push(event);
+        if (event.type === 'library-progress' && event.progress.done >= 200 && !stopped) {
+          stopped = true;
+          service.cancel();
+        }
+      },
+    });
+    await service.open(folder);
+    await service.whenIdle();
+    const last = events.flatMap((e) => (e.type === 'library-progress' ? [e.progress] : [])).at(-1);
+    expect(last).toMatchObject({ running: false });
+    expect(last!.done).toBeLessThan(last!.total);
+    const partial = service.snapshot().entries.length;
+    expect(partial).toBeLessThan(602);
+    await service.close();
+    expect((await openIndexed()).entries).toHaveLength(602);
+  });
+});
+
+describe('searching', () => {
+  it('matches without accents, by prefix, and as a phrase, with highlighted snippets', async () => {
+    await openIndexed();
+    expect(service.search('cafe')[0]!.entry.title).toBe('Ceasefire talks resume');
+    expect(service.search('harv').map((h) => h.entry.title)).toEqual(['Harvest report']);
+    expect(service.search('"prices rose"')).toHaveLength(1);
+    expect(service.search('"rose prices"')).toHaveLength(0);
+    const hit = service.search('wheat')[0]!;
+    expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['Wheat']);
+  });
+
+  it('matches curly and straight quotes alike and never fails on odd input', async () => {
+    await openIndexed();
+    expect(service.search("don't panic")).toHaveLength(1);
+    expect(service.search('AND OR NOT ( * "')).toEqual([]);
+  });
+
+  it('ranks a title match above a body match', async () => {
+    write(
+      '004_dddddddddddddddd.txt',
+      article('Wheat everywhere', 'X', '2025-01-01', 'Nothing else.'),
+    );
+    await openIndexed();
+    expect(service.search('wheat')[0]!.entry.title).toBe('Wheat everywhere');
+  });
+});
+
+describe('the cache', () => {
+  it('reopens from the cache, re-reading only changed files', async () => {
+    await openIndexed();
+    await service.close();
+    write(
+      '001_aaaaaaaaaaaaaaaa.txt',
+      article('Ceasefire talks collapse', 'Agence Test', 'June 09, 2025', 'Longer text now.'),
+    );
+    events = [];
+    const first = await service.open(folder);
+    expect(first.entries).toHaveLength(2);
+    await service.whenIdle();
+    const progress = events.filter((e) => e.type === 'library-progress');
+    expect(progress.at(-1)).toMatchObject({ progress: { total: 1, done: 1 } });
+    expect(service.snapshot().entries.map((e) => e.title)).toContain('Ceasefire talks collapse');
+    expect(service.search('longer')).toHaveLength(1);
+    expect(service.search('minister')).toEqual([]);
+  });
+
+  it('rebuilds a corrupt cache instead of trusting it', async () => {
+    await openIndexed();
+    await service.close();
+    const dir = join(userData, 'library');
+    for (const name of readdirSync(dir)) writeFileSync(join(dir, name), 'garbage, not SQLite');
+    const snapshot = await openIndexed();
+    expect(snapshot.entries).toHaveLength(2);
+  });
+});
+
+describe('the watcher', () => {
+  it('adds, changes, renames and deletes entries as files change', async () => {
+    await openIndexed();
+    write('005_eeeeeeeeeeeeeeee.txt', article('New arrival', 'Wire', '2025-02-02', 'Fresh words.'));
+    await until(() => service.snapshot().entries.some((e) => e.title === 'New arrival'));
+    expect(service.search('fresh')).toHaveLength(1);
+
+    renameSync(
+      join(folder, '005_eeeeeeeeeeeeeeee.txt'),
+      join(folder, 'sub', '006_ffffffffffffffff.txt'),
+    );
+    await until(() =>
+      service.snapshot().entries.some((e) => e.path.endsWith('006_ffffffffffffffff.txt')),
+    );
+    expect(service.snapshot().entries).toHaveLength(3);
+
+    mkdirSync(join(folder, 'later'));
+    write('later/007_0000000000000007.txt', article('In a new folder', 'Wire', '2025-03-03', 'x'));
+    await until(() => service.snapshot().entries.some((e) => e.title === 'In a new folder'));
+
+    rmSync(join(folder, 'later'), { recursive: true });
+    rmSync(join(folder, 'sub'), { recursive: true });
+    await until(() => service.snapshot().entries.length === 1);
+    expect(service.search('fresh')).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it('refuses a link that leads out of the library folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'lectern-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), generateArticle(500));
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'link.txt'));
+    await openIndexed();
+    expect(await service.contains(join(folder, 'link.txt'))).toBe(false);
+    expect(await service.contains(join(folder, '001_aaaaaaaaaaaaaaaa.txt'))).toBe(true);
+    expect(service.snapshot().entries.some((e) => e.path.endsWith('link.txt'))).toBe(false);
+    rmSync(outside, { recursive: true, force: true });
+  });
+});
