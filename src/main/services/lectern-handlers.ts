@@ -4,6 +4,7 @@ import type { AppInfo, Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { LatestArticleDetails } from './article-details';
 import { articleFromBytes, loadArticleFile } from './article-file';
+import { warmUpEntities } from './entities';
 import { comfortHandlers } from './comfort-handlers';
 import { ComfortStore } from './comfort-store';
 import { EventHub } from './event-hub';
@@ -44,6 +45,7 @@ export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const recent = new RecentFiles(env.userDataDir);
   const details = new LatestArticleDetails();
+  warmUpEntities();
   const panel = new PanelLayoutStore(env.userDataDir);
   const comfort = new ComfortStore(env.userDataDir);
   const events = new EventHub();

@@ -14,6 +14,8 @@ const Payload = v.strictObject({
   check: v.number(),
 });
 const tempDir = () => mkdtempSync(join(tmpdir(), 'lectern-store-'));
+/** 30 kills in `npm test`; `npm run bench:robustness` sets 1 000. */
+const KILLS = Number(process.env.LECTERN_KILL_RUNS ?? 30);
 
 describe('an atomic JSON file killed mid-write', () => {
   let writer = '';
@@ -45,7 +47,7 @@ describe('an atomic JSON file killed mid-write', () => {
     const file = join(dir, 'state.json');
     const seen = new Set<number>();
     let leftTempFiles = 0;
-    for (let round = 0; round < 30; round += 1) {
+    for (let round = 0; round < KILLS; round += 1) {
       await runAndKill(file, 5 + ((round * 37) % 60));
       const text = readFileSync(file, 'utf8');
       const parsed = v.parse(
@@ -63,7 +65,11 @@ describe('an atomic JSON file killed mid-write', () => {
     const doc = new StoredDocument(file, Payload, () => ({ n: 1, pad: '', check: 7 }));
     expect((await doc.read()).check).toBeGreaterThan(0);
     expect(readdirSync(dir)).toEqual(['state.json']);
-  }, 120_000);
+    console.log(
+      `SIGKILL mid-write: ${KILLS} kills, ${KILLS} reads of old-or-new content, 0 broken files; ` +
+        `${leftTempFiles} kills left a temp file, all cleared at the next start`,
+    );
+  }, 1_800_000);
 });
 
 describe('readJsonFile', () => {
