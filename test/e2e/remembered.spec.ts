@@ -29,15 +29,18 @@ test.describe('remembered state', () => {
     await expect(new ReaderPage(first.page).title).toHaveText('A Long Read');
     const comfort = new ComfortPage(first.page);
     await expect(comfort.progress).toHaveJSProperty('value', 0);
-    await first.page.getByRole('heading', { name: 'Section 26' }).evaluate((h) => {
-      h.scrollIntoView({ block: 'start' });
-    });
+    const heading = first.page.getByRole('heading', { name: 'Section 26' });
+    const blockId = await heading.getAttribute('data-block');
+    await heading.evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await expect
       .poll(() => comfort.progress.evaluate((p: HTMLProgressElement) => p.value))
       .toBeGreaterThan(10);
     // The position is saved a moment after scrolling stops.
     const saved = join(first.userData, 'positions.json');
-    await expect.poll(() => existsSync(saved) && readFileSync(saved, 'utf8')).toContain('"block"');
+    // Wait for this scroll's position, not an earlier one saved while the article opened.
+    await expect
+      .poll(() => existsSync(saved) && readFileSync(saved, 'utf8'))
+      .toMatch(new RegExp(`"block":\\s*"${blockId}"`));
     await first.close();
 
     const second = await launch({ userData: first.userData });
