@@ -6,20 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/main/services/article-parser';
-import type { Block, Inline, SourceFile } from '../../../src/shared/article';
+import type { Block, Inline } from '../../../src/shared/article';
+import { sourceFile } from '../../support/source-file';
 
 const RUNS = Number(process.env.LECTERN_PROPERTY_RUNS ?? 500);
-const source: SourceFile = {
-  name: 'prop.txt',
-  path: null,
-  articleId: null,
-  size: 0,
-  modified: null,
-  encoding: 'utf-8',
-  bom: false,
-  lineEndings: 'LF',
-  replacedBytes: 0,
-};
+const source = sourceFile('prop.txt');
 
 const word = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/main/services/article-parser';
-import type { SourceFile } from '../../../src/shared/article';
 import { PATHOLOGICAL } from '../../support/pathological-markdown';
+import { sourceFile } from '../../support/source-file';
 
-const SOURCE: SourceFile = {
-  name: 'patho.txt',
-  path: null,
-  articleId: null,
-  size: 0,
-  modified: null,
-  encoding: 'utf-8',
-  bom: false,
-  lineEndings: 'LF',
-  replacedBytes: 0,
-};
+const SOURCE = sourceFile('patho.txt');
 
 describe('pathological Markdown parses in well under 2 s', () => {
   const timings: string[] = [];

@@ -3,19 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/main/services/article-parser';
 import { plainText } from '../../../src/main/services/markdown-blocks';
-import type { Block, Inline, SourceFile } from '../../../src/shared/article';
+import type { Block, Inline } from '../../../src/shared/article';
+import { sourceFile } from '../../support/source-file';
 
-const source = (name = '000_e51e31a3faca41e8.txt'): SourceFile => ({
-  name,
-  path: null,
-  articleId: null,
-  size: 0,
-  modified: null,
-  encoding: 'utf-8',
-  bom: false,
-  lineEndings: 'LF',
-  replacedBytes: 0,
-});
+const source = sourceFile;
 const sample = readFileSync(join(process.cwd(), 'resources', '000_e51e31a3faca41e8.txt'), 'utf8');
 
 function inlines(blocks: Block[]): Inline[] {
