@@ -29,9 +29,7 @@ export function parseArticle(text: string, source: SourceFile): Article {
   const blocks = parseMarkdownBlocks(text).map(markEmbed);
   const missing: ArticlePart[] = [];
 
-  const taken = takeTitle(blocks, source.name);
-  const title = removeInvisibleControls(taken.title);
-  const titleFrom = taken.titleFrom;
+  const { title, titleFrom } = takeTitle(blocks, source.name);
   if (titleFrom !== 'heading') missing.push('title');
 
   const bylines: Byline[] = [];
@@ -57,14 +55,16 @@ export function parseArticle(text: string, source: SourceFile): Article {
 
 function takeTitle(blocks: Block[], fileName: string): Pick<Article, 'title' | 'titleFrom'> {
   const first = blocks[0];
-  const headingText = first?.type === 'heading' ? plainText(first.children).trim() : '';
+  // Titles are judged as seen: bidi controls and zero-width spaces removed first.
+  const visible = (text: string) => removeInvisibleControls(text).trim();
+  const headingText = first?.type === 'heading' ? visible(plainText(first.children)) : '';
   if (first?.type === 'heading' && first.level === 1 && headingText) {
     blocks.shift();
     return { title: headingText, titleFrom: 'heading' };
   }
   if (first?.type === 'paragraph') {
-    const firstLine = plainText(first.children).split('\n')[0]!.trim();
-    const whole = plainText(first.children).trim();
+    const whole = visible(plainText(first.children));
+    const firstLine = visible(whole.split('\n')[0]!);
     if (
       firstLine === whole &&
       whole.length > 0 &&
@@ -75,7 +75,10 @@ function takeTitle(blocks: Block[], fileName: string): Pick<Article, 'title' | '
       return { title: whole, titleFrom: 'first-line' };
     }
   }
-  return { title: titleFromFileName(fileName), titleFrom: 'file-name' };
+  return {
+    title: visible(titleFromFileName(fileName)) || 'Untitled article',
+    titleFrom: 'file-name',
+  };
 }
 
 export function titleFromFileName(name: string): string {

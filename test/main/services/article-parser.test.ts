@@ -108,6 +108,11 @@ describe('parseArticle on other shapes', () => {
     );
   });
 
+  it('never takes a title made only of invisible controls (found by the property test)', () => {
+    const article = parseArticle('*\u202E*\n\nBody text.', source('notes.txt'));
+    expect(article).toMatchObject({ title: 'notes', titleFrom: 'file-name' });
+  });
+
   it('keeps an unparsable date line raw', () => {
     const article = parseArticle('# T\n\nBy [A](#)\n\nSummer 2024\n\nBody text here.', source());
     expect(article.date).toEqual({ raw: 'Summer 2024', iso: null, label: null });
