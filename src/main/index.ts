@@ -12,6 +12,7 @@ import { hardenSession, hardenWebContents } from './electron/security';
 import { SAMPLE_ARTICLE } from './services/app-locations';
 import { createServices } from './services/lectern-handlers';
 import { readLaunchArguments } from './services/launch-arguments';
+import { settleWrites } from './services/pending-writes';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
@@ -81,6 +82,16 @@ async function start() {
   registerIpc(handlers);
   events.subscribe((event) => window?.webContents.send(APP_EVENT, event));
   app.on('will-quit', () => void library.close());
+  // Quitting waits for the last change to reach the disk (a setting changed just before closing).
+  let settled = false;
+  app.on('before-quit', (event) => {
+    if (settled) return;
+    event.preventDefault();
+    void settleWrites().finally(() => {
+      settled = true;
+      app.quit();
+    });
+  });
 
   const send = (command: AppCommand) => window?.webContents.send(COMMAND_EVENT, command);
   const refreshMenu = async () => {

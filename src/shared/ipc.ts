@@ -78,7 +78,7 @@ function call<R>() {
 export const calls = {
   'app.info': call<AppInfo>()(v.tuple([])),
   /** The article named on the command line, or the bundled sample. */
-  'reader.openStartup': call<Article>()(v.tuple([])),
+  'reader.openStartup': call<Article | null>()(v.tuple([])),
   /** A path the user already chose (startup argument, dialog, drop or recent list). */
   'reader.openPath': call<Article>()(v.tuple([PathArg])),
   /** Shows the host's Open dialog; null when the user cancels. */

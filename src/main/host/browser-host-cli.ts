@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services/lectern-handlers';
 import { defaultUserDataDir, SAMPLE_ARTICLE } from '../services/app-locations';
+import { settleWrites } from '../services/pending-writes';
 import { startBrowserHost } from './browser-host';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,6 +47,9 @@ console.log(`Lectern is serving on ${host.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(
     signal,
-    () => void Promise.all([host.close(), library.close()]).then(() => process.exit(0)),
+    () =>
+      void Promise.all([host.close(), library.close()])
+        .then(settleWrites)
+        .then(() => process.exit(0)),
   );
 }

@@ -27,6 +27,8 @@ const AppStateSchema = v.object({
   settings: SettingsSchema,
   ui: v.record(NamespaceSchema, JsonValueSchema),
   lastArticle: v.nullable(v.pipe(v.string(), v.maxLength(4096))),
+  // Added after the first release of this file, so older files without it still validate.
+  lastFolder: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096))), null),
 });
 type AppState = v.InferOutput<typeof AppStateSchema>;
 
@@ -50,6 +52,7 @@ export class ComfortStore {
         settings: { ...DEFAULT_SETTINGS },
         ui: {},
         lastArticle: null,
+        lastFolder: null,
       }),
       this.#report,
     );
@@ -93,6 +96,15 @@ export class ComfortStore {
   async setLastArticle(path: string | null): Promise<void> {
     if ((await this.lastArticle()) === path) return;
     await this.#state.update((s) => ({ ...s, lastArticle: path }));
+  }
+
+  async lastFolder(): Promise<string | null> {
+    return (await this.#state.read()).lastFolder;
+  }
+
+  async setLastFolder(path: string | null): Promise<void> {
+    if ((await this.lastFolder()) === path) return;
+    await this.#state.update((s) => ({ ...s, lastFolder: path }));
   }
 
   async position(key: string): Promise<ReadingPosition | null> {

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import * as v from 'valibot';
 import writeFileAtomic from 'write-file-atomic';
 import { AppFailure } from '../../shared/result';
+import { trackWrite } from './pending-writes';
 
 export interface StoreRead<T> {
   value: T;
@@ -34,7 +35,11 @@ export async function readJsonFile<T>(
 }
 
 /** Temp file, fsync, rename (write-file-atomic), then fsync of the folder so the rename itself is durable. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+export function writeJsonFile(file: string, value: unknown): Promise<void> {
+  return trackWrite(writeJsonFileNow(file, value));
+}
+
+async function writeJsonFileNow(file: string, value: unknown): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { fsync: true });

@@ -1,4 +1,5 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
+import { stat } from 'node:fs/promises';
 import type { Article } from '../../shared/article';
 import type { AppInfo, Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
@@ -60,6 +61,8 @@ export function createServices(env: HostEnvironment): LecternServices {
     grants,
     startupPath: env.startupIsSample ? null : env.startupPath,
     showFolderDialog: env.showFolderDialog,
+    lastFolder: env.startupIsSample ? () => comfort.lastFolder() : undefined,
+    rememberFolder: (path) => comfort.setLastFolder(path),
   });
 
   async function openGranted(path: string, remember = true): Promise<Article> {
@@ -70,7 +73,11 @@ export function createServices(env: HostEnvironment): LecternServices {
   }
 
   /** With no file named at launch, the article read last is reopened (if it is still there). */
-  async function openAtLaunch(): Promise<Article> {
+  /** Null when a folder was named at launch: it opens as a library, with no article chosen yet. */
+  async function openAtLaunch(): Promise<Article | null> {
+    if (!env.startupIsSample && (await stat(env.startupPath).catch(() => null))?.isDirectory()) {
+      return null;
+    }
     const last = env.startupIsSample ? await comfort.lastArticle().catch(() => null) : null;
     if (last) {
       const article = await loadArticleFile(last).catch(() => null);

@@ -1,6 +1,7 @@
 /** One versioned JSON file held in memory: loaded once, each change written atomically in order. */
 import * as v from 'valibot';
 import { readJsonFile, removeStaleTempFiles, writeJsonFile } from './json-store';
+import { trackWrite } from './pending-writes';
 
 export interface Versioned<T> {
   version: 1;
@@ -38,8 +39,8 @@ export class StoredDocument<T> {
   async update(change: (data: T) => T): Promise<T> {
     const next = change(await this.read());
     this.#data = next;
-    const write = this.#writes.then(() =>
-      writeJsonFile(this.file, { version: 1, data: this.#data }),
+    const write = trackWrite(
+      this.#writes.then(() => writeJsonFile(this.file, { version: 1, data: this.#data })),
     );
     this.#writes = write.catch(() => undefined);
     await write;

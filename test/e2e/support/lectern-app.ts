@@ -68,9 +68,13 @@ async function launchBrowserHost(browser: Browser, options: LaunchOptions, userD
     page,
     userData,
     externalRequests,
+    // Like quitting the app: the host finishes its writes, then exits; the next launch sees them.
     close: async () => {
       await context.close();
-      host.process.kill();
+      if (host.process.exitCode !== null) return;
+      const exited = new Promise((resolve) => host.process.once('exit', resolve));
+      host.process.kill('SIGTERM');
+      await exited;
     },
   };
 }

@@ -1,4 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,9 +90,32 @@ describe('the article read last', () => {
       openExternal: async () => undefined,
     };
     const first = createServices({ ...env, startupPath: mine, startupIsSample: false });
-    expect((await first.handlers['reader.openStartup']()).title).toBe('My own article');
+    expect((await first.handlers['reader.openStartup']())?.title).toBe('My own article');
     const again = createServices(env);
-    expect((await again.handlers['reader.openStartup']()).title).toBe('My own article');
+    expect((await again.handlers['reader.openStartup']())?.title).toBe('My own article');
+  });
+
+  it('reopens the folder that was open last when nothing is named at launch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-last-folder-'));
+    const sample = join(dir, 'sample.txt');
+    writeFileSync(sample, '# The sample\n\nBody.');
+    const folder = join(dir, 'news');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '001_00000000000000a1.txt'), '# In the folder\n\nBody.');
+    const env = {
+      info: { host: 'browser' as const, version: '0', nativeMenu: false },
+      startupPath: sample,
+      startupIsSample: true,
+      userDataDir: join(dir, 'data'),
+      openExternal: async () => undefined,
+    };
+    const first = createServices({ ...env, startupPath: folder, startupIsSample: false });
+    expect(await first.handlers['reader.openStartup']()).toBeNull();
+    expect((await first.handlers['library.openStartup']())?.folder).toBe(folder);
+    await first.library.close();
+    const again = createServices(env);
+    expect((await again.handlers['library.openStartup']())?.folder).toBe(folder);
+    await again.library.close();
   });
 });
 

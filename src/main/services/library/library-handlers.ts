@@ -16,6 +16,9 @@ export interface LibraryHandlerDeps {
   /** The path named at launch when it is a folder, else null. */
   startupPath: string | null;
   showFolderDialog?: () => Promise<string | null>;
+  /** The folder open when the app last closed, reopened when nothing was named at launch. */
+  lastFolder?: () => Promise<string | null>;
+  rememberFolder?: (path: string) => Promise<void>;
 }
 
 export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryChannel> {
@@ -28,12 +31,16 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     if (!info.isDirectory()) {
       throw new AppFailure('not-a-file', `“${basename(path)}” is a file, not a folder.`);
     }
-    return library.open(grants.grant(path));
+    const snapshot = await library.open(grants.grant(path));
+    await deps.rememberFolder?.(path).catch(() => undefined);
+    return snapshot;
   }
 
   return {
-    'library.openStartup': async () =>
-      deps.startupPath && (await isFolder(deps.startupPath)) ? openFolder(deps.startupPath) : null,
+    'library.openStartup': async () => {
+      const path = deps.startupPath ?? (await deps.lastFolder?.().catch(() => null)) ?? null;
+      return path && (await isFolder(path)) ? openFolder(path) : null;
+    },
     'library.openDialog': async () => {
       if (!deps.showFolderDialog) {
         throw new AppFailure(
