@@ -54,6 +54,9 @@ export function removeDbFiles(file: string) {
 export const deflateBody = (text: string): Buffer => deflateRawSync(text, { level: 1 });
 
 function configure(db: LibraryDb) {
+  // Takes effect only on a new, empty file. Deflated bodies are 2–4 KB, so a 4 KB page held one
+  // body and wasted the rest (bodies took 0.72× the text); 16 KB pages hold several.
+  db.pragma('page_size = 16384');
   db.function('inflate', { deterministic: true }, (z: unknown) =>
     z instanceof Uint8Array ? inflateRawSync(z).toString('utf8') : null,
   );

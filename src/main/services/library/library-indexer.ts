@@ -20,6 +20,8 @@ export type IndexerMessage =
   | { type: 'error'; message: string };
 
 const CHUNK = 200;
+/** Whole reads are written in bigger transactions: fewer, larger FTS5 segments to merge. */
+const INDEX_CHUNK = 1000;
 /** Lets messages (Stop, new paths) in between chunks. */
 const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** From this many new files on, titles are listed from file headers before the full read. */
@@ -202,8 +204,8 @@ export class LibraryIndexer {
       this.#emit({ type: 'progress', progress: { phase: 'indexing', done, total, running } });
     progress(0, true);
     let done = 0;
-    for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
-      const chunk = stamps.slice(start, start + CHUNK);
+    for (let start = 0; start < total && !this.#cancelled; start += INDEX_CHUNK) {
+      const chunk = stamps.slice(start, start + INDEX_CHUNK);
       const reads = chunk.map((stamp) => readArticle(this.#root, stamp));
       await yieldTurn();
       if (this.#closing) return;
