@@ -16,7 +16,7 @@ export function startIndexRunner(options: {
 }): IndexRunner {
   const { dbFile, root, workerFile, onMessage } = options;
   if (workerFile && existsSync(workerFile)) {
-    const worker = new Worker(workerFile, { workerData: { dbFile, root } });
+    const worker = new Worker(workerFile, { workerData: { dbFile, root, workerFile } });
     worker.on('message', onMessage);
     worker.on('error', (error) => onMessage({ type: 'error', message: String(error) }));
     return {
