@@ -60,7 +60,7 @@ export function workerReader(file: string, root: string): ArticleReader {
   // the chunk is then read inline.
   let worker: Worker | null = new Worker(file, {
     workerData: { role: 'reader', root },
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   let next = 0;
   worker.on('message', (reply: ReaderReply) => {
