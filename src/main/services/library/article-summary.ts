@@ -18,7 +18,8 @@ const BYLINE = /^by\s+/i;
 const FIRST_LINK = /\[([^\]]+)\]\(/;
 const HEADER_LINES = 6;
 
-export function summariseArticle(text: string, fileName: string): ArticleSummary {
+/** `headOnly` stops after the title, source and date (the body is then empty): listing is fast. */
+export function summariseArticle(text: string, fileName: string, headOnly = false): ArticleSummary {
   const lines = text.split('\n');
   let index = 0;
   const nextLine = () => {
@@ -43,7 +44,7 @@ export function summariseArticle(text: string, fileName: string): ArticleSummary
     } else break;
     index++;
   }
-  const body = plain(lines.slice(index).join('\n'));
+  const body = headOnly ? '' : plain(lines.slice(index).join('\n'));
   return { title: normaliseText(title), source: normaliseText(source), date, body };
 }
 

@@ -16,7 +16,12 @@ export function startIndexRunner(options: {
 }): IndexRunner {
   const { dbFile, root, workerFile, onMessage } = options;
   if (workerFile && existsSync(workerFile)) {
-    const worker = new Worker(workerFile, { workerData: { dbFile, root } });
+    const worker = new Worker(workerFile, {
+      workerData: { dbFile, root, workerFile },
+      // A small young generation: the reads passing through are short-lived, and a big one kept
+      // the process above 400 MB at 50 000 articles (437 MB; 394 MB with this).
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     worker.on('message', onMessage);
     worker.on('error', (error) => onMessage({ type: 'error', message: String(error) }));
     return {

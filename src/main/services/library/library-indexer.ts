@@ -8,9 +8,14 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LibraryProgress } from '../../../shared/library';
 import { watchFolder } from './folder-watcher';
-import { attachLibraryDb, deflateBody, type LibraryDb } from './library-db';
+import {
+  inlineReader,
+  workerReader,
+  type ArticleReader,
+  type PreparedRead,
+} from './article-reader';
+import { attachLibraryDb, type LibraryDb } from './library-db';
 import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
-import { readArticle, readHead, type ArticleRead } from './read-article';
 
 export type IndexerJob = { type: 'sync' } | { type: 'paths'; rels: string[] } | { type: 'cancel' };
 export type IndexerMessage =
@@ -20,6 +25,11 @@ export type IndexerMessage =
   | { type: 'error'; message: string };
 
 const CHUNK = 200;
+/**
+ * Whole reads are written in transactions growing from CHUNK to this: bigger ones make fewer,
+ * larger FTS5 segments to merge, while Stop still takes effect early in a run.
+ */
+const INDEX_CHUNK = 1000;
 /** Lets messages (Stop, new paths) in between chunks. */
 const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** From this many new files on, titles are listed from file headers before the full read. */
@@ -34,6 +44,8 @@ export class LibraryIndexer {
   #cancelled = false;
   #closing = false;
   readonly #stopWatching: () => void;
+  readonly #readerFile: string | undefined;
+  #reader: ArticleReader;
   readonly #upsert;
   readonly #idOf;
   readonly #oldText;
@@ -43,9 +55,16 @@ export class LibraryIndexer {
   readonly #addText;
   readonly #addHead;
 
-  constructor(dbFile: string, root: string, emit: (message: IndexerMessage) => void) {
+  constructor(
+    dbFile: string,
+    root: string,
+    emit: (message: IndexerMessage) => void,
+    options: { readerFile?: string } = {},
+  ) {
     this.#db = attachLibraryDb(dbFile);
     this.#root = root;
+    this.#readerFile = options.readerFile;
+    this.#reader = inlineReader(root);
     this.#emit = emit;
     this.#stopWatching = watchFolder(root, (rels) => this.post({ type: 'paths', rels }));
     this.#upsert = this.#db.prepare(
@@ -84,6 +103,7 @@ export class LibraryIndexer {
 
   close() {
     this.#stopWatching();
+    this.#reader.close();
     this.#closing = true;
     this.#cancelled = true;
     this.#jobs.length = 0;
@@ -177,9 +197,16 @@ export class LibraryIndexer {
   async #listFirst(stamps: FileStamp[]) {
     const fresh = stamps.filter((stamp) => this.#idOf.get(stamp.rel) === undefined);
     const total = fresh.length;
-    for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
-      const chunk = fresh.slice(start, start + CHUNK);
-      const heads = chunk.map((stamp) => readHead(this.#root, stamp));
+    const chunks: FileStamp[][] = [];
+    for (let start = 0; start < total; start += CHUNK)
+      chunks.push(fresh.slice(start, start + CHUNK));
+    // The next chunk is read (in the reader thread) while this one is written.
+    let ahead = chunks.length ? this.#reader.heads(chunks[0]!) : null;
+    let done = 0;
+    for (let k = 0; k < chunks.length && !this.#cancelled; k++) {
+      const chunk = chunks[k]!;
+      const heads = await ahead!;
+      ahead = k + 1 < chunks.length ? this.#reader.heads(chunks[k + 1]!) : null;
       await yieldTurn();
       if (this.#closing) return;
       this.#db.transaction(() => {
@@ -188,7 +215,7 @@ export class LibraryIndexer {
             this.#addHead.run(chunk[i]!.rel, chunk[i]!.size, head.title, head.source, head.date);
         });
       })();
-      const done = start + chunk.length;
+      done += chunk.length;
       this.#emit({ type: 'progress', progress: { phase: 'listing', done, total, running: true } });
       this.#emit({ type: 'changed' });
     }
@@ -197,18 +224,38 @@ export class LibraryIndexer {
   async #readAll(stamps: FileStamp[]) {
     const total = stamps.length;
     if (total === 0) return;
+    // A reader thread for big runs only, ended after them so its memory goes back.
+    if (total > INDEX_CHUNK && this.#readerFile) {
+      this.#reader = workerReader(this.#readerFile, this.#root);
+      try {
+        await this.#readAllWith(stamps);
+      } finally {
+        this.#reader.close();
+        this.#reader = inlineReader(this.#root);
+      }
+    } else await this.#readAllWith(stamps);
+  }
+
+  async #readAllWith(stamps: FileStamp[]) {
+    const total = stamps.length;
     if (total >= LIST_FIRST_FROM) await this.#listFirst(stamps);
     const progress = (done: number, running: boolean) =>
       this.#emit({ type: 'progress', progress: { phase: 'indexing', done, total, running } });
     progress(0, true);
+    const chunks: FileStamp[][] = [];
+    for (let start = 0, size = CHUNK; start < total; start += size, size *= 2) {
+      size = Math.min(size, INDEX_CHUNK);
+      chunks.push(stamps.slice(start, start + size));
+    }
+    let ahead = this.#reader.whole(chunks[0]!);
     let done = 0;
-    for (let start = 0; start < total && !this.#cancelled; start += CHUNK) {
-      const chunk = stamps.slice(start, start + CHUNK);
-      const reads = chunk.map((stamp) => readArticle(this.#root, stamp));
+    for (let k = 0; k < chunks.length && !this.#cancelled; k++) {
+      const reads = await ahead;
+      if (k + 1 < chunks.length) ahead = this.#reader.whole(chunks[k + 1]!);
       await yieldTurn();
       if (this.#closing) return;
       this.#write(reads);
-      done += chunk.length;
+      done += reads.length;
       progress(done, done < total && !this.#cancelled);
       this.#emit({ type: 'changed' });
     }
@@ -222,7 +269,7 @@ export class LibraryIndexer {
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  #write(reads: ArticleRead[]) {
+  #write(reads: PreparedRead[]) {
     this.#db.transaction(() => {
       for (const read of reads) {
         const { rel, size, mtimeMs } = read.stamp;
@@ -240,7 +287,7 @@ export class LibraryIndexer {
           error,
         ) as { id: number };
         if (s) {
-          this.#putBody.run(id, deflateBody(s.body));
+          this.#putBody.run(id, read.z);
           this.#addText.run(id, s.title, s.source, s.body);
         }
       }

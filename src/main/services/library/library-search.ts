@@ -28,18 +28,16 @@ export class LibraryQueries {
        FROM files WHERE error IS NULL`,
     );
     this.#broken = db.prepare('SELECT rel, error FROM files WHERE error IS NOT NULL ORDER BY rel');
-    // Ranks first (rank = bm25 with the table's title/source/body weights), then builds snippets
-    // for the few best rows only: snippet() on every match would cost more than the search.
+    // FTS5 consumes `ORDER BY rank` itself (rank = bm25 with the table's title/source/body
+    // weights): it ranks every match, sorts, and the auxiliary snippet() then runs only for the
+    // rows the LIMIT lets through, without a second MATCH per row.
     this.#search = db.prepare(
-      `WITH best AS (
-         SELECT rowid AS id, rank FROM articles WHERE articles MATCH @match ORDER BY rank LIMIT @limit
-       )
-       SELECT f.id, f.rel, f.title, f.source, f.date,
+      `SELECT f.id, f.rel, f.title, f.source, f.date,
          snippet(articles, -1, '${HIT_START}', '${HIT_END}', '…', 14) AS snippet
-       FROM best
-       JOIN articles ON articles.rowid = best.id AND articles MATCH @match
-       JOIN files f ON f.id = best.id
-       ORDER BY best.rank`,
+       FROM articles JOIN files f ON f.id = articles.rowid
+       WHERE articles MATCH @match
+       ORDER BY articles.rank
+       LIMIT @limit`,
     );
   }
 

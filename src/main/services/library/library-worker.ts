@@ -1,13 +1,28 @@
-/** The indexing worker thread: owns the library database's writes, off the main event loop. */
+/**
+ * The indexing worker thread: owns the library database's writes, off the main event loop. The
+ * same file, started with `role: 'reader'`, is the indexer's reader thread (see article-reader).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
+import { answer, type ReaderRequest } from './article-reader';
 import { LibraryIndexer, type IndexerJob } from './library-indexer';
 
-const { dbFile, root } = workerData as { dbFile: string; root: string };
+const data = workerData as { role?: 'reader'; dbFile: string; root: string; workerFile?: string };
 const port = parentPort!;
-const indexer = new LibraryIndexer(dbFile, root, (message) => port.postMessage(message));
-port.on('message', (job: IndexerJob | { type: 'close' }) => {
-  if (job.type === 'close') {
-    indexer.close();
-    port.close();
-  } else indexer.post(job);
-});
+if (data.role === 'reader') {
+  port.on('message', (request: ReaderRequest) => port.postMessage(answer(data.root, request)));
+} else {
+  const indexer = new LibraryIndexer(
+    data.dbFile,
+    data.root,
+    (message) => port.postMessage(message),
+    {
+      readerFile: data.workerFile,
+    },
+  );
+  port.on('message', (job: IndexerJob | { type: 'close' }) => {
+    if (job.type === 'close') {
+      indexer.close();
+      port.close();
+    } else indexer.post(job);
+  });
+}

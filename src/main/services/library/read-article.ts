@@ -54,6 +54,7 @@ export function readHead(root: string, stamp: FileStamp): ArticleSummary | null 
       return summariseArticle(
         decodeText(buffer.subarray(0, Math.max(end, 0))).text,
         basename(stamp.rel),
+        true,
       );
     } finally {
       closeSync(fd);
