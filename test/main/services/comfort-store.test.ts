@@ -140,3 +140,28 @@ describe('exporting to a file the user chose', () => {
     expect(readFileSync(target, 'utf8')).toBe('# Highlights\n');
   });
 });
+
+describe('a damaged settings file', () => {
+  const cases: Array<[string, string]> = [
+    ['truncated', '{"version":1,"data":{"settings":{"theme":"da'],
+    [
+      'of the wrong types',
+      '{"version":1,"data":{"settings":{"theme":42},"ui":[],"lastArticle":7}}',
+    ],
+    ['huge', `{"version":1,"data":"${'x'.repeat(30 * 1024 * 1024)}"}`],
+    [
+      'carrying __proto__ keys',
+      '{"version":1,"data":{"__proto__":{"polluted":true},"settings":{"__proto__":{"polluted":true}}}}',
+    ],
+  ];
+  it.each(cases)('starts with defaults when %s, sets it aside and says so', async (_name, text) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), text);
+    const store = new ComfortStore(dir);
+    expect(await store.settings()).toEqual(DEFAULT_SETTINGS);
+    expect(store.takeNotices().join(' ')).toContain('settings.json');
+    expect(readdirSync(dir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
