@@ -67,6 +67,8 @@ test.describe('remembered state', () => {
     await first.close();
     const second = await launch({ userData: first.userData });
     const reader = new ReaderPage(second.page);
+    // The reopened article takes focus when it arrives; open the menu after that.
+    await expect(reader.title).toHaveText('A Long Read');
     await reader.recentButton.click();
     await expect(second.page.getByRole('button', { name: 'A Long Read' })).toBeVisible();
   });
