@@ -114,7 +114,10 @@ test.describe('opening files', () => {
   test('Ctrl+O opens the picker too', async ({ launch }) => {
     const { page } = await launch();
     await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
-    const chooser = page.waitForEvent('filechooser');
+    // A reader has usually clicked in the page first; Chromium opens a file picker only after a
+    // user activation, and does not always count a shortcut key alone as one.
+    await page.getByRole('main', { name: 'Article' }).click({ position: { x: 5, y: 5 } });
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
     await page.keyboard.press('Control+o');
     await (await chooser).setFiles(join(fixtures, 'no-structure.txt'));
     await expect(new ReaderPage(page).title).toHaveText('Just some notes without any structure');
