@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -30,6 +30,11 @@ test.describe('appearance', () => {
     const size = await first.page
       .getByRole('heading', { level: 1 })
       .evaluate((h) => getComputedStyle(h.closest('article')!).fontSize);
+    // Closing the page drops requests still in flight; wait until the last change is on disk.
+    const saved = join(first.userData, 'settings.json');
+    await expect
+      .poll(() => (existsSync(saved) ? readFileSync(saved, 'utf8') : ''))
+      .toMatch(/"textStep":\s*2/);
     await first.close();
 
     const second = await launch({ userData: first.userData });
