@@ -58,6 +58,10 @@ function hasControlBytes(bytes: Uint8Array): boolean {
 export function controlByteRatio(bytes: Uint8Array): number {
   if (bytes.length === 0) return 0;
   let n = 0;
-  for (const b of bytes) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) n++;
+  // An indexed loop: iterating a typed array with for…of was a third of decoding a 5 KB article.
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) n++;
+  }
   return n / bytes.length;
 }

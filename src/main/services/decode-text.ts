@@ -109,9 +109,11 @@ function decodeWith(encoding: string, bytes: Uint8Array, bom: boolean) {
   return { text, encoding: encoding.toLowerCase(), bom, replacedBytes };
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function tryStrictUtf8(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     return null;
   }
@@ -133,6 +135,9 @@ function sniffUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null 
 }
 
 function normaliseLineEndings(text: string): { normalised: string; lineEndings: LineEndings } {
+  // Most files have no CR at all: skip the three counting passes and the copy.
+  if (!text.includes('\r'))
+    return { normalised: text, lineEndings: text.includes('\n') ? 'LF' : 'none' };
   const crlf = countMatches(text, /\r\n/g);
   const cr = countMatches(text, /\r(?!\n)/g);
   const lf = countMatches(text, /(?<!\r)\n/g);

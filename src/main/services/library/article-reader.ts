@@ -1,27 +1,18 @@
 /**
- * Reads, decodes, summarises and deflates articles for the indexer. In the app this runs in a
+ * Reads, decodes and summarises articles for the indexer. In the app this runs in a
  * second worker thread, so on a machine with two cores or more the reading of the next chunk
  * overlaps the indexer's SQLite writes of this one; without a worker file (tests) it runs inline.
  */
 import { Worker } from 'node:worker_threads';
-import { deflateRawSync } from 'node:zlib';
 import type { ArticleSummary } from './article-summary';
 import type { FileStamp } from './library-scan';
 import { readArticle, readHead, type ArticleRead } from './read-article';
 
-/** A whole read, with the body already deflated for storage when it could be read. */
-export type PreparedRead = ArticleRead & { z?: Uint8Array };
-
 export type ReaderRequest = { id: number; kind: 'whole' | 'head'; stamps: FileStamp[] };
-export type ReaderReply = { id: number; result: PreparedRead[] | (ArticleSummary | null)[] };
+export type ReaderReply = { id: number; result: ArticleRead[] | (ArticleSummary | null)[] };
 
-export const deflateBody = (text: string): Buffer => deflateRawSync(text, { level: 1 });
-
-export function prepareWhole(root: string, stamps: FileStamp[]): PreparedRead[] {
-  return stamps.map((stamp) => {
-    const read = readArticle(root, stamp);
-    return 'summary' in read ? { ...read, z: deflateBody(read.summary.body) } : read;
-  });
+export function prepareWhole(root: string, stamps: FileStamp[]): ArticleRead[] {
+  return stamps.map((stamp) => readArticle(root, stamp));
 }
 
 export function prepareHeads(root: string, stamps: FileStamp[]): (ArticleSummary | null)[] {
@@ -37,7 +28,7 @@ export function answer(root: string, request: ReaderRequest): ReaderReply {
 }
 
 export interface ArticleReader {
-  whole(stamps: FileStamp[]): Promise<PreparedRead[]>;
+  whole(stamps: FileStamp[]): Promise<ArticleRead[]>;
   heads(stamps: FileStamp[]): Promise<(ArticleSummary | null)[]>;
   close(): void;
 }
@@ -84,7 +75,7 @@ export function workerReader(file: string, root: string): ArticleReader {
     }).then((reply) => reply.result);
   };
   return {
-    whole: (stamps) => ask('whole', stamps) as Promise<PreparedRead[]>,
+    whole: (stamps) => ask('whole', stamps) as Promise<ArticleRead[]>,
     heads: (stamps) => ask('head', stamps) as Promise<(ArticleSummary | null)[]>,
     close: () => {
       const closing = worker;

@@ -7,10 +7,9 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 
 /** Bump whenever the schema or the way text is indexed changes: old caches are then rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 export type LibraryDb = Database.Database;
 
 const SCHEMA = `
@@ -25,20 +24,15 @@ const SCHEMA = `
     date TEXT,
     error TEXT
   );
-  -- Bodies are stored deflated and the index reads them through a view (FTS5 external content),
-  -- which keeps the database near the size of the text instead of twice it.
-  CREATE TABLE bodies (id INTEGER PRIMARY KEY, z BLOB NOT NULL);
-  CREATE VIEW article_text AS
-    SELECT f.id AS id, f.title AS title, f.source AS source, inflate(b.z) AS body
-    FROM files f JOIN bodies b ON b.id = f.id;
+  -- Contentless: the index keeps no copy of the text (the files are the text; search snippets are
+  -- read from them), and contentless_delete lets a changed or removed file be dropped by rowid.
+  -- Prefix index for 3 letters only: shorter open words match whole (see query-text).
   CREATE VIRTUAL TABLE articles USING fts5(
     title, source, body,
-    content = 'article_text', content_rowid = 'id',
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '3'
   );
-  -- bm25 weights for title, source and body, kept in the table so ORDER BY rank uses them.
-  INSERT INTO articles (articles, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
 `;
 
 /** One database file per library folder, named by a hash of its real path. */
@@ -52,12 +46,9 @@ export function removeDbFiles(file: string) {
 }
 
 function configure(db: LibraryDb) {
-  // Takes effect only on a new, empty file. Deflated bodies are 2–4 KB, so a 4 KB page held one
-  // body and wasted the rest (bodies took 0.72× the text); 16 KB pages hold several.
+  // Takes effect only on a new, empty file: larger pages hold the index's long doclists in fewer
+  // overflow chains.
   db.pragma('page_size = 16384');
-  db.function('inflate', { deterministic: true }, (z: unknown) =>
-    z instanceof Uint8Array ? inflateRawSync(z).toString('utf8') : null,
-  );
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');

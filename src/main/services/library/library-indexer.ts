@@ -8,14 +8,10 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LibraryProgress } from '../../../shared/library';
 import { watchFolder } from './folder-watcher';
-import {
-  inlineReader,
-  workerReader,
-  type ArticleReader,
-  type PreparedRead,
-} from './article-reader';
+import { inlineReader, workerReader, type ArticleReader } from './article-reader';
 import { attachLibraryDb, type LibraryDb } from './library-db';
 import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
+import type { ArticleRead } from './read-article';
 
 export type IndexerJob = { type: 'sync' } | { type: 'paths'; rels: string[] } | { type: 'cancel' };
 export type IndexerMessage =
@@ -48,10 +44,7 @@ export class LibraryIndexer {
   #reader: ArticleReader;
   readonly #upsert;
   readonly #idOf;
-  readonly #oldText;
   readonly #forgetText;
-  readonly #dropBody;
-  readonly #putBody;
   readonly #addText;
   readonly #addHead;
 
@@ -74,13 +67,7 @@ export class LibraryIndexer {
        RETURNING id`,
     );
     this.#idOf = this.#db.prepare('SELECT id FROM files WHERE rel = ?').pluck();
-    this.#oldText = this.#db.prepare('SELECT title, source, body FROM article_text WHERE id = ?');
-    // External-content FTS5 forgets a row only when given the exact text it indexed.
-    this.#forgetText = this.#db.prepare(
-      "INSERT INTO articles (articles, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)",
-    );
-    this.#dropBody = this.#db.prepare('DELETE FROM bodies WHERE id = ?');
-    this.#putBody = this.#db.prepare('INSERT INTO bodies (id, z) VALUES (?, ?)');
+    this.#forgetText = this.#db.prepare('DELETE FROM articles WHERE rowid = ?');
     this.#addText = this.#db.prepare(
       'INSERT INTO articles (rowid, title, source, body) VALUES (?, ?, ?, ?)',
     );
@@ -269,7 +256,7 @@ export class LibraryIndexer {
     this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  #write(reads: PreparedRead[]) {
+  #write(reads: ArticleRead[]) {
     this.#db.transaction(() => {
       for (const read of reads) {
         const { rel, size, mtimeMs } = read.stamp;
@@ -286,20 +273,13 @@ export class LibraryIndexer {
           s?.date ?? null,
           error,
         ) as { id: number };
-        if (s) {
-          this.#putBody.run(id, read.z);
-          this.#addText.run(id, s.title, s.source, s.body);
-        }
+        if (s) this.#addText.run(id, s.title, s.source, s.body);
       }
     })();
   }
 
-  /** Takes a file's text out of the index and its stored body, before it changes or goes. */
+  /** Takes a file's text out of the index, before it changes or goes. */
   #forget(id: number) {
-    const old = this.#oldText.get(id) as
-      { title: string; source: string; body: string } | undefined;
-    if (!old) return;
-    this.#forgetText.run(id, old.title, old.source, old.body);
-    this.#dropBody.run(id);
+    this.#forgetText.run(id);
   }
 }

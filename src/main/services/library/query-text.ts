@@ -20,28 +20,44 @@ export function normaliseText(text: string): string {
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /**
- * Turns what a person typed into an FTS5 MATCH expression that can never be a syntax error:
- * quoted parts are phrases, other words are ANDed, and the last word is a prefix while still typed.
+ * A word still being typed matches as a prefix from this many letters on. Shorter ones match as
+ * whole words ("EU", "UN"): a one- or two-letter prefix matches nearly every article, says
+ * nothing about what is wanted, and would need its own large prefix index.
  */
-export function toMatchExpression(typed: string): string | null {
+export const MIN_PREFIX_LETTERS = 3;
+
+/** One part of a query: a single word or a quoted phrase; `prefix` when its last word is open. */
+export interface QueryPhrase {
+  words: string[];
+  prefix: boolean;
+}
+
+/**
+ * What a person typed, as phrases: quoted parts are phrases, other words stand alone (and are
+ * ANDed), and the last word is a prefix while still being typed (no space after it yet).
+ */
+export function parseQuery(typed: string): QueryPhrase[] {
   const text = normaliseText(typed);
-  const parts: string[] = [];
+  const phrases: QueryPhrase[] = [];
   const pattern = /"([^"]*)("?)|([^"\s]+)/g;
-  let last: { term: string; open: boolean } | null = null;
+  let open = false;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (match[1] !== undefined) {
       const words = match[1].match(WORD) ?? [];
-      if (words.length) parts.push(`"${words.join(' ')}"`);
-      last = null;
+      if (words.length) phrases.push({ words, prefix: false });
+      open = false;
       continue;
     }
-    for (const word of match[3]!.match(WORD) ?? []) {
-      parts.push(`"${word}"`);
-      last = { term: word, open: match.index + match[0].length === text.length };
-    }
+    for (const word of match[3]!.match(WORD) ?? []) phrases.push({ words: [word], prefix: false });
+    open = match.index + match[0].length === text.length;
   }
-  if (parts.length === 0) return null;
-  // Only a word still being typed (no space after it) gets the prefix star.
-  if (last?.open) parts[parts.length - 1] = `"${last.term}"*`;
-  return parts.join(' ');
+  const last = phrases.at(-1);
+  if (open && last && [...last.words[0]!].length >= MIN_PREFIX_LETTERS) last.prefix = true;
+  return phrases;
+}
+
+/** The FTS5 MATCH expression for a query: every word quoted, so typing can never be a syntax error. */
+export function toMatchExpression(phrases: QueryPhrase[]): string | null {
+  if (phrases.length === 0) return null;
+  return phrases.map((p) => `"${p.words.join(' ')}"${p.prefix ? '*' : ''}`).join(' ');
 }

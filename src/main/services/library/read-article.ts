@@ -3,7 +3,7 @@
  * purpose: it runs in the indexing worker, where blocking is harmless and many small reads are
  * several times faster than through the thread pool.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MAX_ARTICLE_BYTES } from '../../../shared/ipc';
 import { AppFailure } from '../../../shared/result';
@@ -20,22 +20,44 @@ export type ArticleRead =
 export function readArticle(root: string, stamp: FileStamp): ArticleRead {
   const name = basename(stamp.rel);
   try {
-    if (stamp.size === 0) throw new AppFailure('empty', 'The file is empty.');
-    if (stamp.size > MAX_ARTICLE_BYTES) {
-      throw new AppFailure('too-large', 'The file is too large to be a saved article.');
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(root, stamp.rel));
-    } catch (error) {
-      throw describeFsError(error, name);
-    }
+    const bytes = readBounded(join(root, stamp.rel), name);
     const { text } = decodeText(bytes);
     if (text.trim() === '') throw new AppFailure('empty', 'The file holds only blank space.');
     return { stamp, summary: summariseArticle(text, name) };
   } catch (error) {
     const reason = error instanceof AppFailure ? error.message : 'The file could not be read.';
     return { stamp, error: reason };
+  }
+}
+
+/** An article's decoded text, or null when it cannot be read (a search snippet is then left out). */
+export function readArticleText(root: string, rel: string): string | null {
+  try {
+    return decodeText(readBounded(join(root, rel), basename(rel))).text;
+  } catch {
+    return null;
+  }
+}
+
+/** The size is checked on the open file, not the scan's stamp: the file may have grown since. */
+function readBounded(path: string, name: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw describeFsError(error, name);
+  }
+  try {
+    const { size } = fstatSync(fd);
+    if (size === 0) throw new AppFailure('empty', 'The file is empty.');
+    if (size > MAX_ARTICLE_BYTES) {
+      throw new AppFailure('too-large', 'The file is too large to be a saved article.');
+    }
+    return readFileSync(fd);
+  } catch (error) {
+    throw error instanceof AppFailure ? error : describeFsError(error, name);
+  } finally {
+    closeSync(fd);
   }
 }
 

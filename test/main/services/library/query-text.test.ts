@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, toMatchExpression } from '../../../../src/main/services/library/query-text';
+import {
+  normaliseText,
+  parseQuery,
+  toMatchExpression,
+} from '../../../../src/main/services/library/query-text';
+
+const expression = (typed: string) => toMatchExpression(parseQuery(typed));
 
 describe('the library query normaliser', () => {
   it('makes curly quotes and dashes plain', () => {
@@ -7,17 +13,25 @@ describe('the library query normaliser', () => {
   });
 
   it('prefixes only the word still being typed', () => {
-    expect(toMatchExpression('peace tal')).toBe('"peace" "tal"*');
-    expect(toMatchExpression('peace talks ')).toBe('"peace" "talks"');
+    expect(expression('peace tal')).toBe('"peace" "tal"*');
+    expect(expression('peace talks ')).toBe('"peace" "talks"');
+  });
+
+  it('matches a word still being typed as a prefix only from three letters on', () => {
+    expect(expression('eu')).toBe('"eu"');
+    expect(expression('peace ki')).toBe('"peace" "ki"');
+    expect(expression('kyi')).toBe('"kyi"*');
+    // Letters, not UTF-16 units: an accented three-letter start counts as three.
+    expect(expression('été')).toBe('"été"*');
   });
 
   it('keeps quoted phrases together, curly or straight', () => {
-    expect(toMatchExpression('“peace talks” kyiv')).toBe('"peace talks" "kyiv"*');
-    expect(toMatchExpression('"unfinished phrase')).toBe('"unfinished phrase"');
+    expect(expression('“peace talks” kyiv')).toBe('"peace talks" "kyiv"*');
+    expect(expression('"unfinished phrase')).toBe('"unfinished phrase"');
   });
 
   it('drops FTS5 syntax so typing can never cause an error', () => {
-    expect(toMatchExpression('NEAR(a*) OR -b:c')).toBe('"NEAR" "a" "OR" "b" "c"*');
-    expect(toMatchExpression('  *** ')).toBeNull();
+    expect(expression('NEAR(a*) OR -b:cde')).toBe('"NEAR" "a" "OR" "b" "cde"*');
+    expect(expression('  *** ')).toBeNull();
   });
 });

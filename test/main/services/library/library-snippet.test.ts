@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { queryPattern, snippetOf } from '../../../../src/main/services/library/library-snippet';
+import { parseQuery } from '../../../../src/main/services/library/query-text';
+
+const snippet = (text: string, typed: string) => snippetOf(text, queryPattern(parseQuery(typed)));
+const hits = (text: string, typed: string) =>
+  snippet(text, typed)
+    .filter((part) => part.hit)
+    .map((part) => part.text);
+const shown = (text: string, typed: string) =>
+  snippet(text, typed)
+    .map((part) => part.text)
+    .join('');
+
+describe('library search snippets', () => {
+  it('ignores case and accents on either side', () => {
+    const text = 'ZAPORIŽŽIA and Zaporizzia; Ærø is not aero; naïve NAIVE';
+    expect(hits(text, 'zaporizzia ')).toEqual(['ZAPORIŽŽIA', 'Zaporizzia']);
+    expect(hits(text, 'NAÏVE ')).toEqual(['naïve', 'NAIVE']);
+  });
+
+  it('marks whole words as the index matched them, in the original spelling', () => {
+    const text = 'The Café reopened. A cafeteria too. Cafe life returns.';
+    expect(hits(text, 'cafe ')).toEqual(['Café', 'Cafe']);
+    // The word still being typed is a prefix: what was typed is marked, as in the find bar.
+    expect(hits(text, 'cafe')).toEqual(['Café', 'cafe', 'Cafe']);
+    expect(shown(text, 'cafe')).toContain('cafeteria');
+  });
+
+  it('matches a quoted phrase across punctuation and line breaks, not its words apart', () => {
+    const text = 'Prices rose. Then prices,\nrose again; rose prices fell.';
+    expect(hits(text, '"prices rose"')).toEqual(['Prices rose', 'prices,\nrose']);
+  });
+
+  it('chooses the passage holding the most different terms', () => {
+    const filler = 'word '.repeat(60);
+    const text = `Kyiv once. ${filler} Later Kyiv and the ceasefire together. ${filler} end`;
+    const parts = snippet(text, 'kyiv ceasefire');
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Kyiv', 'ceasefire']);
+    expect(parts[0]).toEqual({ text: '…', hit: false });
+    expect(parts.at(-1)).toEqual({ text: '…', hit: false });
+    expect(shown(text, 'kyiv ceasefire')).toContain('Later Kyiv and the ceasefire together.');
+  });
+
+  it('never cuts a word in half at either end', () => {
+    const text = `${'alpha beta gamma '.repeat(20)}ceasefire ${'delta epsilon '.repeat(20)}`;
+    const words = shown(text, 'ceasefire').replace(/…/g, '').trim().split(' ');
+    const known = new Set(['alpha', 'beta', 'gamma', 'ceasefire', 'delta', 'epsilon']);
+    expect(words.every((word) => known.has(word))).toBe(true);
+  });
+
+  it('shows the opening when only the title or source matched', () => {
+    const parts = snippet('Opening words of the body. More after.', 'zebra');
+    expect(parts.some((p) => p.hit)).toBe(false);
+    expect(parts[0]!.text.startsWith('Opening words')).toBe(true);
+  });
+
+  it('treats regular-expression characters in a query as plain text', () => {
+    expect(hits('Cost (in $) rose.', 'in $)')).toEqual(['in']);
+    expect(() => snippet('text', '.*[(')).not.toThrow();
+  });
+});
+
+describe('library search snippets from a saved article', () => {
+  const article = [
+    '# Kyiv talks resume',
+    '',
+    'By [Kyiv Independent](#)',
+    '',
+    '**Photo: Kyiv press office**',
+    '',
+    'Officials met in [Kyiv](https://example.org/kyiv-page) on Monday.',
+    '',
+    'Original url:',
+    '<https://kyiv.example/story>',
+  ].join('\n');
+
+  it('leaves out the title line, Markdown marks, link targets and bare URLs', () => {
+    const text = shown(article, 'kyiv ');
+    expect(text).not.toMatch(/Kyiv talks resume|example|https|\*|\[|\]/);
+    expect(
+      text.startsWith('By Kyiv Independent Photo: Kyiv press office Officials met in Kyiv'),
+    ).toBe(true);
+    expect(hits(article, 'kyiv ')).toEqual(['Kyiv', 'Kyiv', 'Kyiv']);
+  });
+
+  it('matches decomposed accents as the index does', () => {
+    expect(hits('Le cafe\u0301 ferme.', 'café ')).toEqual(['café']);
+  });
+});
