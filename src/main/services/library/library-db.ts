@@ -79,12 +79,14 @@ export function openLibraryDb(file: string, root: string): { db: LibraryDb; rebu
   return { db, rebuilt: true };
 }
 
-/** Opens an existing, already validated cache (the indexing worker's own connection). */
-export function attachLibraryDb(file: string): LibraryDb {
+/**
+ * Opens an existing, already validated cache: a worker's own connection. The writer needs little
+ * page cache; searches benefit from it.
+ */
+export function attachLibraryDb(file: string, cacheMb = 8): LibraryDb {
   const db = new Database(file);
   configure(db);
-  // The writer needs little page cache; searches (on the main connection) benefit from it.
-  db.pragma('cache_size = -8192');
+  db.pragma(`cache_size = ${-1024 * cacheMb}`);
   return db;
 }
 

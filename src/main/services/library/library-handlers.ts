@@ -59,7 +59,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     },
     'library.openDropped': async (path) => openFolder(path),
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
-    'library.search': async (query) => (library.root ? library.search(query) : []),
+    'library.search': async (query) => (library.root ? await library.search(query) : []),
     'library.openArticle': async (path) => {
       if (!(await library.contains(path))) {
         throw new AppFailure(

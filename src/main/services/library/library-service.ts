@@ -2,6 +2,7 @@
  * One open library at a time: its database (list and index), the indexing worker (which also
  * watches the folder), and the events the window hears about progress and changes.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import type {
@@ -13,6 +14,7 @@ import type {
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
+import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
@@ -24,6 +26,8 @@ interface OpenLibrary {
   db: LibraryDb;
   queries: LibraryQueries;
   runner: IndexRunner;
+  /** Ranks half of each big search on another thread; null without a built worker (tests). */
+  ranker: RankHelper | null;
   progress: LibraryProgress;
   revision: number;
 }
@@ -33,6 +37,10 @@ export interface LibraryServiceOptions {
   /** The built worker script; absent (tests) means indexing runs in this thread in chunks. */
   workerFile?: string;
   emit: (event: AppEvent) => void;
+  /** Another ranker for the second half of big searches (tests use a second connection). */
+  rankHelper?: (dbFile: string) => RankHelper;
+  /** Libraries from this many articles on are ranked in two halves (tests lower it). */
+  splitSearchFrom?: number;
 }
 
 export class LibraryService {
@@ -59,13 +67,14 @@ export class LibraryService {
     const library: OpenLibrary = {
       root,
       db,
-      queries: new LibraryQueries(db, root),
+      queries: new LibraryQueries(db, root, this.#options.splitSearchFrom),
       runner: startIndexRunner({
         dbFile,
         root,
         workerFile: this.#options.workerFile,
         onMessage: (message) => this.#onIndexer(library, message),
       }),
+      ranker: this.#options.rankHelper?.(dbFile) ?? this.#startRanker(dbFile),
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
     };
@@ -85,8 +94,14 @@ export class LibraryService {
     };
   }
 
-  search(query: string, limit = 50): SearchHit[] {
-    return this.#require().queries.search(query, limit);
+  search(query: string, limit = 50): Promise<SearchHit[]> {
+    const library = this.#require();
+    return library.queries.search(query, limit, library.ranker);
+  }
+
+  #startRanker(dbFile: string): RankHelper | null {
+    const file = this.#options.workerFile;
+    return file && existsSync(file) ? workerRankHelper(file, dbFile) : null;
   }
 
   cancel() {
@@ -113,6 +128,7 @@ export class LibraryService {
     this.#open = null;
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
+    library.ranker?.close();
     await library.runner.close();
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
@@ -131,6 +147,7 @@ export class LibraryService {
       emit({ type: 'library-progress', folder: library.root, progress: message.progress });
     } else if (message.type === 'changed') {
       library.revision++;
+      library.queries.invalidate();
       // The first rows of a new library are shown soon; later batches of a long run less often.
       const calm = library.progress.running && library.revision > 3;
       const delay = calm ? CHANGE_INTERVAL_RUNNING_MS : CHANGE_INTERVAL_MS;

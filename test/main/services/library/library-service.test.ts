@@ -108,7 +108,7 @@ describe('a big first open', () => {
     expect(phases.at(-1)).toMatchObject({ phase: 'indexing', done: 1003, total: 1003 });
     expect(snapshot.entries).toHaveLength(1002);
     expect(snapshot.entries.find((e) => e.title === 'Story 999')?.source).toBe('Desk 5');
-    expect(service.search('"story 42"')[0]!.entry.title).toBe('Story 42');
+    expect((await service.search('"story 42"'))[0]!.entry.title).toBe('Story 42');
   });
 });
 
@@ -146,18 +146,18 @@ describe('stopping', () => {
 describe('searching', () => {
   it('matches without accents, by prefix, and as a phrase, with highlighted snippets', async () => {
     await openIndexed();
-    expect(service.search('cafe')[0]!.entry.title).toBe('Ceasefire talks resume');
-    expect(service.search('harv').map((h) => h.entry.title)).toEqual(['Harvest report']);
-    expect(service.search('"prices rose"')).toHaveLength(1);
-    expect(service.search('"rose prices"')).toHaveLength(0);
-    const hit = service.search('wheat')[0]!;
+    expect((await service.search('cafe'))[0]!.entry.title).toBe('Ceasefire talks resume');
+    expect((await service.search('harv')).map((h) => h.entry.title)).toEqual(['Harvest report']);
+    expect(await service.search('"prices rose"')).toHaveLength(1);
+    expect(await service.search('"rose prices"')).toHaveLength(0);
+    const hit = (await service.search('wheat'))[0]!;
     expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['Wheat']);
   });
 
   it('matches curly and straight quotes alike and never fails on odd input', async () => {
     await openIndexed();
-    expect(service.search("don't panic")).toHaveLength(1);
-    expect(service.search('AND OR NOT ( * "')).toEqual([]);
+    expect(await service.search("don't panic")).toHaveLength(1);
+    expect(await service.search('AND OR NOT ( * "')).toEqual([]);
   });
 
   it('ranks a title match above a body match', async () => {
@@ -166,7 +166,7 @@ describe('searching', () => {
       article('Wheat everywhere', 'X', '2025-01-01', 'Nothing else.'),
     );
     await openIndexed();
-    expect(service.search('wheat')[0]!.entry.title).toBe('Wheat everywhere');
+    expect((await service.search('wheat'))[0]!.entry.title).toBe('Wheat everywhere');
   });
 });
 
@@ -185,8 +185,8 @@ describe('the cache', () => {
     const progress = events.filter((e) => e.type === 'library-progress');
     expect(progress.at(-1)).toMatchObject({ progress: { total: 1, done: 1 } });
     expect(service.snapshot().entries.map((e) => e.title)).toContain('Ceasefire talks collapse');
-    expect(service.search('longer')).toHaveLength(1);
-    expect(service.search('minister')).toEqual([]);
+    expect(await service.search('longer')).toHaveLength(1);
+    expect(await service.search('minister')).toEqual([]);
   });
 
   it('rebuilds a corrupt cache instead of trusting it', async () => {
@@ -204,7 +204,7 @@ describe('the watcher', () => {
     await openIndexed();
     write('005_eeeeeeeeeeeeeeee.txt', article('New arrival', 'Wire', '2025-02-02', 'Fresh words.'));
     await until(() => service.snapshot().entries.some((e) => e.title === 'New arrival'));
-    expect(service.search('fresh')).toHaveLength(1);
+    expect(await service.search('fresh')).toHaveLength(1);
 
     renameSync(
       join(folder, '005_eeeeeeeeeeeeeeee.txt'),
@@ -222,7 +222,7 @@ describe('the watcher', () => {
     rmSync(join(folder, 'later'), { recursive: true });
     rmSync(join(folder, 'sub'), { recursive: true });
     await until(() => service.snapshot().entries.length === 1);
-    expect(service.search('fresh')).toEqual([]);
+    expect(await service.search('fresh')).toEqual([]);
   });
 });
 

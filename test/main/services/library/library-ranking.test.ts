@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  LAST_ROWID,
+  mergeRanked,
+  prepareRanking,
+  type RankHelper,
+} from '../../../../src/main/services/library/library-ranking';
+import { LibraryService } from '../../../../src/main/services/library/library-service';
+import { generateRealisticArticle, realisticQueries } from '../../../support/generate-articles';
+
+let folder: string;
+let userData: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'lectern-rank-'));
+  userData = mkdtempSync(join(tmpdir(), 'lectern-rank-data-'));
+  mkdirSync(join(folder, 'a'));
+  for (let i = 0; i < 400; i++) {
+    const name = `${String(i).padStart(3, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
+    writeFileSync(join(folder, 'a', name), generateRealisticArticle(2500, i + 1));
+  }
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** The helper thread's work, on a second connection in this thread: same SQL, same split. */
+function secondConnection(calls: { count: number }) {
+  return (dbFile: string): RankHelper => {
+    const db = new Database(dbFile, { readonly: true });
+    const rank = prepareRanking(db);
+    return {
+      rank: async (match, after, limit) => {
+        calls.count++;
+        return rank(match, after, LAST_ROWID, limit);
+      },
+      close: () => db.close(),
+    };
+  };
+}
+
+describe('library ranking in two halves', () => {
+  it('gives exactly the order of one whole ranking', async () => {
+    const queries = [...realisticQueries(40), 'the', '"of the"', 'zz'];
+    const whole = new LibraryService({ userDataDir: userData, emit: () => undefined });
+    await whole.open(folder);
+    await whole.whenIdle();
+    const expected = [];
+    for (const query of queries) expected.push((await whole.search(query)).map((h) => h.entry.id));
+    await whole.close();
+
+    const calls = { count: 0 };
+    const split = new LibraryService({
+      userDataDir: userData,
+      emit: () => undefined,
+      rankHelper: secondConnection(calls),
+      splitSearchFrom: 100,
+    });
+    await split.open(folder);
+    await split.whenIdle();
+    for (const [i, query] of queries.entries()) {
+      expect(
+        (await split.search(query)).map((h) => h.entry.id),
+        query,
+      ).toEqual(expected[i]);
+    }
+    expect(calls.count).toBe(queries.length);
+    expect(expected.filter((ids) => ids.length === 50).length).toBeGreaterThan(5);
+    await split.close();
+  });
+
+  it('ranks the second half itself when the helper cannot', async () => {
+    const failing = (): RankHelper => ({ rank: async () => null, close: () => undefined });
+    const service = new LibraryService({
+      userDataDir: userData,
+      emit: () => undefined,
+      rankHelper: failing,
+      splitSearchFrom: 100,
+    });
+    await service.open(folder);
+    await service.whenIdle();
+    const ids = (await service.search('the')).map((h) => h.entry.id);
+    expect(ids).toHaveLength(50);
+    // Both halves are represented, so the second was ranked inline rather than dropped.
+    expect(Math.max(...ids)).toBeGreaterThan(200);
+    expect(Math.min(...ids)).toBeLessThanOrEqual(200);
+    await service.close();
+  });
+
+  it('merges by score, then rowid', () => {
+    const a = [
+      { id: 1, score: -3 },
+      { id: 4, score: -1 },
+    ];
+    const b = [
+      { id: 9, score: -3 },
+      { id: 7, score: -2 },
+    ];
+    expect(mergeRanked(a, b, 3).map((r) => r.id)).toEqual([1, 9, 7]);
+  });
+});
