@@ -37,6 +37,18 @@ export interface LibrarySnapshot {
   progress: LibraryProgress;
 }
 
+/**
+ * A word still being typed matches word beginnings from this many letters on; shorter ones match
+ * whole words ("EU", "UN"). A one- or two-letter beginning matches nearly every article.
+ */
+export const MIN_PREFIX_LETTERS = 3;
+
+/** True when the query ends in a word still being typed that is too short to match beginnings. */
+export function endsInShortWord(query: string): boolean {
+  const last = /[\p{L}\p{N}\p{M}]+$/u.exec(query.normalize('NFC'))?.[0];
+  return last !== undefined && [...last].length < MIN_PREFIX_LETTERS;
+}
+
 /** A run of snippet text; `hit` runs are the matched terms. */
 export interface SnippetPart {
   text: string;

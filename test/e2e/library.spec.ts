@@ -133,6 +133,19 @@ test.describe('searching the library', () => {
     await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
   });
 
+  test('says when a word being typed is still too short to match beginnings', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('ha');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Word beginnings match from 3 letters on' }),
+    ).toBeVisible();
+    await library.search.fill('har');
+    await expect(library.results.getByRole('option')).toHaveText([/Harvest festival returns/]);
+  });
+
   test('opens a result in the reader', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);
@@ -141,14 +154,14 @@ test.describe('searching the library', () => {
     await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
   });
 
-  test.fixme('opens a result with the query highlighted in the find bar', async ({ launch }) => {
-    // Needs the find bar (issue 3, built in parallel): App.svelte's library.onOpenArticle hook
-    // receives the query and should hand it to the find bar once that exists.
+  test('opens a result with the query highlighted in the find bar', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);
     await library.search.fill('trucks');
     await library.results.getByRole('option').click();
     await expect(page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue('trucks');
     await expect(page.getByRole('article').locator('mark')).toHaveText(['Trucks']);
+    // The first match is the current one, as after typing the query into the find bar.
+    await expect(page.getByRole('status').filter({ hasText: /^1 of 1$/ })).toBeVisible();
   });
 });

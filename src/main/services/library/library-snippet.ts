@@ -51,13 +51,15 @@ function wordPattern(word: string): string {
 
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}\\p{M}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}\\p{M}])';
+/** A prefix match is marked to the end of its word, the token the index matched. */
+const WORD_REST = '[\\p{L}\\p{N}\\p{M}]*';
 
 /** One regular expression for the whole query, a capture group per phrase. */
 export function queryPattern(phrases: QueryPhrase[]): RegExp | null {
   if (phrases.length === 0) return null;
   const groups = phrases.map((phrase) => {
     const words = phrase.words.map(wordPattern);
-    return `(${NOT_WORD_BEFORE}${words.join('[^\\p{L}\\p{N}]+')}${phrase.prefix ? '' : NOT_WORD_AFTER})`;
+    return `(${NOT_WORD_BEFORE}${words.join('[^\\p{L}\\p{N}]+')}${phrase.prefix ? WORD_REST : NOT_WORD_AFTER})`;
   });
   return new RegExp(groups.join('|'), 'giu');
 }

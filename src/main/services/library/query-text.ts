@@ -3,6 +3,7 @@
  * curly quotes and dashes become plain ones, so “don’t” and "don't" match; FTS5's
  * `remove_diacritics 2` handles accents on both sides.
  */
+import { MIN_PREFIX_LETTERS } from '../../../shared/library';
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
@@ -18,13 +19,6 @@ export function normaliseText(text: string): string {
 
 /** Word characters as FTS5's unicode61 tokenizer sees them (letters, digits, marks). */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
-/**
- * A word still being typed matches as a prefix from this many letters on. Shorter ones match as
- * whole words ("EU", "UN"): a one- or two-letter prefix matches nearly every article, says
- * nothing about what is wanted, and would need its own large prefix index.
- */
-export const MIN_PREFIX_LETTERS = 3;
 
 /** One part of a query: a single word or a quoted phrase; `prefix` when its last word is open. */
 export interface QueryPhrase {
@@ -52,6 +46,7 @@ export function parseQuery(typed: string): QueryPhrase[] {
     open = match.index + match[0].length === text.length;
   }
   const last = phrases.at(-1);
+  // Shorter open words match whole: a one- or two-letter prefix would need its own large index.
   if (open && last && [...last.words[0]!].length >= MIN_PREFIX_LETTERS) last.prefix = true;
   return phrases;
 }

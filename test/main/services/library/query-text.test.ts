@@ -4,6 +4,7 @@ import {
   parseQuery,
   toMatchExpression,
 } from '../../../../src/main/services/library/query-text';
+import { endsInShortWord } from '../../../../src/shared/library';
 
 const expression = (typed: string) => toMatchExpression(parseQuery(typed));
 
@@ -23,6 +24,14 @@ describe('the library query normaliser', () => {
     expect(expression('kyi')).toBe('"kyi"*');
     // Letters, not UTF-16 units: an accented three-letter start counts as three.
     expect(expression('été')).toBe('"été"*');
+    // The window says why a short word still being typed finds nothing yet.
+    expect(['ca', 'peace ki', 'été', 'peace ', '"ki"'].map(endsInShortWord)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('keeps quoted phrases together, curly or straight', () => {
