@@ -111,7 +111,7 @@ function decodeWith(encoding: string, bytes: Uint8Array, bom: boolean) {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function tryStrictUtf8(bytes: Uint8Array): string | null {
+export function tryStrictUtf8(bytes: Uint8Array): string | null {
   try {
     return strictUtf8.decode(bytes);
   } catch {

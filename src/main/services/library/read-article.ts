@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { MAX_ARTICLE_BYTES } from '../../../shared/ipc';
 import { AppFailure } from '../../../shared/result';
 import { describeFsError } from '../article-file';
-import { decodeText } from '../decode-text';
+import { decodeText, tryStrictUtf8 } from '../decode-text';
 import { summariseArticle, type ArticleSummary } from './article-summary';
 import type { FileStamp } from './library-scan';
 
@@ -33,7 +33,10 @@ export function readArticle(root: string, stamp: FileStamp): ArticleRead {
 /** An article's decoded text, or null when it cannot be read (a search snippet is then left out). */
 export function readArticleText(root: string, rel: string): string | null {
   try {
-    return decodeText(readBounded(join(root, rel), basename(rel))).text;
+    const bytes = readBounded(join(root, rel), basename(rel));
+    // The file was indexed as text: plain UTF-8 (no BOM, no NUL) needs none of the sniffing.
+    const plain = bytes[0] !== 0xef && !bytes.includes(0) ? tryStrictUtf8(bytes) : null;
+    return plain ?? decodeText(bytes).text;
   } catch {
     return null;
   }
