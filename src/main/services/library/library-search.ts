@@ -68,6 +68,11 @@ export class LibraryQueries {
     this.#split = undefined;
   }
 
+  /** True when the library is big enough for its searches to be ranked in two halves. */
+  wantsSplit(): boolean {
+    return this.#splitPoint() !== null;
+  }
+
   async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchHit[]> {
     const phrases = parseQuery(typed);
     const match = toMatchExpression(phrases);

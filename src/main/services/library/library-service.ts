@@ -26,7 +26,8 @@ interface OpenLibrary {
   db: LibraryDb;
   queries: LibraryQueries;
   runner: IndexRunner;
-  /** Ranks half of each big search on another thread; null without a built worker (tests). */
+  dbFile: string;
+  /** Ranks half of each big search on another thread; started once the library is big enough. */
   ranker: RankHelper | null;
   progress: LibraryProgress;
   revision: number;
@@ -74,13 +75,17 @@ export class LibraryService {
         workerFile: this.#options.workerFile,
         onMessage: (message) => this.#onIndexer(library, message),
       }),
-      ranker: this.#options.rankHelper?.(dbFile) ?? this.#startRanker(dbFile),
+      dbFile,
+      ranker: null,
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
     };
     this.#open = library;
     library.runner.post({ type: 'sync' });
-    return this.snapshot();
+    const snapshot = this.snapshot();
+    // A big cached library gets its ranking thread now, ready for the first search.
+    if (library.queries.wantsSplit()) library.ranker = this.#startRanker(dbFile);
+    return snapshot;
   }
 
   snapshot(): LibrarySnapshot {
@@ -96,10 +101,15 @@ export class LibraryService {
 
   search(query: string, limit = 50): Promise<SearchHit[]> {
     const library = this.#require();
-    return library.queries.search(query, limit, library.ranker);
+    const ranker = library.ranker;
+    // A library that grew big starts its ranking thread now; this search is ranked whole while
+    // the thread starts.
+    if (!ranker && library.queries.wantsSplit()) library.ranker = this.#startRanker(library.dbFile);
+    return library.queries.search(query, limit, ranker);
   }
 
   #startRanker(dbFile: string): RankHelper | null {
+    if (this.#options.rankHelper) return this.#options.rankHelper(dbFile);
     const file = this.#options.workerFile;
     return file && existsSync(file) ? workerRankHelper(file, dbFile) : null;
   }

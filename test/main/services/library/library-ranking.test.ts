@@ -75,8 +75,33 @@ describe('library ranking in two halves', () => {
     await split.close();
   });
 
+  it('starts the ranking thread once a library being indexed has grown big enough', async () => {
+    const calls = { count: 0 };
+    const service = new LibraryService({
+      userDataDir: userData,
+      emit: () => undefined,
+      rankHelper: secondConnection(calls),
+      splitSearchFrom: 100,
+    });
+    await service.open(folder);
+    await service.whenIdle();
+    // The first search starts the helper and is ranked whole meanwhile; the next is split.
+    const first = (await service.search('the')).map((h) => h.entry.id);
+    expect(calls.count).toBe(0);
+    expect((await service.search('the')).map((h) => h.entry.id)).toEqual(first);
+    expect(calls.count).toBe(1);
+    await service.close();
+  });
+
   it('ranks the second half itself when the helper cannot', async () => {
-    const failing = (): RankHelper => ({ rank: async () => null, close: () => undefined });
+    let asked = 0;
+    const failing = (): RankHelper => ({
+      rank: async () => {
+        asked++;
+        return null;
+      },
+      close: () => undefined,
+    });
     const service = new LibraryService({
       userDataDir: userData,
       emit: () => undefined,
@@ -85,7 +110,10 @@ describe('library ranking in two halves', () => {
     });
     await service.open(folder);
     await service.whenIdle();
+    const whole = (await service.search('the')).map((h) => h.entry.id);
     const ids = (await service.search('the')).map((h) => h.entry.id);
+    expect(asked).toBe(1);
+    expect(ids).toEqual(whole);
     expect(ids).toHaveLength(50);
     // Both halves are represented, so the second was ranked inline rather than dropped.
     expect(Math.max(...ids)).toBeGreaterThan(200);
