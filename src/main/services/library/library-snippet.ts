@@ -1,9 +1,10 @@
 /**
  * The matching passage of a search hit, found in the article's own text. The index keeps no copy
  * of the text (that halved its size), so FTS5's snippet() has nothing to read; this finds the
- * window with the most query terms the way the index matched them: case- and accent-insensitive,
+ * window with the most query terms the way the index matched them: folded as in the find bar,
  * whole words, the open last word as a prefix, phrases across spaces and punctuation.
  */
+import { foldQuery, foldText, toOriginal } from '../../../shared/find-normalise';
 import type { SnippetPart } from '../../../shared/library';
 import type { QueryPhrase } from './query-text';
 
@@ -14,54 +15,25 @@ const LEAD_CHARS = 24;
 /** Enough hits to choose a window well; a word on every line need not all be found. */
 const MAX_HITS = 400;
 
-/**
- * Each base letter with every precomposed Latin letter that loses its accents to it ("e" → "éèêë…"),
- * so a query word becomes a pattern that matches the text as written: no folded copy of each
- * 5 KB article is made per search hit.
- */
-let accented: Map<string, string> | null = null;
-
-function accentedForms(): Map<string, string> {
-  if (accented) return accented;
-  accented = new Map();
-  for (const [from, to] of [
-    [0xc0, 0x24f],
-    [0x1e00, 0x1eff],
-  ] as const) {
-    for (let code = from; code <= to; code++) {
-      const char = String.fromCharCode(code);
-      const base = char.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-      if (base.length === 1 && base !== char.toLowerCase() && /[a-z]/.test(base)) {
-        accented.set(base, (accented.get(base) ?? '') + char);
-      }
-    }
-  }
-  return accented;
-}
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A query word as a pattern: case is left to the `i` flag, accents to the letter classes. */
-function wordPattern(word: string): string {
-  const forms = accentedForms();
-  return [...word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()]
-    .map((char) => (forms.has(char) ? `[${char}${forms.get(char)}]` : escape(char)))
-    .join('');
-}
-
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}\\p{M}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}\\p{M}])';
+// The folded text has no marks left: letters and digits alone make words.
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 /** A prefix match is marked to the end of its word, the token the index matched. */
-const WORD_REST = '[\\p{L}\\p{N}\\p{M}]*';
+const WORD_REST = '[\\p{L}\\p{N}]*';
 
-/** One regular expression for the whole query, a capture group per phrase. */
+/**
+ * One regular expression for the whole query, a capture group per phrase, to run over text folded
+ * by the find bar's normalisation (case, accents, ligatures, full-width forms, quotes, dashes).
+ */
 export function queryPattern(phrases: QueryPhrase[]): RegExp | null {
   if (phrases.length === 0) return null;
   const groups = phrases.map((phrase) => {
-    const words = phrase.words.map(wordPattern);
+    const words = phrase.words.map((word) => escape(foldQuery(word, true)));
     return `(${NOT_WORD_BEFORE}${words.join('[^\\p{L}\\p{N}]+')}${phrase.prefix ? WORD_REST : NOT_WORD_AFTER})`;
   });
-  return new RegExp(groups.join('|'), 'giu');
+  return new RegExp(groups.join('|'), 'gu');
 }
 
 interface Hit {
@@ -70,19 +42,22 @@ interface Hit {
   phrase: number;
 }
 
+/** Hits found in the folded text, as offsets in the original. */
 function findHits(text: string, pattern: RegExp): Hit[] {
+  const folded = foldText(text, true);
   const hits: Hit[] = [];
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m && hits.length < MAX_HITS; m = pattern.exec(text)) {
+  for (
+    let m = pattern.exec(folded.text);
+    m && hits.length < MAX_HITS;
+    m = pattern.exec(folded.text)
+  ) {
     if (m[0] === '') {
       pattern.lastIndex++;
       continue;
     }
-    hits.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      phrase: m.slice(1).findIndex(Boolean),
-    });
+    const [start, end] = toOriginal(folded, m.index, m.index + m[0].length);
+    hits.push({ start, end, phrase: m.slice(1).findIndex(Boolean) });
   }
   return hits;
 }
@@ -127,11 +102,7 @@ const blank = (text: string) => ' '.repeat(text.length);
  * the raw file text: summarising a whole article again for each of 50 hits cost ~10 ms a query.
  */
 export function snippetOf(article: string, pattern: RegExp | null): SnippetPart[] {
-  // Decomposed accents (rare in files) are composed first, as the index saw them.
-  const text = (/[\u0300-\u036f]/.test(article) ? article.normalize('NFC') : article).replace(
-    NOT_SHOWN,
-    blank,
-  );
+  const text = article.replace(NOT_SHOWN, blank);
   const start0 = text.search(/\S/);
   const hits = pattern ? findHits(text, pattern) : [];
   let start = Math.max(0, start0);

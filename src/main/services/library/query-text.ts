@@ -1,7 +1,7 @@
 /**
- * The library's own small text normaliser (the find bar's lives in src/shared, written in parallel):
- * curly quotes and dashes become plain ones, so “don’t” and "don't" match; FTS5's
- * `remove_diacritics 2` handles accents on both sides.
+ * The library's text normaliser for the index and queries: curly quotes and dashes become plain
+ * ones, so “don’t” and "don't" match; FTS5's `remove_diacritics 2` and case folding do the rest.
+ * (Snippets use the find bar's own folding, src/shared/find-normalise, to mark the same words.)
  */
 import { MIN_PREFIX_LETTERS } from '../../../shared/library';
 
@@ -9,9 +9,17 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
+// Soft hyphens and zero-width characters would split a word in two for the tokenizer.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * NFKC as well, so ligatures and full-width letters ("ﬁnance", "ＫＹＩＶ") are indexed and typed
+ * as plain ones: the same characters the find bar treats as equal.
+ */
 export function normaliseText(text: string): string {
   return text
-    .normalize('NFC')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-');

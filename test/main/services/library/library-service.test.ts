@@ -154,6 +154,27 @@ describe('searching', () => {
     expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['Wheat']);
   });
 
+  it('finds words written with ligatures, full-width letters or soft hyphens', async () => {
+    write(
+      '004_dddddddddddddddd.txt',
+      article(
+        'Budget',
+        'Wire',
+        '2025-01-02',
+        'The ﬁnance office in ＫＹＩＶ went inter\u00ADnational.',
+      ),
+    );
+    await openIndexed();
+    for (const query of ['finance ', 'kyiv ', 'international ']) {
+      const hits = await service.search(query);
+      const budget = hits.find((h) => h.entry.title === 'Budget');
+      expect(
+        budget?.snippet.some((part) => part.hit),
+        query,
+      ).toBe(true);
+    }
+  });
+
   it('matches curly and straight quotes alike and never fails on odd input', async () => {
     await openIndexed();
     expect(await service.search("don't panic")).toHaveLength(1);

@@ -83,7 +83,11 @@ describe('library search snippets from a saved article', () => {
     expect(hits(article, 'kyiv ')).toEqual(['Kyiv', 'Kyiv', 'Kyiv']);
   });
 
-  it('matches decomposed accents as the index does', () => {
-    expect(hits('Le cafe\u0301 ferme.', 'café ')).toEqual(['café']);
+  it('matches decomposed accents, ligatures and full-width letters, as the find bar does', () => {
+    expect(hits('Le cafe\u0301 ferme.', 'café ')).toEqual(['cafe\u0301']);
+    expect(hits('The ﬁnance minister in ＫＹＩＶ.', 'finance kyiv ')).toEqual([
+      'ﬁnance',
+      'ＫＹＩＶ',
+    ]);
   });
 });

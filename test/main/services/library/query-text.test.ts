@@ -13,6 +13,10 @@ describe('the library query normaliser', () => {
     expect(normaliseText('“Don’t” — now')).toBe('"Don\'t" - now');
   });
 
+  it('makes ligatures and full-width letters plain and drops soft hyphens', () => {
+    expect(normaliseText('ﬁnance ＫＹＩＶ inter\u00ADnational')).toBe('finance KYIV international');
+  });
+
   it('prefixes only the word still being typed', () => {
     expect(expression('peace tal')).toBe('"peace" "tal"*');
     expect(expression('peace talks ')).toBe('"peace" "talks"');
