@@ -10,7 +10,7 @@ import {
   type RankHelper,
   type Ranked,
 } from './library-ranking';
-import { queryPattern, snippetOf } from './library-snippet';
+import { queryPattern, snippetOf, type SnippetQuery } from './library-snippet';
 import { parseQuery, toMatchExpression } from './query-text';
 import { readArticleText } from './read-article';
 
@@ -106,7 +106,7 @@ export class LibraryQueries {
   }
 
   /** Read from the file itself; one that has gone or changed since is re-indexed by the watcher. */
-  #snippet(row: Row, pattern: RegExp | null): SnippetPart[] {
+  #snippet(row: Row, pattern: SnippetQuery | null): SnippetPart[] {
     const text = readArticleText(this.#root, row.rel);
     return text === null ? [] : snippetOf(text, pattern);
   }
