@@ -83,8 +83,7 @@ export class LibraryService {
     this.#open = library;
     library.runner.post({ type: 'sync' });
     const snapshot = this.snapshot();
-    // A big cached library gets its ranking thread now, ready for the first search.
-    if (library.queries.wantsSplit()) library.ranker = this.#startRanker(dbFile);
+    this.#ensureRanker(library);
     return snapshot;
   }
 
@@ -101,17 +100,19 @@ export class LibraryService {
 
   search(query: string, limit = 50): Promise<SearchHit[]> {
     const library = this.#require();
-    const ranker = library.ranker;
-    // A library that grew big starts its ranking thread now; this search is ranked whole while
-    // the thread starts.
-    if (!ranker && library.queries.wantsSplit()) library.ranker = this.#startRanker(library.dbFile);
-    return library.queries.search(query, limit, ranker);
+    return library.queries.search(query, limit, library.ranker);
   }
 
-  #startRanker(dbFile: string): RankHelper | null {
-    if (this.#options.rankHelper) return this.#options.rankHelper(dbFile);
+  /**
+   * A library big enough to rank in two halves gets its ranking thread: at open when the cached
+   * list is big, or as indexing grows it, so the thread is ready before the first such search.
+   */
+  #ensureRanker(library: OpenLibrary) {
+    if (library.ranker || !library.queries.wantsSplit()) return;
     const file = this.#options.workerFile;
-    return file && existsSync(file) ? workerRankHelper(file, dbFile) : null;
+    library.ranker =
+      this.#options.rankHelper?.(library.dbFile) ??
+      (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
   }
 
   cancel() {
@@ -158,6 +159,7 @@ export class LibraryService {
     } else if (message.type === 'changed') {
       library.revision++;
       library.queries.invalidate();
+      this.#ensureRanker(library);
       // The first rows of a new library are shown soon; later batches of a long run less often.
       const calm = library.progress.running && library.revision > 3;
       const delay = calm ? CHANGE_INTERVAL_RUNNING_MS : CHANGE_INTERVAL_MS;

@@ -85,10 +85,7 @@ describe('library ranking in two halves', () => {
     });
     await service.open(folder);
     await service.whenIdle();
-    // The first search starts the helper and is ranked whole meanwhile; the next is split.
-    const first = (await service.search('the')).map((h) => h.entry.id);
-    expect(calls.count).toBe(0);
-    expect((await service.search('the')).map((h) => h.entry.id)).toEqual(first);
+    await service.search('the');
     expect(calls.count).toBe(1);
     await service.close();
   });
@@ -110,10 +107,8 @@ describe('library ranking in two halves', () => {
     });
     await service.open(folder);
     await service.whenIdle();
-    const whole = (await service.search('the')).map((h) => h.entry.id);
     const ids = (await service.search('the')).map((h) => h.entry.id);
     expect(asked).toBe(1);
-    expect(ids).toEqual(whole);
     expect(ids).toHaveLength(50);
     // Both halves are represented, so the second was ranked inline rather than dropped.
     expect(Math.max(...ids)).toBeGreaterThan(200);
