@@ -5,6 +5,7 @@
  */
 import { titleFromFileName } from '../article-parser';
 import { looksLikeDateLine, parseDateLine } from '../date-line';
+import { removeInvisibleControls } from '../../../shared/deceptive-text';
 import { normaliseText } from './query-text';
 
 export interface ArticleSummary {
@@ -45,7 +46,13 @@ export function summariseArticle(text: string, fileName: string, headOnly = fals
     index++;
   }
   const body = headOnly ? '' : plain(lines.slice(index).join('\n'));
-  return { title: normaliseText(title), source: normaliseText(source), date, body };
+  // Bidi controls could reorder what the list shows; they are removed as from the reader's title.
+  return {
+    title: removeInvisibleControls(normaliseText(title)),
+    source: removeInvisibleControls(normaliseText(source)),
+    date,
+    body,
+  };
 }
 
 /** Drops Markdown marks and link targets, keeping the words people read. */

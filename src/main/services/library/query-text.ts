@@ -9,8 +9,9 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
-// Soft hyphens and zero-width characters would split a word in two for the tokenizer.
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Soft hyphens and zero-width spaces would split a word in two for the tokenizer. (Joiners stay:
+// scripts and emoji need them, and a query typed with them splits the same way.)
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 /**
  * NFKC as well, so ligatures and full-width letters ("ﬁnance", "ＫＹＩＶ") are indexed and typed

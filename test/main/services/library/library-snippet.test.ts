@@ -83,6 +83,12 @@ describe('library search snippets from a saved article', () => {
     expect(hits(article, 'kyiv ')).toEqual(['Kyiv', 'Kyiv', 'Kyiv']);
   });
 
+  it('drops bidi controls, which could reorder what the list shows', () => {
+    const text = shown('Price \u202Egnp.exe\u202C rose on Monday.', 'rose ');
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(text).toContain('gnp.exe rose');
+  });
+
   it('matches decomposed accents, ligatures and full-width letters, as the find bar does', () => {
     expect(hits('Le cafe\u0301 ferme.', 'café ')).toEqual(['cafe\u0301']);
     expect(hits('The ﬁnance minister in ＫＹＩＶ.', 'finance kyiv ')).toEqual([

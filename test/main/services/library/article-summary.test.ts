@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { summariseArticle } from '../../../../src/main/services/library/article-summary';
+
+describe('the library summary of an article', () => {
+  it('reads title, first source and date from the header', () => {
+    const text =
+      '# Talks resume\n\nBy [Agence Test](#) and [Other](#)\n\nJune 08, 2025\n\nBody **here**.';
+    expect(summariseArticle(text, '001_aaaaaaaaaaaaaaaa.txt')).toEqual({
+      title: 'Talks resume',
+      source: 'Agence Test',
+      date: '2025-06-08',
+      body: 'Body here .',
+    });
+  });
+
+  it('removes bidi controls from the title and source the list shows, keeping joiners', () => {
+    const text = '# Invoice \u202Efdp.exe\u202C due\n\nBy [Wire\u2066 Desk\u2069](#)\n\nText.';
+    const summary = summariseArticle(text, '001_aaaaaaaaaaaaaaaa.txt');
+    expect(summary.title).toBe('Invoice fdp.exe due');
+    expect(summary.source).toBe('Wire Desk');
+    expect(summariseArticle('# می\u200Cخواهم\n\nText.', 'x.txt').title).toBe('می\u200Cخواهم');
+  });
+});
