@@ -30,6 +30,12 @@ test.describe('remembered state', () => {
     const comfort = new ComfortPage(first.page);
     await expect(comfort.progress).toHaveJSProperty('value', 0);
     const heading = first.page.getByRole('heading', { name: 'Section 26' });
+    // Fonts arriving after the jump would move the text (by 60–70 px under load), and the app
+    // would rightly save where the text then is: let the page lay out and load them first.
+    await first.page.evaluate(async () => {
+      void document.body.offsetHeight;
+      await document.fonts.ready;
+    });
     await heading.evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await expect
       .poll(() => comfort.progress.evaluate((p: HTMLProgressElement) => p.value))

@@ -19,12 +19,21 @@ export class ReadingPositionState {
   async restore(key: string, scroller: HTMLElement) {
     clearTimeout(this.#timer);
     this.#key = key;
-    // Web fonts change line breaks; the position is found once they are in.
-    await document.fonts.ready;
     const result = await this.#api.call('position.get', key);
     if (this.#key !== key) return;
-    if (result.ok && result.value?.block) {
-      scrollToPosition(scroller, result.value.block, result.value.offset);
+    const saved = result.ok ? result.value : null;
+    // Web fonts change line breaks; the position is found once they are in. Laying the article
+    // out first makes the page ask for every font subset its text needs: `fonts.ready` alone can
+    // resolve before they are even requested, and the text then moves after the jump.
+    for (let pass = 0; pass < 3; pass++) {
+      void scroller.scrollHeight;
+      await document.fonts.ready;
+      if (this.#key !== key) return;
+      if (!saved?.block) break;
+      const before = scroller.scrollTop;
+      scrollToPosition(scroller, saved.block, saved.offset);
+      // Stop once a jump leaves the text where it was: nothing moved it since the last one.
+      if (pass > 0 && Math.abs(scroller.scrollTop - before) < 1) break;
     }
     this.#measure(scroller);
   }
