@@ -148,11 +148,12 @@ function toSpace(text: string, at: number, direction: -1 | 1): number {
 }
 
 /**
- * Markdown marks, link targets and bare URLs (none of them indexed), the title line (shown above
- * the snippet already) and bidi controls (which could reorder what the list shows, as they are
- * removed from titles) become spaces, so offsets in the text stay where they were.
+ * Markdown marks, link targets, bare URLs and their "Original url:" label, the title line (shown
+ * above the snippet already) and bidi controls (which could reorder what the list shows, as they
+ * are removed from titles) become spaces, so offsets in the text stay where they were.
  */
-const NOT_SHOWN = /^# [^\n]*|\]\([^)\n]*\)|<https?:[^>\n]*>|[*_`#>[\]\u202A-\u202E\u2066-\u2069]/g;
+const NOT_SHOWN =
+  /^# [^\n]*|\nOriginal url:|\]\([^)\n]*\)|<https?:[^>\n]*>|[*_`#>[\]\u202A-\u202E\u2066-\u2069]/g;
 const blank = (text: string) => ' '.repeat(text.length);
 
 /**
