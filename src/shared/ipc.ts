@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation';
 import type { Article } from './article';
 import type { ArticleDetails } from './article-details';
-import type { AppEvent, LibrarySnapshot, SearchHit } from './library';
+import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
 import type { Result } from './result';
 import {
   ArticleKeySchema,
@@ -24,7 +24,7 @@ const MAX_PATH = 4096;
 const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
 const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
-const QueryArg = v.pipe(v.string(), v.maxLength(500));
+const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),

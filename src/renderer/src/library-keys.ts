@@ -2,7 +2,8 @@
 export function isLibraryStep(event: KeyboardEvent): 1 | -1 | 0 {
   const target = event.target as HTMLElement | null;
   const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null;
-  if (event.altKey && !event.ctrlKey && !event.metaKey) {
+  // In a form control Alt+↓ opens its picker (a select, a date field): it is not a step.
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !typing) {
     if (event.key === 'ArrowDown') return 1;
     if (event.key === 'ArrowUp') return -1;
     return 0;

@@ -45,7 +45,15 @@ export function summariseArticle(text: string, fileName: string, headOnly = fals
     } else break;
     index++;
   }
-  const body = headOnly ? '' : plain(lines.slice(index).join('\n'));
+  // The "Original url:" label ends every saved article: indexed, it would match them all.
+  const body = headOnly
+    ? ''
+    : plain(
+        lines
+          .slice(index)
+          .join('\n')
+          .replace(/^Original url:[ \t]*$/gim, ''),
+      );
   // Bidi controls could reorder what the list shows; they are removed as from the reader's title.
   return {
     title: removeInvisibleControls(normaliseText(title)),

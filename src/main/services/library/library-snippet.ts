@@ -156,13 +156,31 @@ const NOT_SHOWN =
   /^# [^\n]*|\nOriginal url:|\]\([^)\n]*\)|<https?:[^>\n]*>|[*_`#>[\]\u202A-\u202E\u2066-\u2069]/g;
 const blank = (text: string) => ' '.repeat(text.length);
 
+const HEADER_LINES = 6;
+
+/**
+ * Where the article's own text starts: after the title (already blank), the bylines and the date
+ * line, which the list shows above the snippet. A snippet without hits opens there.
+ */
+function openingOf(text: string): number {
+  const line = /[^\n]*\n?/g;
+  let seen = 0;
+  for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
+    const content = m[0].trim();
+    if (content === '') continue;
+    const header = /^by\s/i.test(content) || content.length < 40;
+    if (!header || ++seen > HEADER_LINES) return m.index + m[0].search(/\S/);
+  }
+  return Math.max(0, text.search(/\S/));
+}
+
 /**
  * The passage of an article's text around its best run of hits, as plain and hit runs. Works on
  * the raw file text: summarising a whole article again for each of 50 hits cost ~10 ms a query.
  */
 export function snippetOf(article: string, query: SnippetQuery | null): SnippetPart[] {
   const text = article.replace(NOT_SHOWN, blank);
-  const start0 = text.search(/\S/);
+  const start0 = openingOf(text);
   const hits = query ? findHits(text, query) : [];
   let start = Math.max(0, start0);
   let shown: Hit[] = [];
@@ -174,7 +192,8 @@ export function snippetOf(article: string, query: SnippetQuery | null): SnippetP
   const end = toSpace(text, Math.max(start + WINDOW_CHARS, shown.at(-1)?.end ?? 0), 1);
   const parts: SnippetPart[] = [];
   const plain = (piece: string) => {
-    const clean = piece.replace(/\s+/g, ' ');
+    // Blanked marks leave a space before punctuation ("corridors **.**"): it goes too.
+    const clean = piece.replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1');
     if (clean) parts.push({ text: clean, hit: false });
   };
   let at = start;

@@ -36,8 +36,10 @@ export interface QueryPhrase {
 }
 
 /**
- * What a person typed, as phrases: quoted parts are phrases, other words stand alone (and are
- * ANDed), and the last word is a prefix while still being typed (no space after it yet).
+ * What a person typed, as phrases: quoted parts are phrases, and so is a word with punctuation
+ * inside ("don't", "U.S.", "covid-19"), which the index holds as separate tokens in a row; the
+ * phrases are ANDed. The last word is a prefix while still being typed (no space or closing quote
+ * after it yet), so `"peace tal` already finds "peace talks".
  */
 export function parseQuery(typed: string): QueryPhrase[] {
   const text = normaliseText(typed);
@@ -45,18 +47,15 @@ export function parseQuery(typed: string): QueryPhrase[] {
   const pattern = /"([^"]*)("?)|([^"\s]+)/g;
   let open = false;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match[1] !== undefined) {
-      const words = match[1].match(WORD) ?? [];
-      if (words.length) phrases.push({ words, prefix: false });
-      open = false;
-      continue;
-    }
-    for (const word of match[3]!.match(WORD) ?? []) phrases.push({ words: [word], prefix: false });
-    open = match.index + match[0].length === text.length;
+    const words = (match[1] ?? match[3]!).match(WORD) ?? [];
+    if (words.length) phrases.push({ words, prefix: false });
+    const atEnd = match.index + match[0].length === text.length;
+    // A quoted phrase is open until its closing quote; a word until the space after it.
+    open = atEnd && words.length > 0 && (match[1] === undefined || match[2] === '');
   }
   const last = phrases.at(-1);
   // Shorter open words match whole: a one- or two-letter prefix would need its own large index.
-  if (open && last && [...last.words[0]!].length >= MIN_PREFIX_LETTERS) last.prefix = true;
+  if (open && last && [...last.words.at(-1)!].length >= MIN_PREFIX_LETTERS) last.prefix = true;
   return phrases;
 }
 

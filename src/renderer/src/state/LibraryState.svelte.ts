@@ -1,10 +1,11 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
 import type { LecternApi } from '../../../shared/ipc';
-import type {
-  AppEvent,
-  LibraryProgress,
-  LibrarySnapshot,
-  SearchHit,
+import {
+  findTermOf,
+  type AppEvent,
+  type LibraryProgress,
+  type LibrarySnapshot,
+  type SearchHit,
 } from '../../../shared/library';
 import type { AppError, Result } from '../../../shared/result';
 import {
@@ -35,6 +36,9 @@ export class LibraryState {
   );
   readonly sources = $derived(countSources(this.snapshot?.entries ?? []));
   readonly counts = $derived(countsLabel(this.snapshot?.entries.length ?? 0, this.sources.length));
+  readonly filtered = $derived(Boolean(this.filter.source || this.filter.from || this.filter.to));
+  /** Why a search found nothing or failed, shown in the panel rather than over the article. */
+  searchError = $state<string | null>(null);
 
   /** Set by the app: opens an article, and for a search result hands the query to the find bar. */
   onOpenArticle: (path: string, query: string | null) => void = () => undefined;
@@ -87,6 +91,7 @@ export class LibraryState {
     if (!query.trim()) {
       this.#searchTicket++;
       this.hits = [];
+      this.searchError = null;
       return;
     }
     this.#searchTimer = setTimeout(() => this.#runSearch(), SEARCH_DELAY_MS);
@@ -99,7 +104,7 @@ export class LibraryState {
 
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
-    this.onOpenArticle(hit.entry.path, this.query.trim());
+    this.onOpenArticle(hit.entry.path, findTermOf(this.query));
   };
 
   /** The next (+1) or previous (-1) article in the list as shown, from the one being read. */
@@ -120,8 +125,9 @@ export class LibraryState {
     const ticket = ++this.#searchTicket;
     void this.#api.call('library.search', this.query).then((result) => {
       if (ticket !== this.#searchTicket) return;
-      if (result.ok) this.hits = result.value;
-      else this.error = result.error;
+      // A failed search leaves no stale results behind; its reason shows in the panel.
+      this.hits = result.ok ? result.value : [];
+      this.searchError = result.ok ? null : result.error.message;
     });
   }
 

@@ -13,6 +13,11 @@ describe('the library summary of an article', () => {
     });
   });
 
+  it('leaves the "Original url:" label out of the indexed text', () => {
+    const text = '# T\n\nBody text.\n\nOriginal url:\n<https://example.org/a>\n';
+    expect(summariseArticle(text, 'x.txt').body).toBe('Body text.');
+  });
+
   it('removes bidi controls from the title and source the list shows, keeping joiners', () => {
     const text = '# Invoice \u202Efdp.exe\u202C due\n\nBy [Wire\u2066 Desk\u2069](#)\n\nText.';
     const summary = summariseArticle(text, '001_aaaaaaaaaaaaaaaa.txt');

@@ -48,6 +48,24 @@ describe('library search snippets', () => {
     expect(words.every((word) => known.has(word))).toBe(true);
   });
 
+  it('marks a word with an apostrophe whole, not its letters elsewhere', () => {
+    expect(hits('I didn’t say don’t. Ukraine’s and Russia’s.', "don't russia's ")).toEqual([
+      'don’t',
+      'Russia’s',
+    ]);
+  });
+
+  it('leaves no space before punctuation where marks were', () => {
+    expect(shown('Aid reached the **corridors**. Then more.', 'aid ')).toContain('corridors. Then');
+  });
+
+  it('opens after the byline and date when only the title matched', () => {
+    const article =
+      '# Title here\n\nBy [Reuters](#)\n\n2022-02-16\n\nThe lead paragraph of the story starts here and runs on.';
+    const parts = snippet(article, 'zebra');
+    expect(parts[0]!.text.startsWith('The lead paragraph')).toBe(true);
+  });
+
   it('shows the opening when only the title or source matched', () => {
     const parts = snippet('Opening words of the body. More after.', 'zebra');
     expect(parts.some((p) => p.hit)).toBe(false);

@@ -38,13 +38,20 @@ describe('the library query normaliser', () => {
     ]);
   });
 
+  it('keeps a word with punctuation inside together, as the index holds it', () => {
+    expect(expression("don't panic")).toBe('"don t" "panic"*');
+    expect(expression('U.S. covid-19 ')).toBe('"U S" "covid 19"');
+  });
+
   it('keeps quoted phrases together, curly or straight', () => {
     expect(expression('“peace talks” kyiv')).toBe('"peace talks" "kyiv"*');
-    expect(expression('"unfinished phrase')).toBe('"unfinished phrase"');
+    // A phrase still being typed (no closing quote yet) ends in a prefix.
+    expect(expression('"unfinished phra')).toBe('"unfinished phra"*');
+    expect(expression('"closed phra"')).toBe('"closed phra"');
   });
 
   it('drops FTS5 syntax so typing can never cause an error', () => {
-    expect(expression('NEAR(a*) OR -b:cde')).toBe('"NEAR" "a" "OR" "b" "cde"*');
+    expect(expression('NEAR(a*) OR -b:cde')).toBe('"NEAR a" "OR" "b cde"*');
     expect(expression('  *** ')).toBeNull();
   });
 });
