@@ -128,6 +128,8 @@ export const calls = {
   'library.openArticle': call<Article>()(v.tuple([PathArg])),
   /** Stops the indexing run; what was read so far stays listed and searchable. */
   'library.cancel': call<void>()(v.tuple([])),
+  /** Reads what a stopped run left unread, without reopening the folder. */
+  'library.resume': call<void>()(v.tuple([])),
 };
 
 export type Calls = typeof calls;

@@ -41,6 +41,26 @@ test.describe('a folder opened as a library', () => {
     await expect(library.rows).toHaveCount(2);
     await library.fromDate.fill('2025-03-01');
     await expect(library.rows).toHaveText([/Ceasefire talks resume/]);
+    await expect(
+      page.getByRole('status').filter({ hasText: '1 of 3 articles shown' }),
+    ).toBeVisible();
+    await library.fromDate.fill('2030-01-01');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'No articles match these filters.' }),
+    ).toBeVisible();
+  });
+
+  test('keeps the selected article selected when the sort changes', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await expect(library.rows).toHaveCount(3);
+    await library.list.focus();
+    await page.keyboard.press('End');
+    const selected = library.list.getByRole('option', { selected: true });
+    await expect(selected).toContainText('Harvest festival returns');
+    await library.sort.selectOption({ label: 'Title' });
+    await expect(library.rows.first()).toContainText('Border crossings reopen');
+    await expect(selected).toContainText('Harvest festival returns');
   });
 
   test('opens an article from the keyboard and steps to the next with J', async ({ launch }) => {
@@ -55,8 +75,12 @@ test.describe('a folder opened as a library', () => {
     await reader.article.click();
     await page.keyboard.press('j');
     await expect(reader.title).toHaveText('Harvest festival returns');
+    // The list's selection follows the article being read.
+    const selected = library.list.getByRole('option', { selected: true });
+    await expect(selected).toContainText('Harvest festival returns');
     await page.keyboard.press('Alt+ArrowUp');
     await expect(reader.title).toHaveText('Border crossings reopen');
+    await expect(selected).toContainText('Border crossings reopen');
   });
 
   test('type-ahead in the list jumps to a matching title', async ({ launch }) => {
@@ -71,11 +95,14 @@ test.describe('a folder opened as a library', () => {
   });
 
   test('lists a broken file with its reason and ignores other files', async ({ launch }) => {
-    const { page } = await launch({ path: makeLibraryFolder() });
+    const folder = makeLibraryFolder();
+    const { page } = await launch({ path: folder });
     const library = new LibraryPage(page);
     await expect(library.brokenSummary).toHaveText('Couldn’t open (1)');
     await library.brokenSummary.click();
     await expect(library.broken).toContainText('004_0000000000000004.txt');
+    // Shown by its path inside the library (same-named files in subfolders differ), not in full.
+    await expect(library.broken).not.toContainText(folder);
     await expect(library.broken).toContainText('PNG image');
     await expect(page.getByText('notes.pdf')).toHaveCount(0);
   });
@@ -146,6 +173,19 @@ test.describe('searching the library', () => {
     await expect(library.results.getByRole('option')).toHaveText([/Harvest festival returns/]);
   });
 
+  test('moves from the search box into the results with ↓, and opens the best with Enter', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('trucks');
+    await expect(library.results.getByRole('option')).toHaveCount(1);
+    await library.search.press('ArrowDown');
+    await expect(library.results).toBeFocused();
+    await library.search.press('Enter');
+    await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
+  });
+
   test('opens a result in the reader', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);
@@ -163,5 +203,9 @@ test.describe('searching the library', () => {
     await expect(page.getByRole('article').locator('mark')).toHaveText(['Trucks']);
     // The first match is the current one, as after typing the query into the find bar.
     await expect(page.getByRole('status').filter({ hasText: /^1 of 1$/ })).toBeVisible();
+    // With several words, the find bar looks for the first one (one string, as typed).
+    await library.search.fill('border truc');
+    await library.results.getByRole('option').click();
+    await expect(page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue('border');
   });
 });

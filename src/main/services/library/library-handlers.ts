@@ -70,6 +70,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
       return loadArticleFile(path);
     },
     'library.cancel': async () => library.cancel(),
+    'library.resume': async () => library.resume(),
   };
 }
 

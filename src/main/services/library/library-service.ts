@@ -119,6 +119,14 @@ export class LibraryService {
     this.#open?.runner.post({ type: 'cancel' });
   }
 
+  /** A sync reads only what is new or changed: after Stop, that is what was left unread. */
+  resume() {
+    const library = this.#open;
+    if (!library || library.progress.running) return;
+    library.progress = { ...library.progress, running: true };
+    library.runner.post({ type: 'sync' });
+  }
+
   /** True when `path` really is inside the open library's folder, after following links. */
   async contains(path: string): Promise<boolean> {
     const root = this.#open?.root;

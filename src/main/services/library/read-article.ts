@@ -54,7 +54,11 @@ function readBounded(path: string, name: string): Buffer {
     const { size } = fstatSync(fd);
     if (size === 0) throw new AppFailure('empty', 'The file is empty.');
     if (size > MAX_ARTICLE_BYTES) {
-      throw new AppFailure('too-large', 'The file is too large to be a saved article.');
+      const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+      throw new AppFailure(
+        'too-large',
+        `The file is too large to be a saved article (${mb(size)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).`,
+      );
     }
     return readFileSync(fd);
   } catch (error) {

@@ -58,6 +58,11 @@ export class LibraryState {
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
   cancel = () => void this.#api.call('library.cancel');
+  resume = () => void this.#api.call('library.resume');
+  /** A run was stopped before the end: search covers only what was read. */
+  readonly stopped = $derived(
+    Boolean(this.progress && !this.progress.running && this.progress.done < this.progress.total),
+  );
   dismissError = () => (this.error = null);
 
   /** Applies a pushed event; returns nothing so it can be a listener directly. */

@@ -141,6 +141,34 @@ describe('stopping', () => {
     await service.close();
     expect((await openIndexed()).entries).toHaveLength(602);
   });
+
+  it('resumes a stopped run without reopening the folder', async () => {
+    for (let i = 0; i < 600; i++) {
+      write(
+        `many/${i}_${i.toString(16).padStart(16, '0')}.txt`,
+        article(`Item ${i}`, 'D', '2025-01-01', 'x'),
+      );
+    }
+    let stopped = false;
+    service = new LibraryService({
+      userDataDir: userData,
+      emit: (event) => {
+        if (event.type === 'library-progress' && event.progress.done >= 200 && !stopped) {
+          stopped = true;
+          service.cancel();
+        }
+      },
+    });
+    await service.open(folder);
+    await service.whenIdle();
+    const read = new Set(service.snapshot().entries.map((entry) => entry.title));
+    const unread = Array.from({ length: 600 }, (_, i) => `Item ${i}`).find((t) => !read.has(t))!;
+    expect(await service.search(`"${unread}"`)).toEqual([]);
+    service.resume();
+    await service.whenIdle();
+    expect(service.snapshot().entries).toHaveLength(602);
+    expect((await service.search(`"${unread}"`)).map((h) => h.entry.title)).toEqual([unread]);
+  });
 });
 
 describe('searching', () => {
