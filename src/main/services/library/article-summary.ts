@@ -30,7 +30,7 @@ export function summariseArticle(text: string, fileName: string, headOnly = fals
   let title = titleFromFileName(fileName);
   const first = nextLine();
   if (first?.startsWith('# ')) {
-    title = plain(first.slice(2)) || title;
+    title = shown(first.slice(2)) || title;
     index++;
   }
   let source = '';
@@ -39,7 +39,7 @@ export function summariseArticle(text: string, fileName: string, headOnly = fals
     const line = nextLine();
     if (line === null) break;
     if (!source && BYLINE.test(line)) {
-      source = plain(FIRST_LINK.exec(line)?.[1] ?? line.replace(BYLINE, '').split(/,| and /)[0]!);
+      source = shown(FIRST_LINK.exec(line)?.[1] ?? line.replace(BYLINE, '').split(/,| and /)[0]!);
     } else if (!date && looksLikeDateLine(line)) {
       date = parseDateLine(line).iso;
     } else break;
@@ -54,16 +54,17 @@ export function summariseArticle(text: string, fileName: string, headOnly = fals
           .join('\n')
           .replace(/^Original url:[ \t]*$/gim, ''),
       );
+  // Title and source are shown as written (curly quotes, accents); the indexer normalises them.
   // Bidi controls could reorder what the list shows; they are removed as from the reader's title.
   return {
-    title: removeInvisibleControls(normaliseText(title)),
-    source: removeInvisibleControls(normaliseText(source)),
+    title: removeInvisibleControls(title),
+    source: removeInvisibleControls(source),
     date,
     body,
   };
 }
 
-/** Drops Markdown marks and link targets, keeping the words people read. */
+/** Drops Markdown marks and link targets, keeping the words people read (the indexed body). */
 function plain(markdown: string): string {
   return normaliseText(
     markdown
@@ -73,4 +74,17 @@ function plain(markdown: string): string {
       .replace(/[ \t]+/g, ' ')
       .trim(),
   );
+}
+
+/**
+ * A title or byline as the list shows it: link syntax and emphasis marks go, but the characters
+ * stay as written ("C# in 2025", curly quotes, full-width letters).
+ */
+function shown(markdown: string): string {
+  return markdown
+    .normalize('NFC')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -11,6 +11,7 @@ import { watchFolder } from './folder-watcher';
 import { inlineReader, workerReader, type ArticleReader } from './article-reader';
 import { attachLibraryDb, type LibraryDb } from './library-db';
 import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
+import { normaliseText } from './query-text';
 import type { ArticleRead } from './read-article';
 
 export type IndexerJob = { type: 'sync' } | { type: 'paths'; rels: string[] } | { type: 'cancel' };
@@ -273,7 +274,7 @@ export class LibraryIndexer {
           s?.date ?? null,
           error,
         ) as { id: number };
-        if (s) this.#addText.run(id, s.title, s.source, s.body);
+        if (s) this.#addText.run(id, normaliseText(s.title), normaliseText(s.source), s.body);
       }
     })();
   }

@@ -13,6 +13,13 @@ describe('the library summary of an article', () => {
     });
   });
 
+  it('keeps the title and source as written, for the list', () => {
+    const text = '# Macron’s “naïve” bet on **C#** and ＫＹＩＶ\n\nBy [Le Monde](#)\n\nText.';
+    const summary = summariseArticle(text, 'x.txt');
+    expect(summary.title).toBe('Macron’s “naïve” bet on C# and ＫＹＩＶ');
+    expect(summary.source).toBe('Le Monde');
+  });
+
   it('leaves the "Original url:" label out of the indexed text', () => {
     const text = '# T\n\nBody text.\n\nOriginal url:\n<https://example.org/a>\n';
     expect(summariseArticle(text, 'x.txt').body).toBe('Body text.');
