@@ -10,6 +10,8 @@ export interface LibraryEntry {
   source: string;
   /** `YYYY-MM-DD` when the date line parses, else null. */
   date: string | null;
+  /** The file's modification time (ms) when it was last read; -1 while only its header is listed. */
+  modified: number;
 }
 
 export interface BrokenEntry {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -116,6 +116,41 @@ test.describe('a folder opened as a library', () => {
     writeFileSync(join(folder, '005_0000000000000005.txt'), articleText({ ...added, body: 'x' }));
     await expect(library.rows.first()).toContainText('Late edition');
     await expect(library.counts).toHaveText('4 articles · 3 sources');
+  });
+
+  test('says when the open article’s file changes or goes, and reloads it', async ({ launch }) => {
+    const folder = makeLibraryFolder();
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await library.rows.filter({ hasText: 'Harvest festival returns' }).click();
+    await expect(reader.title).toHaveText('Harvest festival returns');
+    const file = join(folder, '001_0000000000000001.txt');
+    const changed = {
+      title: 'Harvest festival postponed',
+      source: 'Farm Weekly',
+      date: 'March 1, 2024',
+      body: 'Rain closed the fields.',
+    };
+    writeFileSync(file, articleText(changed));
+    const notice = page.getByRole('status').filter({ hasText: 'has changed since it was opened' });
+    await expect(notice).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include('.notice').analyze();
+      expect(
+        results.violations.map((v) => v.id),
+        colorScheme,
+      ).toEqual([]);
+    }
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await expect(reader.title).toHaveText('Harvest festival postponed');
+    await expect(notice).toHaveCount(0);
+    rmSync(file);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'no longer in the library' }),
+    ).toBeVisible();
+    await expect(reader.title).toHaveText('Harvest festival postponed');
   });
 
   test('has no serious accessibility violations, light and dark', async ({ launch }) => {

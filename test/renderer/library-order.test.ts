@@ -9,6 +9,7 @@ import {
 const entry = (id: number, title: string, source: string, date: string | null): LibraryEntry => ({
   id,
   path: `/lib/${id}.txt`,
+  modified: 0,
   title,
   source,
   date,

@@ -20,6 +20,7 @@ interface Row {
   title: string;
   source: string;
   date: string | null;
+  mtime: number;
 }
 
 export class LibraryQueries {
@@ -38,12 +39,12 @@ export class LibraryQueries {
     this.#root = root;
     this.#splitFrom = splitFrom;
     this.#list = db.prepare(
-      `SELECT id, @prefix || replace(rel, '/', @sep) AS path, title, source, date
+      `SELECT id, @prefix || replace(rel, '/', @sep) AS path, title, source, date, mtime AS modified
        FROM files WHERE error IS NULL`,
     );
     this.#broken = db.prepare('SELECT rel, error FROM files WHERE error IS NOT NULL ORDER BY rel');
     this.#rank = prepareRanking(db);
-    this.#row = db.prepare('SELECT id, rel, title, source, date FROM files WHERE id = ?');
+    this.#row = db.prepare('SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?');
     this.#middle = db.prepare(
       `SELECT count(*) AS count,
          (SELECT id FROM files ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM files)) AS middle
@@ -118,6 +119,7 @@ export class LibraryQueries {
       title: row.title,
       source: row.source,
       date: row.date,
+      modified: row.mtime,
     };
   }
 }

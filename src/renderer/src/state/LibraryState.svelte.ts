@@ -102,6 +102,23 @@ export class LibraryState {
     this.#searchTimer = setTimeout(() => this.#runSearch(), SEARCH_DELAY_MS);
   };
 
+  /**
+   * Whether the file of an article opened from this library changed or went since it was read:
+   * the watcher keeps the list current, so its entry says what is on disk now.
+   */
+  fileStatus(path: string | null, readAt: string | null): 'changed' | 'gone' | null {
+    const folder = this.snapshot?.folder;
+    if (!path || !folder || !path.startsWith(folder)) return null;
+    const entry = this.snapshot!.entries.find((e) => e.path === path);
+    if (!entry) {
+      const broken = this.snapshot!.broken.some((b) => b.path === path);
+      return broken || this.progress?.running ? null : 'gone';
+    }
+    if (entry.modified < 0 || !readAt) return null;
+    // The list truncates to whole milliseconds and Node's Date rounds: 1 ms apart is the same time.
+    return Math.abs(entry.modified - Date.parse(readAt)) > 1 ? 'changed' : null;
+  }
+
   openEntry = (path: string) => {
     this.currentPath = path;
     this.onOpenArticle(path, null);
