@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/lectern-app';
 import { articleText, LibraryPage, makeLibraryFolder } from './support/library-page';
 import { ReaderPage } from './support/reader-page';
+import { generateRealisticArticle } from '../support/generate-articles';
 
 test.describe('a folder opened as a library', () => {
   test('lists its articles newest first, with counts, beside the reader', async ({ launch }) => {
@@ -151,6 +152,25 @@ test.describe('a folder opened as a library', () => {
       page.getByRole('status').filter({ hasText: 'no longer in the library' }),
     ).toBeVisible();
     await expect(reader.title).toHaveText('Harvest festival postponed');
+  });
+
+  test('stops indexing on request and resumes where it stopped', async ({ launch }) => {
+    test.setTimeout(120_000);
+    // Big enough that indexing takes seconds, so Stop lands mid-run.
+    const folder = mkdtempSync(join(tmpdir(), 'lectern-big-'));
+    for (let i = 0; i < 5000; i++) {
+      const name = `${String(i).padStart(5, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
+      writeFileSync(join(folder, name), generateRealisticArticle(4000, i + 1));
+    }
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    await library.panel.getByRole('button', { name: 'Stop' }).click();
+    const stopped = library.panel.getByRole('status').filter({ hasText: 'Stopped after' });
+    await expect(stopped).toContainText('search covers what was read');
+    await stopped.getByRole('button', { name: 'Resume' }).click();
+    await expect(stopped).toHaveCount(0);
+    await expect(library.counts).toHaveText(/^5\s000 articles/, { timeout: 60_000 });
+    await expect(library.panel.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
   });
 
   test('has no serious accessibility violations, light and dark', async ({ launch }) => {
