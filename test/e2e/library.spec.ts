@@ -143,6 +143,7 @@ test.describe('a folder opened as a library', () => {
         results.violations.map((v) => v.id),
         colorScheme,
       ).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/file-changed-${colorScheme}.png` });
     }
     await notice.getByRole('button', { name: 'Reload' }).click();
     await expect(reader.title).toHaveText('Harvest festival postponed');
@@ -165,8 +166,9 @@ test.describe('a folder opened as a library', () => {
     const { page } = await launch({ path: folder });
     const library = new LibraryPage(page);
     await library.panel.getByRole('button', { name: 'Stop' }).click();
-    const stopped = library.panel.getByRole('status').filter({ hasText: 'Stopped after' });
-    await expect(stopped).toContainText('search covers what was read');
+    const stopped = library.panel.getByRole('status').filter({ hasText: /stopped at/ });
+    await expect(stopped).toContainText('search covers only the articles indexed so far');
+    await page.screenshot({ path: 'test-results/screenshots/library-stopped.png' });
     await stopped.getByRole('button', { name: 'Resume' }).click();
     await expect(stopped).toHaveCount(0);
     await expect(library.counts).toHaveText(/^5\s000 articles/, { timeout: 60_000 });
