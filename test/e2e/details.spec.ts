@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/lectern-app';
 import { DetailsPanel } from './support/details-panel';
 import { ReaderPage } from './support/reader-page';
+import { seriousViolations } from './support/accessibility';
 
 const SAMPLE_URL =
   'https://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377';
@@ -154,11 +154,7 @@ test.describe('the article details panel', () => {
       await page.screenshot({ path: `test-results/details-panel-${colorScheme}.png` });
       await details.button('Copy citation').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/details-panel-${colorScheme}-end.png` });
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) =>
-        ['serious', 'critical'].includes(v.impact ?? ''),
-      );
-      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await seriousViolations(page), colorScheme).toEqual([]);
     }
   });
 });

@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { generateArticle } from '../support/generate-articles';
 import { FindBar } from './support/find-bar';
 import { expect, test } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
+import { seriousViolations } from './support/accessibility';
 
 function tempArticle(name: string, content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'lectern-find-')), name);
@@ -311,10 +311,6 @@ test('the find bar has no serious accessibility violations, light and dark', asy
     await expect(find.status).toHaveText('2 of 21');
     await expect(find.rail.getByRole('button', { name: 'Match 2 of 21' })).toBeAttached();
     await page.screenshot({ path: testInfo.outputPath(`find-${colorScheme}.png`) });
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) =>
-      ['serious', 'critical'].includes(v.impact ?? ''),
-    );
-    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
   }
 });

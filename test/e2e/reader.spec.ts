@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
+import { seriousViolations } from './support/accessibility';
 
 const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'articles');
@@ -75,14 +75,7 @@ test.describe('the sample article', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await launch({ colorScheme });
       await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) =>
-        ['serious', 'critical'].includes(v.impact ?? ''),
-      );
-      expect(
-        serious.map((v) => `${v.id}: ${v.help}`),
-        colorScheme,
-      ).toEqual([]);
+      expect(await seriousViolations(page), colorScheme).toEqual([]);
       await page.screenshot({ path: `test-results/screenshots/sample-${colorScheme}.png` });
     }
   });

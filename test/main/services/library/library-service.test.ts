@@ -113,7 +113,8 @@ describe('a big first open', () => {
 });
 
 describe('stopping', () => {
-  it('stops between chunks, keeps what was read, and reads the rest on the next open', async () => {
+  /** 600 more articles, opened with Stop pressed once 200 are read. */
+  async function openAndStopAt200() {
     for (let i = 0; i < 600; i++) {
       write(
         `many/${i}_${i.toString(16).padStart(16, '0')}.txt`,
@@ -133,6 +134,10 @@ describe('stopping', () => {
     });
     await service.open(folder);
     await service.whenIdle();
+  }
+
+  it('stops between chunks, keeps what was read, and reads the rest on the next open', async () => {
+    await openAndStopAt200();
     const last = events.flatMap((e) => (e.type === 'library-progress' ? [e.progress] : [])).at(-1);
     expect(last).toMatchObject({ running: false });
     expect(last!.done).toBeLessThan(last!.total);
@@ -143,24 +148,7 @@ describe('stopping', () => {
   });
 
   it('resumes a stopped run without reopening the folder', async () => {
-    for (let i = 0; i < 600; i++) {
-      write(
-        `many/${i}_${i.toString(16).padStart(16, '0')}.txt`,
-        article(`Item ${i}`, 'D', '2025-01-01', 'x'),
-      );
-    }
-    let stopped = false;
-    service = new LibraryService({
-      userDataDir: userData,
-      emit: (event) => {
-        if (event.type === 'library-progress' && event.progress.done >= 200 && !stopped) {
-          stopped = true;
-          service.cancel();
-        }
-      },
-    });
-    await service.open(folder);
-    await service.whenIdle();
+    await openAndStopAt200();
     const read = new Set(service.snapshot().entries.map((entry) => entry.title));
     const unread = Array.from({ length: 600 }, (_, i) => `Item ${i}`).find((t) => !read.has(t))!;
     expect(await service.search(`"${unread}"`)).toEqual([]);
