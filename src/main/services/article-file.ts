@@ -19,15 +19,7 @@ export async function loadArticleFile(path: string): Promise<Article> {
   const info = await stat(path).catch((error: unknown) => {
     throw describeFsError(error, name);
   });
-  if (info.isDirectory()) {
-    throw new AppFailure('is-folder', `“${name}” is a folder. Choose an article file inside it.`);
-  }
-  if (!info.isFile()) {
-    throw new AppFailure(
-      'not-a-file',
-      `“${name}” is not a regular file (a device, pipe or socket).`,
-    );
-  }
+  checkRegularFile(info, name);
   checkSize(info.size, name);
   const bytes = await readAtMost(path, MAX_ARTICLE_BYTES + 1, name);
   // The file may have grown between stat and read; the byte count we hold is what counts.
@@ -60,7 +52,23 @@ export function articleFromBytes(
   });
 }
 
-function checkSize(size: number, name: string) {
+/** Folders, devices, pipes and sockets are refused before any read (a pipe would block it). */
+export function checkRegularFile(
+  info: { isDirectory(): boolean; isFile(): boolean },
+  name: string,
+) {
+  if (info.isDirectory()) {
+    throw new AppFailure('is-folder', `“${name}” is a folder. Choose an article file inside it.`);
+  }
+  if (!info.isFile()) {
+    throw new AppFailure(
+      'not-a-file',
+      `“${name}” is not a regular file (a device, pipe or socket).`,
+    );
+  }
+}
+
+export function checkSize(size: number, name: string) {
   if (size === 0) throw new AppFailure('empty', `“${name}” is empty: there is nothing to read.`);
   if (size > MAX_ARTICLE_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(size > 1024 ** 3 ? 0 : 1);

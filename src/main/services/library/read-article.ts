@@ -3,11 +3,10 @@
  * purpose: it runs in the indexing worker, where blocking is harmless and many small reads are
  * several times faster than through the thread pool.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { MAX_ARTICLE_BYTES } from '../../../shared/ipc';
 import { AppFailure } from '../../../shared/result';
-import { describeFsError } from '../article-file';
+import { checkRegularFile, checkSize, describeFsError } from '../article-file';
 import { decodeText, tryStrictUtf8 } from '../decode-text';
 import { summariseArticle, type ArticleSummary } from './article-summary';
 import type { FileStamp } from './library-scan';
@@ -43,23 +42,31 @@ export function readArticleText(root: string, rel: string): string | null {
 }
 
 /** The size is checked on the open file, not the scan's stamp: the file may have grown since. */
-function readBounded(path: string, name: string): Buffer {
+/**
+ * Opens a regular file, or throws why not. Non-blocking, and checked on the open descriptor: a pipe
+ * swapped in for a scanned or indexed file must not hang the indexer or a search.
+ */
+function openRegular(path: string, name: string): { fd: number; size: number } {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw describeFsError(error, name);
   }
   try {
-    const { size } = fstatSync(fd);
-    if (size === 0) throw new AppFailure('empty', 'The file is empty.');
-    if (size > MAX_ARTICLE_BYTES) {
-      const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-      throw new AppFailure(
-        'too-large',
-        `The file is too large to be a saved article (${mb(size)}; the limit is ${mb(MAX_ARTICLE_BYTES)}).`,
-      );
-    }
+    const info = fstatSync(fd);
+    checkRegularFile(info, name);
+    return { fd, size: info.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error instanceof AppFailure ? error : describeFsError(error, name);
+  }
+}
+
+function readBounded(path: string, name: string): Buffer {
+  const { fd, size } = openRegular(path, name);
+  try {
+    checkSize(size, name);
     return readFileSync(fd);
   } catch (error) {
     throw error instanceof AppFailure ? error : describeFsError(error, name);
@@ -74,7 +81,7 @@ const NEWLINE = 0x0a;
 /** Only the first few kilobytes: enough for the title, source and date. */
 export function readHead(root: string, stamp: FileStamp): ArticleSummary | null {
   try {
-    const fd = openSync(join(root, stamp.rel), 'r');
+    const { fd } = openRegular(join(root, stamp.rel), basename(stamp.rel));
     try {
       const buffer = Buffer.alloc(HEAD_BYTES);
       const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);

@@ -7,6 +7,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -261,6 +262,22 @@ describe('the watcher', () => {
     await until(() => service.snapshot().entries.length === 1);
     expect(await service.search('fresh')).toEqual([]);
   });
+});
+
+describe('hostile changes after indexing', () => {
+  it.skipIf(process.platform === 'win32')(
+    'a pipe swapped in for an indexed file does not hang a search',
+    async () => {
+      await openIndexed();
+      const file = join(folder, 'sub/002_bbbbbbbbbbbbbbbb.txt');
+      rmSync(file);
+      execFileSync('mkfifo', [file]);
+      // Opening a pipe for reading would block until a writer came; the search returns at once.
+      const hits = await service.search('wheat');
+      expect(hits.map((h) => h.entry.title)).toEqual(['Harvest report']);
+      expect(hits[0]!.snippet).toEqual([]);
+    },
+  );
 });
 
 describe('access', () => {
