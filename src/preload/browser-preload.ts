@@ -82,6 +82,17 @@ const api: LecternApi = {
   },
   openDroppedFile: (file) => openBytes(file),
   openWithPicker: async () => {
+    // A browser opens a file picker only right after a click or key press in the page (and a
+    // shortcut it reserves, like Ctrl+O, may not count): say so rather than silently do nothing.
+    if (navigator.userActivation && !navigator.userActivation.isActive) {
+      return {
+        ok: false,
+        error: {
+          code: 'not-allowed',
+          message: 'The browser opens its file picker only right after a click: use Open… instead.',
+        },
+      };
+    }
     const file = await pickFile();
     return file ? openBytes(file) : { ok: true, value: null };
   },

@@ -116,6 +116,27 @@ test.describe('opening files', () => {
     await expect(new ReaderPage(page).title).toHaveText('Just some notes without any structure');
   });
 
+  test('a picker the browser would block says why instead of doing nothing', async ({
+    launch,
+  }, testInfo) => {
+    test.skip(testInfo.project.name.startsWith('electron'), 'Electron shows a native dialog');
+    const { page } = await launch();
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    // Playwright's evaluate counts as a user gesture; its activation lapses after 5 s, as a
+    // click's does, so the call made after 6 s has none.
+    const result = await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            const api = (window as unknown as { lectern: { openWithPicker(): Promise<unknown> } })
+              .lectern;
+            resolve(api.openWithPicker());
+          }, 6000),
+        ),
+    );
+    expect(result).toMatchObject({ ok: false, error: { message: /right after a click/ } });
+  });
+
   test('a file dropped on the window', async ({ launch }) => {
     const { page } = await launch();
     const reader = new ReaderPage(page);
