@@ -109,6 +109,8 @@ test.describe('opening files', () => {
     await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
     // A reader has usually clicked in the page first; Chromium opens a file picker only after a
     // user activation, and does not always count a shortcut key alone as one.
+    // Once the page has settled (its start-up requests answered), as when a reader gets to it.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('main', { name: 'Article' }).click({ position: { x: 5, y: 5 } });
     const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
     await page.keyboard.press('Control+o');
