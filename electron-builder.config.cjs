@@ -1,6 +1,5 @@
 // Packaging (`npm run package`, where Electron's binary can be downloaded). It cannot run on the
-// offline build machines, which cannot fetch Electron. electron-builder rebuilds better-sqlite3 for
-// Electron's ABI (npmRebuild) when the library lands.
+// offline build machines, which cannot fetch Electron.
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'app.lectern.reader',
@@ -9,7 +8,8 @@ module.exports = {
   files: ['out/**', 'package.json'],
   extraResources: [{ from: 'resources/000_e51e31a3faca41e8.txt', to: '000_e51e31a3faca41e8.txt' }],
   asar: true,
-  npmRebuild: true,
+  // Nothing native to rebuild: the library uses the SQLite built into Electron (node:sqlite).
+  npmRebuild: false,
   // Electron Fuses flipped in the packaged binary, per Electron's security checklist.
   electronFuses: {
     runAsNode: false,

@@ -1,6 +1,5 @@
 /** Electron entry: wires the services into a hardened window. All real work lives in ./services. */
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_EVENT, COMMAND_EVENT, type AppCommand } from '../shared/ipc';
@@ -11,7 +10,7 @@ import { createMainWindow } from './electron/main-window';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { SAMPLE_ARTICLE } from './services/app-locations';
 import { createServices } from './services/lectern-handlers';
-import { readLaunchArguments } from './services/launch-arguments';
+import { readLaunchArguments, secondLaunchCommand } from './services/launch-arguments';
 import { settleWrites } from './services/pending-writes';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
@@ -100,11 +99,9 @@ async function start() {
 
   // A second launch hands its file to this window instead of opening another app.
   app.on('second-instance', (_event, argv, cwd) => {
-    const file = launch(argv, cwd).target;
-    if (file && existsSync(file)) {
-      const isFolder = statSync(file).isDirectory();
-      send({ type: isFolder ? 'open-folder-path' : 'open-path', path: grants.grant(file) });
-    }
+    void secondLaunchCommand(argv, { packaged: app.isPackaged, cwd }).then((command) => {
+      if (command && 'path' in command) send({ ...command, path: grants.grant(command.path) });
+    });
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });

@@ -1,83 +1,29 @@
-/** The native menu: File ▸ Open, Open Recent, and the usual Edit, View and Window items. */
+/** The native menu: menu-template.ts says what is in it; this turns it into Electron's menu. */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, RecentEntry } from '../../shared/ipc';
 import { COMMAND_EVENT } from '../../shared/ipc';
+import { appMenuTemplate, type MenuEntry } from './menu-template';
 
 export function buildAppMenu(
   window: BrowserWindow,
   recent: RecentEntry[],
   grant: (path: string) => void,
 ) {
-  const send = (command: AppCommand) => window.webContents.send(COMMAND_EVENT, command);
-  const recentItems: MenuItemConstructorOptions[] = recent.length
-    ? recent.map((entry) => ({
-        label: entry.title,
-        sublabel: entry.path,
-        click: () => {
-          grant(entry.path);
-          send({ type: 'open-path', path: entry.path });
-        },
-      }))
-    : [{ label: 'No recent articles', enabled: false }];
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => send({ type: 'open' }) },
-        {
-          label: 'Open &Folder…',
-          accelerator: 'CmdOrCtrl+Shift+O',
-          click: () => send({ type: 'open-folder' }),
-        },
-        { label: 'Open &Recent', submenu: recentItems },
-        { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        { role: 'copy' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        {
-          label: '&Find in Article',
-          accelerator: 'CmdOrCtrl+F',
-          click: () => send({ type: 'find' }),
-        },
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [
-        {
-          label: 'Article &Details',
-          accelerator: 'CmdOrCtrl+I',
-          click: () => send({ type: 'toggle-details' }),
-        },
-        { type: 'separator' },
-        // The window's text size, not Chromium's page zoom, so it is remembered with the settings.
-        {
-          label: '&Larger Text',
-          accelerator: 'CmdOrCtrl+=',
-          click: () => send({ type: 'text-size', change: 1 }),
-        },
-        {
-          label: '&Smaller Text',
-          accelerator: 'CmdOrCtrl+-',
-          click: () => send({ type: 'text-size', change: -1 }),
-        },
-        {
-          label: '&Actual Size',
-          accelerator: 'CmdOrCtrl+0',
-          click: () => send({ type: 'text-size', change: 0 }),
-        },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
+  const send = (command: AppCommand) => {
+    // A path in the menu (Open Recent) is one the user chose: the window may now read it.
+    if (command.type === 'open-path') grant(command.path);
+    window.webContents.send(COMMAND_EVENT, command);
+  };
+  const toElectron = (entry: MenuEntry): MenuItemConstructorOptions => {
+    if ('separator' in entry) return { type: 'separator' };
+    if ('role' in entry) return { role: entry.role };
+    if ('submenu' in entry) return { label: entry.label, submenu: entry.submenu.map(toElectron) };
+    if ('command' in entry) {
+      const { command, ...item } = entry;
+      return { ...item, click: () => send(command) };
+    }
+    return entry;
+  };
+  const template = appMenuTemplate(recent, process.platform).map(toElectron);
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

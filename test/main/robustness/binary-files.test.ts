@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { loadArticleFile } from '../../../src/main/services/article-file';
 import { generateArticle } from '../../support/generate-articles';
@@ -42,7 +42,7 @@ const FORMATS: Record<string, () => Buffer> = {
   wasm: () => pad([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
   sqlite: () => {
     const path = join(dir, 'real.sqlite');
-    const db = new Database(path);
+    const db = new DatabaseSync(path);
     db.exec('create table t(x); insert into t values (1), (2);');
     db.close();
     return readFileSync(path);
@@ -76,10 +76,9 @@ const FORMATS: Record<string, () => Buffer> = {
   ttf: () => pad([0x00, 0x01, 0x00, 0x00, 0x00, 0x0f, 0x00, 0x80]),
   ole: () => pad([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
   nodeAddon: () =>
-    readFileSync('node_modules/better-sqlite3/build/Release/better_sqlite3.node').subarray(
-      0,
-      512 * 1024,
-    ),
+    readFileSync(
+      'node_modules/@rolldown/binding-linux-x64-gnu/rolldown-binding.linux-x64-gnu.node',
+    ).subarray(0, 512 * 1024),
 };
 for (const size of [1024, 64 * 1024, 1024 * 1024, 15 * 1024 * 1024]) {
   FORMATS[`random-${size}`] = () => randomBytes(size);

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { build } from 'rolldown';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../../src/main/services/library/library-service';
@@ -22,7 +22,6 @@ describe('the library cache killed mid-write', () => {
     await build({
       input: join(import.meta.dirname, '..', 'services', 'fixtures', 'library-churn.ts'),
       platform: 'node',
-      external: ['better-sqlite3'],
       output: { file: join(out, 'library-churn.cjs'), format: 'cjs' },
       logLevel: 'silent',
     });
@@ -56,8 +55,8 @@ describe('the library cache killed mid-write', () => {
       for (const file of readdirSync(join(userData, 'library')).filter((f) =>
         f.endsWith('.sqlite'),
       )) {
-        const db = new Database(join(userData, 'library', file), { readonly: true });
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const db = new DatabaseSync(join(userData, 'library', file), { readOnly: true });
+        expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
         db.close();
       }
     }

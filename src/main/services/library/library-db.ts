@@ -3,14 +3,19 @@
  * which is also the cache. A file of another version, another folder or a corrupt one is deleted
  * and rebuilt, never trusted.
  */
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppFailure } from '../../../shared/result';
+import { hasFts5, openSqlite, pragmaValue, type LibraryDb, type OpenSqlite } from './sqlite';
 
 /** Bump whenever the schema or the way text is indexed changes: old caches are then rebuilt. */
 export const SCHEMA_VERSION = 6;
-export type LibraryDb = Database.Database;
+export type { LibraryDb };
+
+/** The one line the window shows when this runtime's SQLite cannot index; articles still open. */
+export const NO_FTS5_MESSAGE =
+  'Folders cannot be opened as a library here: this SQLite has no full-text search (FTS5). Single articles still open.';
 
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,21 +50,25 @@ export function removeDbFiles(file: string) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
 
-function configure(db: LibraryDb) {
-  // Takes effect only on a new, empty file: larger pages hold the index's long doclists in fewer
-  // overflow chains.
-  db.pragma('page_size = 16384');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  // A larger page cache keeps common terms' doclists in memory between searches.
-  db.pragma('cache_size = -32768');
+function configure(db: LibraryDb, cacheMb = 32) {
+  // page_size takes effect only on a new, empty file: larger pages hold the index's long doclists
+  // in fewer overflow chains. A larger page cache keeps common terms' doclists in memory between
+  // searches.
+  db.exec(`PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+    PRAGMA cache_size = ${-1024 * cacheMb};`);
 }
 
-/** Opens the cache for `root`, or a fresh one when the old is missing, outdated or corrupt. */
-export function openLibraryDb(file: string, root: string): { db: LibraryDb; rebuilt: boolean } {
+/**
+ * Opens the cache for `root`, or a fresh one when the old is missing, outdated or corrupt. Throws
+ * an AppFailure with NO_FTS5_MESSAGE when this SQLite cannot index at all.
+ */
+export function openLibraryDb(
+  file: string,
+  root: string,
+  open: OpenSqlite = openSqlite,
+): { db: LibraryDb; rebuilt: boolean } {
   try {
-    const db = new Database(file);
+    const db = open(file);
     try {
       configure(db);
       if (isValid(db, root)) return { db, rebuilt: false };
@@ -71,11 +80,18 @@ export function openLibraryDb(file: string, root: string): { db: LibraryDb; rebu
     // The file could not even be opened as SQLite.
   }
   removeDbFiles(file);
-  const db = new Database(file);
-  configure(db);
-  db.exec(SCHEMA);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('root', root);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  const db = open(file);
+  try {
+    if (!hasFts5(db)) throw new AppFailure('unavailable', NO_FTS5_MESSAGE);
+    configure(db);
+    db.exec(SCHEMA);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('root', root);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+  } catch (error) {
+    db.close();
+    removeDbFiles(file);
+    throw error;
+  }
   return { db, rebuilt: true };
 }
 
@@ -84,17 +100,35 @@ export function openLibraryDb(file: string, root: string): { db: LibraryDb; rebu
  * page cache; searches benefit from it.
  */
 export function attachLibraryDb(file: string, cacheMb = 8): LibraryDb {
-  const db = new Database(file);
-  configure(db);
-  db.pragma(`cache_size = ${-1024 * cacheMb}`);
+  const db = openSqlite(file);
+  configure(db, cacheMb);
   return db;
 }
 
+/** The tables' definitions as SQLite stored them, in one string. */
+function storedSchema(db: LibraryDb): unknown {
+  return db
+    .prepare(
+      `SELECT group_concat(sql, ';') AS sql FROM (SELECT sql FROM sqlite_schema
+       WHERE name IN ('meta', 'files', 'articles') ORDER BY name)`,
+    )
+    .get()?.sql;
+}
+/** storedSchema of SCHEMA itself, read once from a scratch in-memory database. */
+let expectedSchema: unknown;
+
 function isValid(db: LibraryDb, root: string): boolean {
-  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) return false;
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'root'").get() as
-    { value: string } | undefined;
+  if (pragmaValue(db, 'user_version') !== SCHEMA_VERSION) return false;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'root'").get();
   if (row?.value !== root) return false;
+  // The same version number over another layout (a build in between, a hand edit) is not trusted.
+  if (expectedSchema === undefined) {
+    const scratch = openSqlite(':memory:');
+    scratch.exec(SCHEMA);
+    expectedSchema = storedSchema(scratch);
+    scratch.close();
+  }
+  if (storedSchema(db) !== expectedSchema) return false;
   // Touches both tables' structures, so a damaged header or schema shows up now, not mid-search.
   db.prepare('SELECT count(*) FROM files').get();
   db.prepare('SELECT rowid FROM articles LIMIT 1').get();

@@ -10,6 +10,7 @@ import type { LibraryProgress } from '../../../shared/library';
 import { watchFolder } from './folder-watcher';
 import { inlineReader, workerReader, type ArticleReader } from './article-reader';
 import { attachLibraryDb, type LibraryDb } from './library-db';
+import { inTransaction } from './sqlite';
 import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
 import { normaliseText } from './query-text';
 import type { ArticleRead } from './read-article';
@@ -67,7 +68,7 @@ export class LibraryIndexer {
          title = excluded.title, source = excluded.source, date = excluded.date, error = excluded.error
        RETURNING id`,
     );
-    this.#idOf = this.#db.prepare('SELECT id FROM files WHERE rel = ?').pluck();
+    this.#idOf = this.#db.prepare('SELECT id FROM files WHERE rel = ?');
     this.#forgetText = this.#db.prepare('DELETE FROM articles WHERE rowid = ?');
     this.#addText = this.#db.prepare(
       'INSERT INTO articles (rowid, title, source, body) VALUES (?, ?, ?, ?)',
@@ -171,14 +172,14 @@ export class LibraryIndexer {
       "SELECT id FROM files WHERE rel = ? OR substr(rel, 1, length(?) + 1) = ? || '/'",
     );
     const drop = this.#db.prepare('DELETE FROM files WHERE id = ?');
-    this.#db.transaction(() => {
+    inTransaction(this.#db, () => {
       for (const rel of rels) {
         for (const { id } of find.all(rel, rel, rel) as { id: number }[]) {
           this.#forget(id);
           drop.run(id);
         }
       }
-    })();
+    });
   }
 
   /** A big first open lists every title from the files' first kilobytes, then reads them whole. */
@@ -197,12 +198,12 @@ export class LibraryIndexer {
       ahead = k + 1 < chunks.length ? this.#reader.heads(chunks[k + 1]!) : null;
       await yieldTurn();
       if (this.#closing) return;
-      this.#db.transaction(() => {
+      inTransaction(this.#db, () => {
         heads.forEach((head, i) => {
           if (head)
             this.#addHead.run(chunk[i]!.rel, chunk[i]!.size, head.title, head.source, head.date);
         });
-      })();
+      });
       done += chunk.length;
       this.#emit({ type: 'progress', progress: { phase: 'listing', done, total, running: true } });
       this.#emit({ type: 'changed' });
@@ -254,17 +255,17 @@ export class LibraryIndexer {
   /** After a large run: merge index segments (smaller, faster) and fold the WAL back in. */
   #compact() {
     this.#db.prepare("INSERT INTO articles (articles) VALUES ('optimize')").run();
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   #write(reads: ArticleRead[]) {
-    this.#db.transaction(() => {
+    inTransaction(this.#db, () => {
       for (const read of reads) {
         const { rel, size, mtimeMs } = read.stamp;
         const s = 'summary' in read ? read.summary : null;
         const error = 'error' in read ? read.error : null;
-        const existing = this.#idOf.get(rel) as number | undefined;
-        if (existing !== undefined) this.#forget(existing);
+        const existing = this.#idOf.get(rel) as { id: number } | undefined;
+        if (existing) this.#forget(existing.id);
         const { id } = this.#upsert.get(
           rel,
           size,
@@ -276,7 +277,7 @@ export class LibraryIndexer {
         ) as { id: number };
         if (s) this.#addText.run(id, normaliseText(s.title), normaliseText(s.source), s.body);
       }
-    })();
+    });
   }
 
   /** Takes a file's text out of the index, before it changes or goes. */

@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LibraryDb } from './library-db';
+import { rowsAs } from './sqlite';
 
 export interface Ranked {
   id: number;
@@ -35,7 +36,7 @@ export function prepareRanking(db: LibraryDb) {
      ORDER BY score, rowid LIMIT @limit`,
   );
   return (match: string, after: number, upTo: number, limit: number) =>
-    statement.all({ match, after, upTo, limit }) as Ranked[];
+    rowsAs<Ranked>(statement.all({ match, after, upTo, limit }));
 }
 
 export function mergeRanked(a: Ranked[], b: Ranked[], limit: number): Ranked[] {

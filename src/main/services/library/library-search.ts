@@ -13,6 +13,7 @@ import {
 import { queryPattern, snippetOf, type SnippetQuery } from './library-snippet';
 import { parseQuery, toMatchExpression } from './query-text';
 import { readArticleText } from './read-article';
+import { rowsAs } from './sqlite';
 
 interface Row {
   id: number;
@@ -54,7 +55,7 @@ export class LibraryQueries {
 
   /** Rows come out of SQLite already shaped as entries: 50 000 of them must not stall main. */
   entries(): LibraryEntry[] {
-    return this.#list.all({ prefix: this.#root + sep, sep }) as LibraryEntry[];
+    return rowsAs<LibraryEntry>(this.#list.all({ prefix: this.#root + sep, sep }));
   }
 
   broken(): BrokenEntry[] {

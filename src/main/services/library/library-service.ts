@@ -16,6 +16,7 @@ import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
+import type { OpenSqlite } from './sqlite';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
 const CHANGE_INTERVAL_MS = 400;
@@ -42,6 +43,8 @@ export interface LibraryServiceOptions {
   rankHelper?: (dbFile: string) => RankHelper;
   /** Libraries from this many articles on are ranked in two halves (tests lower it). */
   splitSearchFrom?: number;
+  /** How the database is opened (tests play a SQLite built without FTS5 here). */
+  openSqlite?: OpenSqlite;
 }
 
 export class LibraryService {
@@ -64,7 +67,7 @@ export class LibraryService {
     await this.close();
     const dbFile = libraryDbFile(this.#options.userDataDir, root);
     await mkdir(dirname(dbFile), { recursive: true });
-    const { db } = openLibraryDb(dbFile, root);
+    const { db } = openLibraryDb(dbFile, root, this.#options.openSqlite);
     const library: OpenLibrary = {
       root,
       db,

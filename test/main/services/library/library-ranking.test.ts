@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   LAST_ROWID,
@@ -33,7 +33,7 @@ afterEach(() => {
 /** The helper thread's work, on a second connection in this thread: same SQL, same split. */
 function secondConnection(calls: { count: number }) {
   return (dbFile: string): RankHelper => {
-    const db = new Database(dbFile, { readonly: true });
+    const db = new DatabaseSync(dbFile, { readOnly: true });
     const rank = prepareRanking(db);
     return {
       rank: async (match, after, limit) => {
