@@ -82,3 +82,6 @@ export interface Article {
   missing: ArticlePart[];
   source: SourceFile;
 }
+
+/** Larger files are refused without being read: no saved article comes near it. */
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;

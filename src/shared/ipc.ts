@@ -5,9 +5,12 @@
  */
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation';
-import type { Article } from './article';
+import type { AppInfo } from './app-info';
+import { MAX_ARTICLE_BYTES, type Article } from './article';
 import type { ArticleDetails } from './article-details';
 import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
+import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from './panel-layout';
+import type { RecentEntry } from './recent';
 import type { Result } from './result';
 import {
   ArticleKeySchema,
@@ -21,7 +24,6 @@ import {
 } from './settings';
 
 const MAX_PATH = 4096;
-const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
 const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
 const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
@@ -40,31 +42,10 @@ const SaveTextArg = v.strictObject({
 });
 export type SaveTextRequest = v.InferOutput<typeof SaveTextArg>;
 
-export interface RecentEntry {
-  path: string;
-  title: string;
-  openedAt: string;
-}
-
-/** The details panel's remembered layout. */
-export interface PanelLayout {
-  open: boolean;
-  /** Width in CSS pixels, kept between PANEL_MIN_WIDTH and PANEL_MAX_WIDTH. */
-  width: number;
-}
-export const PANEL_MIN_WIDTH = 260;
-export const PANEL_MAX_WIDTH = 640;
 const PanelArg = v.strictObject({
   open: v.boolean(),
   width: v.pipe(v.number(), v.integer(), v.minValue(PANEL_MIN_WIDTH), v.maxValue(PANEL_MAX_WIDTH)),
 });
-
-export interface AppInfo {
-  host: 'electron' | 'browser';
-  version: string;
-  /** True where the host has a native menu that owns the File shortcuts. */
-  nativeMenu: boolean;
-}
 
 /** Describes one call: its argument tuple schema, its result type, and whether the window may call it. */
 function call<R>() {
@@ -88,7 +69,7 @@ export const calls = {
   /** Only the Electron preload calls this, with the path Electron gives for a dropped File. */
   'reader.openDropped': call<Article>()(v.tuple([PathArg]), false),
   'recent.list': call<RecentEntry[]>()(v.tuple([])),
-  // ── The details panel (issue 4) ──
+  // ── The details panel ──
   /** Everything the panel shows about the article opened last; null before any article is open. */
   'reader.details': call<ArticleDetails | null>()(v.tuple([])),
   'ui.getPanel': call<PanelLayout>()(v.tuple([])),
@@ -96,7 +77,7 @@ export const calls = {
   /** Opens an http(s) or mailto URL in the system browser; called only from a click. */
   'shell.openExternal': call<void>()(v.tuple([UrlArg])),
 
-  // ── Remembered state (issue 6): settings, namespaced UI state, positions, highlights ──
+  // ── Remembered state: settings, namespaced UI state, positions, highlights ──
   'settings.get': call<Settings>()(v.tuple([])),
   /** Merges the given settings and returns the whole set; applied in the window at once. */
   'settings.set': call<Settings>()(v.tuple([SettingsPatchSchema])),
@@ -111,7 +92,7 @@ export const calls = {
   'storage.notices': call<string[]>()(v.tuple([])),
   /** Only the Electron preload calls this: the Save dialog, then an atomic write. Null if cancelled. */
   'file.saveText': call<string | null>()(v.tuple([SaveTextArg]), false),
-  // ── The library (issue 5): a folder of articles, listed and searched as one ──
+  // ── The library: a folder of articles, listed and searched as one ──
   /** The folder named on the command line, opened as a library; null when none was named. */
   'library.openStartup': call<LibrarySnapshot | null>()(v.tuple([])),
   /** Shows the host's Open Folder dialog; null when the user cancels. */
@@ -179,4 +160,3 @@ export const IPC_PREFIX = 'lectern:';
 export const COMMAND_EVENT = 'lectern:command';
 export const APP_EVENT = 'lectern:event';
 export type { AppEvent };
-export { MAX_ARTICLE_BYTES };

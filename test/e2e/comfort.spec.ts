@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
 import { ReaderPage } from './support/reader-page';
 import { seriousViolations } from './support/accessibility';
@@ -109,7 +108,7 @@ test.describe('comfort controls', () => {
   test('a damaged settings file is set aside and reported, and defaults apply', async ({
     launch,
   }) => {
-    const userData = mkdtempSync(join(tmpdir(), 'lectern-damaged-'));
+    const userData = tempFolder('lectern-damaged-');
     writeFileSync(join(userData, 'settings.json'), '{"version": 1, "data": {"settings": tru');
     const { page } = await launch({ userData });
     await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { DetailsPanel } from './support/details-panel';
 import { ReaderPage } from './support/reader-page';
 import { seriousViolations } from './support/accessibility';
@@ -128,7 +127,7 @@ test.describe('the article details panel', () => {
   });
 
   test('the outline scrolls the article to a subhead', async ({ launch }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-outline-'));
+    const dir = tempFolder('lectern-outline-');
     const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the opening.`).join(
       '\n\n',
     );

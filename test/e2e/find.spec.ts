@@ -1,14 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from '../support/generate-articles';
 import { FindBar } from './support/find-bar';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
 import { seriousViolations } from './support/accessibility';
 
 function tempArticle(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'lectern-find-')), name);
+  const path = join(tempFolder('lectern-find-'), name);
   writeFileSync(path, content);
   return path;
 }

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
 import { ReaderPage } from './support/reader-page';
 
@@ -100,7 +99,7 @@ test.describe('highlights when the article file changes', () => {
   ].join('\n');
 
   test('re-attach after small edits and say which can no longer be placed', async ({ launch }) => {
-    const path = join(mkdtempSync(join(tmpdir(), 'lectern-edit-')), '002_00000000000000bb.txt');
+    const path = join(tempFolder('lectern-edit-'), '002_00000000000000bb.txt');
     writeFileSync(path, ARTICLE);
     const first = await launch({ path });
     const comfort = new ComfortPage(first.page);

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { articleText, LibraryPage, makeLibraryFolder } from './support/library-page';
 import { ReaderPage } from './support/reader-page';
 import { generateRealisticArticle } from '../support/generate-articles';
@@ -24,7 +23,7 @@ test.describe('a folder opened as a library', () => {
   });
 
   test('an empty folder opens as an empty library, and articles still open', async ({ launch }) => {
-    const { page } = await launch({ path: mkdtempSync(join(tmpdir(), 'lectern-empty-')) });
+    const { page } = await launch({ path: tempFolder('lectern-empty-') });
     await expect(new LibraryPage(page).counts).toHaveText('0 articles · 0 sources');
     const reader = new ReaderPage(page);
     await reader.openThroughPicker(
@@ -159,7 +158,7 @@ test.describe('a folder opened as a library', () => {
   test('stops indexing on request and resumes where it stopped', async ({ launch }) => {
     test.setTimeout(120_000);
     // Big enough that indexing takes seconds, so Stop lands mid-run.
-    const folder = mkdtempSync(join(tmpdir(), 'lectern-big-'));
+    const folder = tempFolder('lectern-big-');
     for (let i = 0; i < 5000; i++) {
       const name = `${String(i).padStart(5, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
       writeFileSync(join(folder, name), generateRealisticArticle(4000, i + 1));

@@ -1,11 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
 
 function article(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'lectern-links-')), '007_00000000000000ab.txt');
+  const path = join(tempFolder('lectern-links-'), '007_00000000000000ab.txt');
   writeFileSync(path, text);
   return path;
 }

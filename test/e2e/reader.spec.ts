@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
 import { seriousViolations } from './support/accessibility';
 
@@ -9,7 +9,7 @@ const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovs
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'articles');
 
 function tempFile(name: string, content: string | Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-article-'));
+  const dir = tempFolder('lectern-article-');
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
@@ -151,7 +151,7 @@ test.describe('opening files', () => {
   });
 
   test('Open Recent lists what was opened before, across restarts', async ({ launch }) => {
-    const userData = mkdtempSync(join(tmpdir(), 'lectern-recent-'));
+    const userData = tempFolder('lectern-recent-');
     const first = await launch({ path: join(fixtures, 'several-bylines.txt'), userData });
     await expect(new ReaderPage(first.page).title).toHaveText('Talks Resume in Geneva');
     await first.close();

@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateArticle } from '../support/generate-articles';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
 import { ReaderPage } from './support/reader-page';
 
 function longArticle(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-long-'));
+  const dir = tempFolder('lectern-long-');
   const path = join(dir, '001_00000000000000aa.txt');
   writeFileSync(path, generateArticle(60_000, 3, 'A Long Read'));
   return path;

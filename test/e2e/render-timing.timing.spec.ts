@@ -2,12 +2,11 @@
  * Render-time limits, run after every other spec so that no other test shares the machine's two
  * cores while the clock runs.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from '../support/generate-articles';
 import { PATHOLOGICAL } from '../support/pathological-markdown';
-import { expect, test } from './support/lectern-app';
+import { expect, test, tempFolder } from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
 
 test('each pathological Markdown case renders within 2 s and the window stays usable', async ({
@@ -39,7 +38,7 @@ test('each pathological Markdown case renders within 2 s and the window stays us
 });
 
 test('a 2 MB article renders in a few seconds', async ({ launch }) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'lectern-2mb-')), '006_00000000000000ee.txt');
+  const path = join(tempFolder('lectern-2mb-'), '006_00000000000000ee.txt');
   writeFileSync(path, generateArticle(2 * 1024 * 1024, 3, 'Two Megabytes'));
   const started = Date.now();
   const { page } = await launch({ path });

@@ -1,6 +1,7 @@
 /** The native menu: menu-template.ts says what is in it; this turns it into Electron's menu. */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { AppCommand, RecentEntry } from '../../shared/ipc';
+import type { AppCommand } from '../../shared/ipc';
+import type { RecentEntry } from '../../shared/recent';
 import { COMMAND_EVENT } from '../../shared/ipc';
 import { appMenuTemplate, type MenuEntry } from './menu-template';
 

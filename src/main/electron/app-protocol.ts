@@ -1,7 +1,7 @@
 /** Serves the built renderer as app://lectern/, so the window never runs from file://. */
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { readStaticFile } from '../host/static-files';
+import { readStaticFile } from '../services/static-files';
 
 export const APP_SCHEME = 'app';
 

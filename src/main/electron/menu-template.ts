@@ -2,7 +2,8 @@
  * The native menu as plain data: which items, keys and commands. No Electron import, so it is
  * tested in plain Node; app-menu.ts turns it into Electron's menu.
  */
-import type { AppCommand, RecentEntry } from '../../shared/ipc';
+import type { AppCommand } from '../../shared/ipc';
+import type { RecentEntry } from '../../shared/recent';
 
 export type MenuRole =
   'appMenu' | 'close' | 'quit' | 'copy' | 'selectAll' | 'togglefullscreen' | 'windowMenu';

@@ -9,13 +9,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { MAX_ARTICLE_BYTES } from '../../shared/ipc';
+import { MAX_ARTICLE_BYTES } from '../../shared/article';
 import { fail } from '../../shared/result';
 import { decodeWire, encodeWire } from '../../shared/wire-codec';
 import { dispatch } from '../services/dispatch';
 import type { Handlers } from '../../shared/ipc';
 import type { AppEvent } from '../../shared/library';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../services/static-files';
 
 const MAX_BODY = Math.ceil(MAX_ARTICLE_BYTES * 1.4) + 64 * 1024;
 const SECURITY_HEADERS = {

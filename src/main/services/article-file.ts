@@ -2,7 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Article } from '../../shared/article';
-import { MAX_ARTICLE_BYTES } from '../../shared/ipc';
+import { MAX_ARTICLE_BYTES } from '../../shared/article';
 import { AppFailure } from '../../shared/result';
 import { parseArticle } from './article-parser';
 import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';

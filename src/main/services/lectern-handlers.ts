@@ -1,7 +1,8 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
 import { stat } from 'node:fs/promises';
 import type { Article } from '../../shared/article';
-import type { AppInfo, Handlers } from '../../shared/ipc';
+import type { AppInfo } from '../../shared/app-info';
+import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { LatestArticleDetails } from './article-details';
 import { articleFromBytes, loadArticleFile } from './article-file';

@@ -1,7 +1,7 @@
 /** The details panel's open state and width, kept in `panel.json` in the user-data folder. */
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from '../../shared/ipc';
+import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from '../../shared/panel-layout';
 import { readJsonFile, writeJsonFile } from './json-store';
 
 export const DEFAULT_PANEL: PanelLayout = { open: false, width: 320 };

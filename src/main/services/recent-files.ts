@@ -1,7 +1,7 @@
 /** The Open Recent list, kept in the user-data folder. */
 import { join } from 'node:path';
 import * as v from 'valibot';
-import type { RecentEntry } from '../../shared/ipc';
+import type { RecentEntry } from '../../shared/recent';
 import { readJsonFile, writeJsonFile } from './json-store';
 
 const MAX_RECENT = 12;

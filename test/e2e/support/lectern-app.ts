@@ -4,7 +4,7 @@
  */
 import { test as base, _electron, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from './electron-binary';
@@ -35,7 +35,10 @@ export function startHost(
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 10_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`host did not start:\n${output}`));
+    }, 10_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
@@ -50,9 +53,27 @@ export function startHost(
   });
 }
 
-async function launchBrowserHost(browser: Browser, options: LaunchOptions, userData: string) {
+/** Ends a host like quitting the app: it finishes its writes, then exits. */
+async function stopHost(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** `defer` registers clean-up at once, so a launch that fails half-way leaves nothing running. */
+type Defer = (cleanUp: () => Promise<void>) => void;
+
+async function launchBrowserHost(
+  browser: Browser,
+  options: LaunchOptions,
+  userData: string,
+  defer: Defer,
+) {
   const host = await startHost([...(options.path ? [options.path] : []), '--user-data', userData]);
+  defer(() => stopHost(host.process));
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
+  defer(() => context.close());
   const externalRequests: string[] = [];
   const origin = new URL(host.url).origin;
   // Lectern is offline: anything not for its own origin is recorded and refused.
@@ -71,15 +92,17 @@ async function launchBrowserHost(browser: Browser, options: LaunchOptions, userD
     // Like quitting the app: the host finishes its writes, then exits; the next launch sees them.
     close: async () => {
       await context.close();
-      if (host.process.exitCode !== null) return;
-      const exited = new Promise((resolve) => host.process.once('exit', resolve));
-      host.process.kill('SIGTERM');
-      await exited;
+      await stopHost(host.process);
     },
   };
 }
 
-async function launchElectron(binary: string, options: LaunchOptions, userData: string) {
+async function launchElectron(
+  binary: string,
+  options: LaunchOptions,
+  userData: string,
+  defer: Defer,
+) {
   const app = await _electron.launch({
     executablePath: binary,
     args: [
@@ -90,27 +113,51 @@ async function launchElectron(binary: string, options: LaunchOptions, userData: 
     ],
     colorScheme: options.colorScheme ?? 'light',
   });
+  defer(() => app.close());
   const page = await app.firstWindow();
   return { page, userData, externalRequests: [], close: () => app.close() };
 }
 
-export const test = base.extend<{ launch: (options?: LaunchOptions) => Promise<LecternApp> }>({
+const madeThisTest: string[] = [];
+
+/** A fresh temporary folder, removed after the test that made it, whatever its outcome. */
+export function tempFolder(prefix = 'lectern-e2e-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  madeThisTest.push(folder);
+  return folder;
+}
+
+export const test = base.extend<{
+  launch: (options?: LaunchOptions) => Promise<LecternApp>;
+  removeTempFolders: void;
+}>({
+  // Set up first, so torn down last: after every app using the folders has closed.
+  removeTempFolders: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this.
+    async ({}, use) => {
+      await use();
+      for (const folder of madeThisTest.splice(0)) rmSync(folder, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
   launch: async ({ browser }, use, testInfo) => {
     const electron = electronBinary();
     if (testInfo.project.name === 'electron' && 'missing' in electron) {
       testInfo.skip(true, `Skipped on Electron: ${electron.missing}.`);
     }
-    const running: LecternApp[] = [];
-    await use(async (options = {}) => {
-      const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
-      const app =
-        testInfo.project.name === 'electron' && 'path' in electron
-          ? await launchElectron(electron.path, options, userData)
-          : await launchBrowserHost(browser, options, userData);
-      running.push(app);
-      return app;
-    });
-    for (const app of running) await app.close();
+    const cleanUps: (() => Promise<void>)[] = [];
+    const defer: Defer = (cleanUp) => void cleanUps.push(cleanUp);
+    try {
+      await use(async (options = {}) => {
+        const userData = options.userData ?? tempFolder();
+        return testInfo.project.name === 'electron' && 'path' in electron
+          ? await launchElectron(electron.path, options, userData, defer)
+          : await launchBrowserHost(browser, options, userData, defer);
+      });
+    } finally {
+      // Newest first: a page's context before its host. Closing twice is harmless.
+      for (const cleanUp of cleanUps.reverse()) await cleanUp().catch(() => undefined);
+    }
   },
 });
 

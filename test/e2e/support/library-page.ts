@@ -1,8 +1,8 @@
 /** The library beside the article, found by role and accessible name. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { tempFolder } from './lectern-app';
 
 export class LibraryPage {
   constructor(readonly page: Page) {}
@@ -80,7 +80,7 @@ export function articleText(a: Omit<LibraryArticle, 'name'>): string {
 
 /** A library folder: three articles in two folders, a PDF to ignore and a broken (binary) file. */
 export function makeLibraryFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'lectern-library-'));
+  const folder = tempFolder('lectern-library-');
   for (const article of LIBRARY_ARTICLES) {
     mkdirSync(join(folder, article.name, '..'), { recursive: true });
     writeFileSync(join(folder, article.name), articleText(article));

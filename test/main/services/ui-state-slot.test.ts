@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { createServices } from '../../../src/main/services/lectern-handlers';
 import type { LecternApi } from '../../../src/shared/ipc';
-import { UiStateSlot } from '../../../src/renderer/src/state/ui-state';
+import { UiStateSlot } from '../../../src/renderer/src/shell/ui-state';
 
 /** The real services behind the real dispatcher, as the window reaches them. */
 function apiOver(userDataDir: string): LecternApi {

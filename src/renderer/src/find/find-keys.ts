@@ -1,5 +1,5 @@
 /** The find bar's keyboard: window shortcuts, the bar's option shortcuts, the search box's keys. */
-import type { FindOption, FindState } from '../state/FindState.svelte';
+import type { FindOption, FindState } from './FindState.svelte';
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

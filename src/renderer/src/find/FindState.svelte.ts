@@ -1,0 +1,176 @@
+/** The find bar: query, options, count and current match; highlighting is left to MatchHighlighter. */
+import { untrack } from 'svelte';
+import type { FindMatches, FindOptions } from '../../../shared/find-text-index';
+import { ArticleFind } from './article-find';
+import { railMarkers, type RailMarker } from './rail-markers';
+import { SearchHistory, type SearchHistoryStore } from './search-history';
+
+export type FindOption = keyof FindOptions;
+
+export class FindState {
+  open = $state(false);
+  query = $state('');
+  options = $state<FindOptions>({ matchCase: false, wholeWord: false, regex: false });
+  count = $state(0);
+  current = $state(-1);
+  /** Why the pattern is not valid; the last good matches stay shown meanwhile. */
+  error = $state<string | null>(null);
+  markers = $state.raw<RailMarker[]>([]);
+  /** Width of the scroller's own scrollbar, so the rail sits just beside it. */
+  railInset = $state(0);
+  status = $derived(
+    this.query.trim() === ''
+      ? ''
+      : this.count === 0
+        ? 'No results'
+        : `${this.current + 1} of ${this.count}`,
+  );
+  readonly #history: SearchHistory;
+  #connected: ArticleFind | null = null;
+  #matches: FindMatches | null = null;
+  #searchbox: HTMLInputElement | null = null;
+  #railTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(historyStore?: SearchHistoryStore) {
+    this.#history = new SearchHistory(historyStore);
+  }
+
+  /** Attachment for the element around the article; the scroller is its nearest `main`. */
+  /** Attachment for the element around the article. */
+  attach = (article: HTMLElement) => {
+    const connected = new ArticleFind(article, () => this.#scheduleRail());
+    this.#connected = connected;
+    untrack(() => this.#run());
+    return () => {
+      connected.release();
+      // The next article's attachment may already have run.
+      if (this.#connected !== connected) return;
+      this.#connected = null;
+      this.#matches = null;
+    };
+  };
+
+  /** Attachment for the search box, so opening the bar can focus it. */
+  searchbox = (input: HTMLInputElement) => {
+    this.#searchbox = input;
+    input.focus();
+    input.select();
+    return () => (this.#searchbox = null);
+  };
+
+  openBar = (prefill = this.#selectedText()) => {
+    if (!this.#connected) return;
+    if (prefill) this.query = prefill;
+    const wasOpen = this.open;
+    this.open = true;
+    if (wasOpen) {
+      this.#searchbox?.focus();
+      this.#searchbox?.select();
+    }
+    if (prefill || !wasOpen) this.#run();
+    this.#connected.prepareWhenIdle(() => this.options);
+  };
+
+  close = () => {
+    this.#history.remember(this.query);
+    this.open = false;
+    this.#connected?.release();
+    this.#matches = null;
+    this.markers = [];
+    this.#connected?.scroller.focus({ preventScroll: true });
+  };
+
+  setQuery = (query: string) => {
+    this.query = query;
+    this.#run();
+  };
+
+  toggle = (option: FindOption) => {
+    this.options[option] = !this.options[option];
+    this.#run();
+  };
+
+  next = () => this.#step(1);
+  previous = () => this.#step(-1);
+
+  goTo = (index: number) => {
+    if (!this.#matches || index < 0 || index >= this.count) return;
+    this.current = index;
+    this.#connected?.highlighter.setCurrent(index, 'always');
+  };
+
+  /** Adds the history kept from earlier sessions (loaded after the bar was created). */
+  restoreHistory = (earlier: string[]) => this.#history.restore(earlier);
+
+  recallPrevious = () => {
+    const entry = this.#history.previous(this.query);
+    if (entry !== undefined) this.setQuery(entry);
+  };
+
+  recallNext = () => {
+    const entry = this.#history.next();
+    if (entry !== undefined) this.setQuery(entry);
+  };
+
+  #step(direction: 1 | -1) {
+    this.#history.remember(this.query);
+    if (this.count === 0) return;
+    this.goTo((this.current + direction + this.count) % this.count);
+  }
+
+  #selectedText(): string {
+    const selection = getSelection();
+    const article = this.#connected?.article;
+    if (!selection || selection.isCollapsed || !article) return '';
+    if (!article.contains(selection.anchorNode)) return '';
+    const text = selection.toString().trim();
+    return text.includes('\n') || text.length > 200 ? '' : text;
+  }
+
+  #run() {
+    const connected = this.#connected;
+    if (!connected || !this.open) return;
+    let matches: FindMatches | null = null;
+    if (this.query.trim() !== '') {
+      const result = connected.index.find(this.query, this.options);
+      if (!result.ok) {
+        this.error = result.message;
+        return;
+      }
+      matches = result.matches;
+    }
+    this.error = null;
+    this.#matches = matches;
+    this.count = matches?.count ?? 0;
+    this.current = matches && matches.count > 0 ? this.#firstInView(matches) : -1;
+    const highlighter = connected.highlighter;
+    highlighter.show(matches, this.current);
+    highlighter.setCurrent(this.current, 'if-hidden');
+    this.#scheduleRail();
+  }
+
+  /** The first match at or after the top of the view, wrapping to the first. */
+  #firstInView(matches: FindMatches): number {
+    const segment = this.#connected!.highlighter.firstVisibleSegment();
+    let low = 0;
+    let high = matches.count;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (matches.segment[mid]! < segment) low = mid + 1;
+      else high = mid;
+    }
+    return low < matches.count ? low : 0;
+  }
+
+  // The rail is an overview: it follows the count a moment later, off the typing path.
+  #scheduleRail() {
+    clearTimeout(this.#railTimer);
+    this.#railTimer = setTimeout(() => {
+      const connected = this.#connected;
+      if (!connected || !this.#matches) return;
+      const { scroller } = connected;
+      this.railInset = scroller.offsetWidth - scroller.clientWidth;
+      this.markers = railMarkers(this.#matches, connected.geometry);
+    }, 60);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The reader's highlights on the open article: anchored in its text, drawn with the CSS Custom
+ * Highlight API (the article DOM is never changed), saved to main after every change.
+ */
+import type { Annotation, HighlightColour } from '../../../shared/annotation';
+import { HIGHLIGHT_COLOURS } from '../../../shared/annotation';
+import type { LecternApi } from '../../../shared/ipc';
+import { isoNow } from '../shell/iso-now';
+import { anchorSpan, describeSpan, type TextSpan } from './text-anchoring';
+import { offsetOf, plainText, rangeFromOffsets } from './text-positions';
+
+export interface PlacedHighlight {
+  annotation: Annotation;
+  /** Where it sits in the article's text now; null when it can no longer be placed. */
+  span: TextSpan | null;
+}
+
+export class HighlightsState {
+  items = $state.raw<PlacedHighlight[]>([]);
+  lastColour = $state<HighlightColour>('yellow');
+  /** The highlight removed last, until it is restored or another is removed. */
+  removed = $state.raw<Annotation | null>(null);
+  saveError = $state<string | null>(null);
+  /** False until the open article's stored highlights are in; nothing can be added before. */
+  ready = $state(false);
+  readonly #api: LecternApi;
+  #key: string | null = null;
+  #title = '';
+  #root: HTMLElement | null = null;
+  #observer: MutationObserver | null = null;
+
+  constructor(api: LecternApi) {
+    this.#api = api;
+  }
+
+  get unplaced() {
+    return this.items.filter((item) => !item.span);
+  }
+
+  async load(key: string, title: string, root: HTMLElement) {
+    this.detach();
+    this.#key = key;
+    this.#title = title;
+    this.#root = root;
+    this.removed = null;
+    const result = await this.#api.call('highlights.get', key);
+    if (this.#key !== key) return;
+    const text = plainText(root);
+    const annotations = result.ok ? result.value.annotations : [];
+    this.items = annotations.map((annotation) => {
+      const [quote, position] = annotation.target.selector;
+      return { annotation, span: anchorSpan(text, { quote, position }) };
+    });
+    this.#draw();
+    this.ready = true;
+    // Find-in-article wraps matches in <mark>; ranges are rebuilt from text offsets after it does.
+    this.#observer = new MutationObserver(() => this.#draw());
+    this.#observer.observe(root, { childList: true, subtree: true });
+  }
+
+  detach() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#key = null;
+    this.ready = false;
+    this.items = [];
+    this.#draw();
+  }
+
+  /** The current selection as a span of the article's text, if it lies inside the article. */
+  selectedSpan(): TextSpan | null {
+    const selection = getSelection();
+    const root = this.#root;
+    if (!this.ready || !root || !selection || selection.isCollapsed || selection.rangeCount === 0)
+      return null;
+    const range = selection.getRangeAt(0);
+    const start = offsetOf(root, range.startContainer, range.startOffset);
+    const end = offsetOf(root, range.endContainer, range.endOffset);
+    if (start === null || end === null || end <= start) return null;
+    return plainText(root).slice(start, end).trim() ? { start, end } : null;
+  }
+
+  /** Highlights the selection; returns the new annotation's id. */
+  addFromSelection = (colour: HighlightColour = this.lastColour): string | null => {
+    const span = this.selectedSpan();
+    if (!span || !this.#root) return null;
+    const { quote, position } = describeSpan(plainText(this.#root), span);
+    const now = isoNow();
+    const annotation: Annotation = {
+      id: crypto.randomUUID(),
+      type: 'Annotation',
+      created: now,
+      modified: now,
+      colour,
+      note: '',
+      target: { selector: [quote, position] },
+    };
+    this.lastColour = colour;
+    this.items = [...this.items, { annotation, span }].sort(
+      (a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity),
+    );
+    getSelection()?.removeAllRanges();
+    this.#changed();
+    return annotation.id;
+  };
+
+  recolour = (id: string, colour: HighlightColour) => this.#edit(id, { colour });
+  setNote = (id: string, note: string) => this.#edit(id, { note });
+
+  remove = (id: string) => {
+    this.removed = this.items.find((item) => item.annotation.id === id)?.annotation ?? null;
+    this.items = this.items.filter((item) => item.annotation.id !== id);
+    this.#changed();
+  };
+
+  undoRemove = () => {
+    const annotation = this.removed;
+    if (!annotation || !this.#root) return;
+    const [quote, position] = annotation.target.selector;
+    const span = anchorSpan(plainText(this.#root), { quote, position });
+    this.items = [...this.items, { annotation, span }].sort(
+      (a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity),
+    );
+    this.removed = null;
+    this.#changed();
+  };
+
+  /** A live range over a placed highlight, to scroll to it or select it. */
+  rangeOf(id: string): Range | null {
+    const span = this.items.find((item) => item.annotation.id === id)?.span;
+    return span && this.#root ? rangeFromOffsets(this.#root, span.start, span.end) : null;
+  }
+
+  #edit(id: string, change: Partial<Pick<Annotation, 'colour' | 'note'>>) {
+    const modified = isoNow();
+    this.items = this.items.map((item) =>
+      item.annotation.id === id
+        ? { ...item, annotation: { ...item.annotation, ...change, modified } }
+        : item,
+    );
+    this.#changed();
+  }
+
+  #changed() {
+    this.#draw();
+    const key = this.#key;
+    if (!key) return;
+    const annotations = this.items.map((item) => item.annotation);
+    void this.#api.call('highlights.set', key, { title: this.#title, annotations }).then((r) => {
+      this.saveError = r.ok ? null : r.error.message;
+    });
+  }
+
+  #draw() {
+    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    for (const colour of HIGHLIGHT_COLOURS) {
+      const ranges: Range[] = [];
+      for (const { annotation, span } of this.items) {
+        if (annotation.colour !== colour || !span || !this.#root) continue;
+        const range = rangeFromOffsets(this.#root, span.start, span.end);
+        if (range) ranges.push(range);
+      }
+      CSS.highlights.set(`lectern-${colour}`, new Highlight(...ranges));
+    }
+  }
+}
