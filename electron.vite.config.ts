@@ -12,6 +12,8 @@ export default defineConfig({
           'browser-host': resolve('src/main/host/browser-host-cli.ts'),
           // Library indexing runs in a worker thread, loaded from its own file.
           'library-worker': resolve('src/main/services/library/library-worker.ts'),
+          // Articles the window opens are read and parsed in another worker thread.
+          'article-worker': resolve('src/main/services/article-worker.ts'),
         },
       },
     },

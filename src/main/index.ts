@@ -77,6 +77,7 @@ async function start() {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     libraryWorkerFile: join(outDir, 'main', 'library-worker.js'),
+    articleWorkerFile: join(outDir, 'main', 'article-worker.js'),
   });
   registerIpc(handlers);
   events.subscribe((event) => window?.webContents.send(APP_EVENT, event));

@@ -81,6 +81,17 @@ export interface Article {
   /** The parts of the usual format that this file lacks. */
   missing: ArticlePart[];
   source: SourceFile;
+  /** Set when a long article came with only the head of its body: the rest follows in pieces. */
+  continued?: { id: string };
+}
+
+/** One piece of the rest of a long article's body (`reader.bodyPiece`). */
+export interface BodyPiece {
+  /** Where its blocks go in the body: anything shown from there on is replaced by them. */
+  start: number;
+  blocks: Block[];
+  /** On the last piece: what depends on the whole text (the original URL is at its end). */
+  end: Pick<Article, 'originalUrl' | 'missing'> | null;
 }
 
 /** Larger files are refused without being read: no saved article comes near it. */

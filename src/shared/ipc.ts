@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation';
 import type { AppInfo } from './app-info';
-import { MAX_ARTICLE_BYTES, type Article } from './article';
+import { MAX_ARTICLE_BYTES, type Article, type BodyPiece } from './article';
 import type { ArticleDetails } from './article-details';
 import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from './panel-layout';
@@ -26,6 +26,8 @@ import {
 const MAX_PATH = 4096;
 
 const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
+const PieceIdArg = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
+const PieceIndexArg = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 const BytesArg = v.strictObject({
@@ -68,6 +70,8 @@ export const calls = {
   'reader.openBytes': call<Article>()(v.tuple([BytesArg])),
   /** Only the Electron preload calls this, with the path Electron gives for a dropped File. */
   'reader.openDropped': call<Article>()(v.tuple([PathArg]), false),
+  /** Piece `n` of the rest of a long article's body (one whose answer is `continued`). */
+  'reader.bodyPiece': call<BodyPiece>()(v.tuple([PieceIdArg, PieceIndexArg])),
   'recent.list': call<RecentEntry[]>()(v.tuple([])),
   // ── The details panel ──
   /** Everything the panel shows about the article opened last; null before any article is open. */

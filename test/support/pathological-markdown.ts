@@ -30,3 +30,36 @@ export const PATHOLOGICAL: Record<string, () => string> = {
   'hard line breaks': () => 'a  \n'.repeat(40_000),
   'setext underline runs': () => 'a\n=\n'.repeat(20_000),
 };
+
+/**
+ * Shapes cheap to write that used to cost far more to open than their size (issue 13): huge counts
+ * of tiny blocks, lines and inline pieces. Each opens, or is refused with a reason, at a cost linear
+ * in its size; `refused` is the reason's pattern.
+ */
+export const HOSTILE_SHAPES: Record<
+  string,
+  { make: () => string; refused?: RegExp; blocks?: number }
+> = {
+  '350 000 tiny paragraphs': {
+    make: () => `# Tiny paragraphs\n\n${'a\n\n'.repeat(350_000)}`,
+    blocks: 350_000,
+  },
+  '20 MB of tiny paragraphs': {
+    make: () => `# Tiny paragraphs\n\n${'a\n\n'.repeat(6_900_000)}`,
+    refused: /has 13\u202f800\u202f003 lines, too many to be an article/,
+  },
+  '20 MB, one paragraph of 10 million lines': {
+    make: () => `# One paragraph\n\n${'a\n'.repeat(10_000_000)}`,
+    refused: /lines, too many to be an article/,
+  },
+  '600 000 list items': {
+    make: () => `# A long list\n\n${'- a\n'.repeat(600_000)}`,
+    refused: /more than 500\u202f000 paragraphs, list items and other blocks/,
+  },
+  '40 000 nested quotes, 2 000 times': {
+    make: () => `# Nested quotes\n\n${`${'> '.repeat(40_000)}a\n\n`.repeat(2)}`,
+  },
+  '200 000 inline pieces in one paragraph': {
+    make: () => `# Inline pieces\n\n${'*a* [b](#) `c` '.repeat(200_000)}`,
+  },
+};

@@ -34,6 +34,7 @@ const { handlers, events, library } = createServices({
   userDataDir,
   openExternal: async () => undefined,
   libraryWorkerFile: resolve(appRoot, 'out', 'main', 'library-worker.js'),
+  articleWorkerFile: resolve(appRoot, 'out', 'main', 'article-worker.js'),
 });
 
 const host = await startBrowserHost({

@@ -1,20 +1,47 @@
 /** Opens an article from disk or from handed-over bytes, refusing what is not a readable text file. */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Article } from '../../shared/article';
+import type { Article, SourceFile } from '../../shared/article';
 import { MAX_ARTICLE_BYTES } from '../../shared/article';
 import { AppFailure } from '../../shared/result';
 import { parseArticle } from './article-parser';
 import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';
+import { TooManyBlocks } from './markdown-blocks';
 
 const READ_CHUNK = 1024 * 1024;
+/**
+ * More lines than this is not an article, and is refused before parsing: the parser keeps a few
+ * numbers per line, so 20 MB of one-letter lines would cost it gigabytes.
+ */
+export const MAX_LINES = 1_000_000;
 const ARTICLE_ID = /^\d+_([0-9a-f]{16})\.[a-z0-9]+$/i;
 
 export function articleIdFromName(name: string): string | null {
   return ARTICLE_ID.exec(name)?.[1]?.toLowerCase() ?? null;
 }
 
+/** Where an article's bytes came from: a file's name, and its path and date when it has them. */
+export interface ArticleFile {
+  name: string;
+  path: string | null;
+  modified: string | null;
+}
+
+/** An article's text, decoded and checked, with what is known about its file. */
+export interface DecodedArticle {
+  text: string;
+  source: SourceFile;
+}
+
 export async function loadArticleFile(path: string): Promise<Article> {
+  const { bytes, file } = await readArticleFile(path);
+  return articleFromBytes(bytes, file);
+}
+
+/** A file's bytes, read only if it is a regular file within the size limit. */
+export async function readArticleFile(
+  path: string,
+): Promise<{ bytes: Uint8Array; file: ArticleFile }> {
   const name = basename(path);
   const info = await stat(path).catch((error: unknown) => {
     throw describeFsError(error, name);
@@ -24,13 +51,16 @@ export async function loadArticleFile(path: string): Promise<Article> {
   const bytes = await readAtMost(path, MAX_ARTICLE_BYTES + 1, name);
   // The file may have grown between stat and read; the byte count we hold is what counts.
   checkSize(bytes.byteLength, name);
-  return articleFromBytes(bytes, { name, path, modified: info.mtime.toISOString() });
+  return { bytes, file: { name, path, modified: info.mtime.toISOString() } };
 }
 
-export function articleFromBytes(
-  bytes: Uint8Array,
-  file: { name: string; path: string | null; modified: string | null },
-): Article {
+export function articleFromBytes(bytes: Uint8Array, file: ArticleFile): Article {
+  const { text, source } = decodeArticle(bytes, file);
+  return parseDecoded(text, source);
+}
+
+/** Decodes and checks the bytes: not too large, not blank, not more lines than an article has. */
+export function decodeArticle(bytes: Uint8Array, file: ArticleFile): DecodedArticle {
   checkSize(bytes.byteLength, file.name);
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') {
@@ -39,7 +69,8 @@ export function articleFromBytes(
       `“${file.name}” holds only blank space: there is nothing to read.`,
     );
   }
-  return parseArticle(decoded.text, {
+  checkLines(decoded.text, file.name);
+  const source: SourceFile = {
     name: file.name,
     path: file.path,
     articleId: articleIdFromName(file.name),
@@ -49,8 +80,36 @@ export function articleFromBytes(
     bom: decoded.bom,
     lineEndings: decoded.lineEndings,
     replacedBytes: decoded.replacedBytes,
-  });
+  };
+  return { text: decoded.text, source };
 }
+
+/** Parses decoded text (or the head of it); too many blocks is refused with the file's name. */
+export function parseDecoded(text: string, source: SourceFile): Article {
+  try {
+    return parseArticle(text, source);
+  } catch (error) {
+    if (!(error instanceof TooManyBlocks)) throw error;
+    throw new AppFailure(
+      'too-large',
+      `“${source.name}” has ${error.message}: too many to be an article.`,
+    );
+  }
+}
+
+function checkLines(text: string, name: string) {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  if (lines <= MAX_LINES) return;
+  throw new AppFailure(
+    'too-large',
+    `“${name}” has ${groupDigits(lines)} lines, too many to be an article (the limit is ${groupDigits(MAX_LINES)}).`,
+  );
+}
+
+/** 1 000 000, grouped as the window writes counts (a narrow no-break space). */
+export const groupDigits = (value: number) =>
+  new Intl.NumberFormat('en-GB').format(value).replace(/,/g, '\u202f');
 
 /** Folders, devices, pipes and sockets are refused before any read (a pipe would block it). */
 export function checkRegularFile(

@@ -4,8 +4,7 @@ import type { Article } from '../../shared/article';
 import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
-import { LatestArticleDetails } from './article-details';
-import { articleFromBytes, loadArticleFile } from './article-file';
+import { ArticleThread } from './article-thread';
 import { warmUpEntities } from './entities';
 import { comfortHandlers } from './comfort-handlers';
 import { ComfortStore } from './comfort-store';
@@ -34,6 +33,8 @@ export interface HostEnvironment {
   showFolderDialog?: () => Promise<string | null>;
   /** The built library indexing worker; absent in unit tests, which index in-thread. */
   libraryWorkerFile?: string;
+  /** The built article worker, which parses what the window opens; absent: parsed in-thread. */
+  articleWorkerFile?: string;
 }
 
 export interface LecternServices {
@@ -41,12 +42,13 @@ export interface LecternServices {
   grants: PathGrants;
   events: EventHub;
   library: LibraryService;
+  articles: ArticleThread;
 }
 
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const recent = new RecentFiles(env.userDataDir);
-  const details = new LatestArticleDetails();
+  const articles = new ArticleThread(env.articleWorkerFile);
   warmUpEntities();
   const panel = new PanelLayoutStore(env.userDataDir);
   const comfort = new ComfortStore(env.userDataDir);
@@ -64,13 +66,14 @@ export function createServices(env: HostEnvironment): LecternServices {
     showFolderDialog: env.showFolderDialog,
     lastFolder: env.startupIsSample ? () => comfort.lastFolder() : undefined,
     rememberFolder: (path) => comfort.setLastFolder(path),
+    readArticle: (path) => articles.open({ path }),
   });
 
   async function openGranted(path: string, remember = true): Promise<Article> {
-    const article = await loadArticleFile(path);
+    const article = await articles.open({ path });
     if (remember) await recent.add(path, article.title).catch(() => undefined);
     if (remember) await comfort.setLastArticle(path).catch(() => undefined);
-    return details.remember(article);
+    return article;
   }
 
   /** With no file named at launch, the article read last is reopened (if it is still there). */
@@ -81,10 +84,10 @@ export function createServices(env: HostEnvironment): LecternServices {
     }
     const last = env.startupIsSample ? await comfort.lastArticle().catch(() => null) : null;
     if (last) {
-      const article = await loadArticleFile(last).catch(() => null);
+      const article = await articles.open({ path: last }).catch(() => null);
       if (article) {
         grants.grant(last);
-        return details.remember(article);
+        return article;
       }
     }
     return openGranted(grants.grant(env.startupPath), !env.startupIsSample);
@@ -108,19 +111,16 @@ export function createServices(env: HostEnvironment): LecternServices {
       const path = await env.showOpenDialog();
       return path ? openGranted(grants.grant(path)) : null;
     },
-    'reader.openBytes': async ({ name, bytes }) =>
-      details.remember(articleFromBytes(bytes, { name, path: null, modified: null })),
+    'reader.openBytes': async ({ name, bytes }) => articles.open({ name, bytes }),
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
+    'reader.bodyPiece': async (id, index) => articles.piece(id, index),
     'recent.list': async () => recent.list(),
-    'reader.details': async () => details.get(),
+    'reader.details': async () => articles.details(),
     'ui.getPanel': async () => panel.get(),
     'ui.setPanel': async (layout) => panel.set(layout),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
     ...comfortHandlers(comfort, env.showSaveDialog),
     ...libraryHandlers,
-    // An article opened from the library is the one the details panel describes.
-    'library.openArticle': async (path) =>
-      details.remember(await libraryHandlers['library.openArticle'](path)),
   };
-  return { handlers, grants, events, library };
+  return { handlers, grants, events, library, articles };
 }

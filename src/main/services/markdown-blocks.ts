@@ -5,17 +5,69 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { Block, Inline, LinkTarget } from '../../shared/article';
 import { removeInvisibleControls } from '../../shared/deceptive-text';
+import { markdownSections } from './markdown-sections';
+
+/** More blocks than this is not an article (a long book has about 20 000 paragraphs). */
+export const MAX_BLOCKS = 500_000;
+/** markdown-it's own tokens, a few per block, are capped too: they cost memory before we see them. */
+const MAX_BLOCK_TOKENS = 3 * MAX_BLOCKS;
+/** Past this many tokens in one paragraph the rest is read as plain text, in one step. */
+const MAX_INLINE_TOKENS = 50_000;
+
+/** Thrown when a file holds more blocks than an article can; the caller names the file. */
+export class TooManyBlocks extends Error {
+  constructor() {
+    super(`more than ${MAX_BLOCKS / 1000}\u202f000 paragraphs, list items and other blocks`);
+  }
+}
 
 // Deeper nesting than this is not an article; markdown-it stops nesting there instead of recursing.
 const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
 markdown.options.maxNesting = 100;
+// Checked before every block: markdown-it keeps all block tokens at once, so the cost is capped
+// where it is made, not after.
+markdown.block.ruler.before('table', 'lectern_block_cap', (state) => {
+  if (state.tokens.length > MAX_BLOCK_TOKENS) throw new TooManyBlocks();
+  return false;
+});
+// Inline content is parsed as each block is read (below), so its tokens never all exist at once.
+markdown.core.ruler.disable('inline');
+// Thousands of emphasis markers or links in one paragraph: after the cap, the rest is text.
+markdown.inline.ruler.before('text', 'lectern_inline_cap', (state, silent) => {
+  if (silent || state.tokens.length < MAX_INLINE_TOKENS) return false;
+  state.pending += state.src.slice(state.pos, state.posMax);
+  state.pos = state.posMax;
+  return true;
+});
 
 const WEB_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
-export function parseMarkdownBlocks(text: string): Block[] {
-  const tokens = markdown.parse(text, {});
+type Env = Parameters<typeof markdown.parse>[1];
+
+/** Text is parsed a section at a time: markdown-it's tokens for 20 MB at once would take gigabytes. */
+const SECTION_CHARS = 64 * 1024;
+
+/** `sectionChars` is for tests, which cut as often as they can to show the cuts change nothing. */
+export function parseMarkdownBlocks(text: string, sectionChars = SECTION_CHARS): Block[] {
   const ids = { next: 0 };
-  return new BlockReader(tokens, ids).readUntil(null);
+  const blocks: Block[] = [];
+  for (const section of markdownSections(text, sectionChars)) {
+    const env: Env = {};
+    const tokens = markdown.parse(section, env);
+    for (const block of new BlockReader(tokens, ids, env).readUntil(null)) blocks.push(block);
+  }
+  return blocks;
+}
+
+/** Characters that can start inline Markdown (markdown-it's text rule stops at these). */
+const INLINE_SYNTAX = /[\n!#$%&*+\-:<=>@[\\\]^_`{}~]/;
+
+/** A block's inline content; plain text (all of some files) does not need the inline parser. */
+function readInlineContent(content: string, env: Env): Inline[] {
+  if (!INLINE_SYNTAX.test(content)) return content ? [{ type: 'text', text: content }] : [];
+  const tokens: Token[] = [];
+  markdown.inline.parse(content, markdown, env, tokens);
+  return readInlines(tokens);
 }
 
 export function classifyTarget(href: string | null | undefined): LinkTarget {
@@ -35,6 +87,7 @@ class BlockReader {
   constructor(
     private readonly tokens: Token[],
     private readonly ids: { next: number },
+    private readonly env: Env,
   ) {}
 
   /** Reads blocks until a closing token of the given type (or the end). */
@@ -112,7 +165,7 @@ class BlockReader {
     const inline = this.tokens[this.#i];
     let children: Inline[] = [];
     if (inline?.type === 'inline') {
-      children = readInlines(inline.children ?? []);
+      children = readInlineContent(inline.content, this.env);
       this.#i++;
     }
     if (this.tokens[this.#i]?.type === closeType) this.#i++;
@@ -120,6 +173,7 @@ class BlockReader {
   }
 
   private id(): string {
+    if (this.ids.next >= MAX_BLOCKS) throw new TooManyBlocks();
     return `b${this.ids.next++}`;
   }
 }
@@ -151,6 +205,7 @@ function readInlines(tokens: Token[]): Inline[] {
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
+      case 'text_special':
       case 'html_inline':
         pushText(current, linkDepth > 0 ? removeInvisibleControls(token.content) : token.content);
         break;

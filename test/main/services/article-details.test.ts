@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LatestArticleDetails, articleDetails } from '../../../src/main/services/article-details';
+import { articleDetails } from '../../../src/main/services/article-details';
+import { ArticleShelf } from '../../../src/main/services/article-shelf';
 import { loadArticleFile } from '../../../src/main/services/article-file';
 
 const SAMPLE = resolve('resources/000_e51e31a3faca41e8.txt');
@@ -158,12 +159,12 @@ describe('written fixtures', () => {
   });
 });
 
-describe('LatestArticleDetails', () => {
-  it('has nothing before an article is opened, then the last one opened', async () => {
-    const latest = new LatestArticleDetails();
-    expect(await latest.get()).toBeNull();
-    latest.remember(await loadArticleFile(SAMPLE));
-    latest.remember(await loadArticleFile(resolve('test/fixtures/articles/several-bylines.txt')));
-    expect((await latest.get())?.title).toBe('Talks Resume in Geneva');
+describe('the details of the article opened last', () => {
+  it('are nothing before an article is opened, then those of the last one opened', async () => {
+    const shelf = new ArticleShelf();
+    expect(await shelf.details()).toBeNull();
+    await shelf.open({ path: SAMPLE });
+    await shelf.open({ path: resolve('test/fixtures/articles/several-bylines.txt') });
+    expect((await shelf.details())?.title).toBe('Talks Resume in Geneva');
   });
 });

@@ -1,6 +1,7 @@
 /** The contract's `library.*` handlers: only folders the user chose are opened as libraries. */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Article } from '../../../shared/article';
 import type { Handlers } from '../../../shared/ipc';
 import type { LibrarySnapshot } from '../../../shared/library';
 import { AppFailure } from '../../../shared/result';
@@ -19,6 +20,8 @@ export interface LibraryHandlerDeps {
   /** The folder open when the app last closed, reopened when nothing was named at launch. */
   lastFolder?: () => Promise<string | null>;
   rememberFolder?: (path: string) => Promise<void>;
+  /** Reads an article (on the article worker); the file is read here when absent. */
+  readArticle?: (path: string) => Promise<Article>;
 }
 
 export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryChannel> {
@@ -67,7 +70,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
           'That file is not inside the open library folder, so Lectern will not open it.',
         );
       }
-      return loadArticleFile(path);
+      return (deps.readArticle ?? loadArticleFile)(path);
     },
     'library.cancel': async () => library.cancel(),
     'library.resume': async () => library.resume(),

@@ -1,0 +1,170 @@
+/**
+ * The articles opened in this thread: read, decoded and parsed here. A long one is answered with
+ * the head of its body first, parsed from the start of its text alone; the rest is parsed after
+ * the answer has gone and handed out in pieces (`reader.bodyPiece`). The details panel's data is
+ * worked out here too, from the whole article. Runs in the article worker (`article-worker.ts`),
+ * or in the caller's thread where there is none (unit tests).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Article, Block, BodyPiece, Inline } from '../../shared/article';
+import type { ArticleDetails } from '../../shared/article-details';
+import { AppFailure } from '../../shared/result';
+import { articleDetails } from './article-details';
+import { decodeArticle, parseDecoded, readArticleFile, type DecodedArticle } from './article-file';
+import { headSection } from './markdown-sections';
+
+export type ArticleSource = { path: string } | { name: string; bytes: Uint8Array };
+
+/** Texts up to this many characters are parsed whole before answering (a few tens of ms). */
+const WHOLE_UP_TO = 256 * 1024;
+/** The head answered first: enough for the first screens, parsed in a few milliseconds. */
+const HEAD_CHARS = 32 * 1024;
+/** Text per piece of the rest: about 1 MB of JSON, parsed by the window in about 10 ms. */
+const PIECE_CHARS = 768 * 1024;
+/** Articles kept for their pieces and details: the one shown and the ones just before it. */
+const KEPT = 3;
+
+interface Opened {
+  answer: Article;
+  /** Parses the whole text once; until then only the head is known. */
+  finish: (() => Article) | null;
+  whole: Article | null;
+  /** Why the whole text could not be parsed (the head could: it is shown). */
+  failure: unknown;
+  starts: number[] | null;
+  details: Promise<ArticleDetails> | null;
+}
+
+export class ArticleShelf {
+  readonly #opened = new Map<string, Opened>();
+  #latest: Opened | null = null;
+
+  /**
+   * What the window is answered: the whole article, or its head with `continued` set. For a long
+   * one, `finish` parses the rest: the worker calls it once the answer has been sent.
+   */
+  async open(source: ArticleSource): Promise<{ answer: Article; finish: () => void }> {
+    const decoded =
+      'path' in source
+        ? await readArticleFile(source.path).then(({ bytes, file }) => decodeArticle(bytes, file))
+        : decodeArticle(source.bytes, { name: source.name, path: null, modified: null });
+    const opened = this.#keep(decoded);
+    const finish = () => {
+      try {
+        this.#whole(opened);
+      } catch {
+        // The rest could not be parsed (too many blocks): each piece asked for says why.
+      }
+    };
+    return { answer: opened.answer, finish };
+  }
+
+  /** Piece `index` of the rest of a long article's body; the last one says so (`end`). */
+  piece(id: string, index: number): BodyPiece {
+    const opened = this.#opened.get(id);
+    if (!opened) {
+      throw new AppFailure('not-found', 'That article is no longer open: open it again.');
+    }
+    const whole = this.#whole(opened);
+    const starts = (opened.starts ??= pieceStarts(opened.answer.body, whole.body));
+    const start = starts[index];
+    if (start === undefined) throw new AppFailure('invalid-request', 'There is no such piece.');
+    const last = index === starts.length - 1;
+    return {
+      start,
+      blocks: whole.body.slice(start, starts[index + 1] ?? whole.body.length),
+      end: last ? { originalUrl: whole.originalUrl, missing: whole.missing } : null,
+    };
+  }
+
+  /** The details panel's data for the article opened last, from the whole of it. */
+  async details(): Promise<ArticleDetails | null> {
+    const latest = this.#latest;
+    if (!latest) return null;
+    latest.details ??= articleDetails(this.#whole(latest));
+    return latest.details;
+  }
+
+  #keep({ text, source }: DecodedArticle): Opened {
+    let opened: Opened;
+    if (text.length <= WHOLE_UP_TO) {
+      const whole = parseDecoded(text, source);
+      opened = { answer: whole, finish: null, whole, failure: null, starts: null, details: null };
+    } else {
+      const id = randomUUID();
+      const head = parseDecoded(headSection(text, HEAD_CHARS), source);
+      // The original URL is at the end of the text: the last piece brings it.
+      const answer = { ...head, originalUrl: null, continued: { id } };
+      const finish = () => parseDecoded(text, source);
+      opened = { answer, finish, whole: null, failure: null, starts: null, details: null };
+      this.#opened.set(id, opened);
+      for (const old of this.#opened.keys()) {
+        if (this.#opened.size <= KEPT) break;
+        this.#opened.delete(old);
+      }
+    }
+    this.#latest = opened;
+    return opened;
+  }
+
+  #whole(opened: Opened): Article {
+    const finish = opened.finish;
+    opened.finish = null;
+    try {
+      if (finish) opened.whole = finish();
+    } catch (error) {
+      opened.failure = error;
+    }
+    if (opened.failure) throw opened.failure;
+    return opened.whole!;
+  }
+}
+
+/**
+ * Where each piece starts in the whole body. The first starts where the head stops matching it
+ * (normally its end: the head is cut where the whole text parses the same way).
+ */
+function pieceStarts(head: Block[], whole: Block[]): number[] {
+  let start = 0;
+  while (start < head.length && head[start]!.id === whole[start]?.id) start++;
+  const starts = [start];
+  let size = 0;
+  for (let i = start; i < whole.length; i++) {
+    size += blockSize(whole[i]!);
+    if (size >= PIECE_CHARS && i + 1 < whole.length) {
+      starts.push(i + 1);
+      size = 0;
+    }
+  }
+  return starts;
+}
+
+/** About how much a block weighs once encoded: its text, and a little for each node. */
+function blockSize(block: Block): number {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return 40 + inlineSize(block.children);
+    case 'quote':
+      return 40 + block.children.reduce((sum, child) => sum + blockSize(child), 0);
+    case 'list':
+      return 40 + block.items.flat().reduce((sum, child) => sum + blockSize(child), 0);
+    case 'code':
+      return 40 + block.text.length;
+    case 'image':
+      return 40 + block.alt.length;
+    default:
+      return 40;
+  }
+}
+
+function inlineSize(nodes: Inline[]): number {
+  let size = 0;
+  for (const node of nodes) {
+    size += 30;
+    if (node.type === 'text' || node.type === 'code') size += node.text.length;
+    else if (node.type === 'image') size += node.alt.length;
+    else if (node.type !== 'break') size += inlineSize(node.children);
+  }
+  return size;
+}

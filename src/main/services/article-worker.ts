@@ -1,0 +1,37 @@
+/**
+ * The article worker thread: reads, decodes and parses the articles the window opens, off the
+ * process's main thread, so the host answers other calls meanwhile. A long article's head is
+ * answered first; the rest is parsed right after (see article-shelf).
+ */
+import { parentPort } from 'node:worker_threads';
+import { AppFailure } from '../../shared/result';
+import { ArticleShelf } from './article-shelf';
+import type { ArticleJob, ArticleReply } from './article-thread';
+
+const port = parentPort!;
+const shelf = new ArticleShelf();
+
+port.on('message', (job: ArticleJob) => {
+  void run(job);
+});
+
+async function run(job: ArticleJob) {
+  try {
+    if (job.type === 'open') {
+      const { answer, finish } = await shelf.open(job.source);
+      reply({ id: job.id, ok: true, value: answer });
+      finish();
+      reply({ id: job.id, type: 'finished' });
+    } else if (job.type === 'piece') {
+      reply({ id: job.id, ok: true, value: shelf.piece(job.article, job.index) });
+    } else {
+      reply({ id: job.id, ok: true, value: await shelf.details() });
+    }
+  } catch (error) {
+    const known = error instanceof AppFailure ? { code: error.code, message: error.message } : null;
+    if (!known) console.error('[lectern] article worker:', error);
+    reply({ id: job.id, ok: false, error: known });
+  }
+}
+
+const reply = (message: ArticleReply) => port.postMessage(message);

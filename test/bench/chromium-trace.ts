@@ -1,0 +1,125 @@
+/**
+ * A Chromium performance trace of the page's main thread, summarised as the DevTools Performance
+ * panel groups it: script, style, layout, pre-paint, paint, commit, intersection observers, GC.
+ * Each event's self time (its duration less that of the events nested in it) goes to one group.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+];
+
+const GROUPS: [string, RegExp][] = [
+  [
+    'script',
+    /^(EventDispatch|FunctionCall|TimerFire|FireAnimationFrame|RunMicrotasks|v8\.|V8\.Execute|EvaluateScript|FireIdleCallback|ParseHTML|XHRReadyStateChange|RunTask.*Microtask)/i,
+  ],
+  [
+    'style',
+    /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|ScheduleStyleRecalculation)/,
+  ],
+  ['layout', /^(Layout|UpdateLayout|LayoutInvalidationTracking)$/],
+  ['pre-paint', /^PrePaint/],
+  ['paint', /^(Paint|PaintImage|RasterTask|UpdateLayer|PaintSetup)/],
+  ['commit', /^(Commit|Layerize|CompositeLayers|UpdateLayerTree)/],
+  ['intersection observers', /Intersection/i],
+  ['garbage collection', /(GC|Sweep|Mark.*Compact|Scavenge)/],
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+export interface TraceSummary {
+  /** Self time per group, in milliseconds. */
+  groups: Map<string, number>;
+  /** The longest single task on the main thread. */
+  longestTask: number;
+  /** Event names with the most self time, for what the groups leave out. */
+  top: [string, number][];
+}
+
+export async function traceWhile(
+  browser: Browser,
+  page: Page,
+  work: () => Promise<void>,
+): Promise<TraceSummary> {
+  await browser.startTracing(page, { categories: CATEGORIES });
+  let buffer: Buffer;
+  try {
+    await work();
+  } finally {
+    // Stopped even when the work fails, so the browser is not left tracing.
+    buffer = await browser.stopTracing();
+  }
+  return summarise(JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] });
+}
+
+function summarise(trace: { traceEvents: TraceEvent[] }): TraceSummary {
+  const events = trace.traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The page's renderer is the main thread with the most work in the trace.
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || !mainThreads.has(thread) || event.dur === undefined) continue;
+    byThread.set(thread, [...(byThread.get(thread) ?? []), event]);
+  }
+  const busiest = [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+  busiest.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+
+  const selfByName = new Map<string, number>();
+  let longestTask = 0;
+  const stack: { event: TraceEvent; end: number; children: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length && stack.at(-1)!.end <= until) {
+      const { event, children } = stack.pop()!;
+      const self = event.dur! - children;
+      selfByName.set(event.name, (selfByName.get(event.name) ?? 0) + self / 1000);
+      if (stack.length) stack.at(-1)!.children += event.dur!;
+    }
+  };
+  for (const event of busiest) {
+    close(event.ts);
+    if (stack.length === 0 && event.name === 'RunTask') {
+      longestTask = Math.max(longestTask, event.dur! / 1000);
+    }
+    stack.push({ event, end: event.ts + event.dur!, children: 0 });
+  }
+  close(Infinity);
+
+  const groups = new Map<string, number>(GROUPS.map(([name]) => [name, 0]));
+  groups.set('other', 0);
+  for (const [name, ms] of selfByName) {
+    const group = GROUPS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
+    groups.set(group, groups.get(group)! + ms);
+  }
+  const top = [...selfByName].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return { groups, longestTask, top };
+}
+
+const total = (events: TraceEvent[]) => events.reduce((sum, e) => sum + (e.dur ?? 0), 0);
+
+export function formatTrace(summary: TraceSummary, keystrokes: number): string {
+  const parts = [...summary.groups]
+    .filter(([, ms]) => ms >= 0.5)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+  const top = summary.top.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+  return (
+    `    trace of ${keystrokes} keystrokes, main-thread self time in ms: ${parts.join(' · ')}\n` +
+    `      longest task ${summary.longestTask.toFixed(0)} ms; busiest events: ${top}`
+  );
+}
