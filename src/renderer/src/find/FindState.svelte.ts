@@ -36,11 +36,15 @@ export class FindState {
   }
 
   /** Attachment for the element around the article; the scroller is its nearest `main`. */
-  /** Attachment for the element around the article. */
   attach = (article: HTMLElement) => {
-    const connected = new ArticleFind(article, () => this.#scheduleRail());
+    const connected = new ArticleFind(
+      article,
+      () => this.#scheduleRail(),
+      () => this.#connected === connected && this.#run(),
+    );
     this.#connected = connected;
-    untrack(() => this.#run());
+    // After this update: the article's body (built by its own attachment) is in place then.
+    queueMicrotask(() => this.#connected === connected && untrack(() => this.#run()));
     return () => {
       connected.release();
       // The next article's attachment may already have run.
@@ -170,7 +174,7 @@ export class FindState {
       if (!connected || !this.#matches) return;
       const { scroller } = connected;
       this.railInset = scroller.offsetWidth - scroller.clientWidth;
-      this.markers = railMarkers(this.#matches, connected.geometry);
+      this.markers = railMarkers(this.#matches, connected.segments, connected.geometry);
     }, 60);
   }
 }

@@ -1,9 +1,11 @@
 /**
- * What find needs of the article on screen, made when the bar first opens on it: its blocks,
- * their text and index, where they sit (for the rail), and the highlighter while the bar is open.
+ * What find needs of the article on screen, made when the bar first opens on it: its segments,
+ * their text and index, where their groups sit (for the rail), and the highlighter while the bar
+ * is open. A long article's body arrives in pieces: once the last is in, all of this is made again.
  */
 import { FindTextIndex, type FindOptions } from '../../../shared/find-text-index';
-import { articleSegments, segmentText } from './article-segments';
+import { articleBodyOf } from '../reader/article/article-body';
+import { articleSegments, type FindSegments } from './article-segments';
 import { MatchHighlighter } from './match-highlighter';
 import { measureSegments, type SegmentGeometry } from './rail-markers';
 
@@ -13,36 +15,46 @@ const IDLE_SLICE_MS = 8;
 export class ArticleFind {
   readonly article: HTMLElement;
   readonly scroller: HTMLElement;
-  #segments: HTMLElement[] | null = null;
-  /** Segment texts read so far, then the index built from them. */
-  readonly #texts: string[] = [];
+  #segments: FindSegments | null = null;
   #index: FindTextIndex | null = null;
   #geometry: SegmentGeometry | null = null;
   #resize: ResizeObserver | null = null;
   #highlighter: MatchHighlighter | null = null;
   #released = false;
   readonly #onLayoutChange: () => void;
+  readonly #onTextChange: () => void;
 
-  /** `onLayoutChange` is called when the blocks move (a resize, fonts arriving). */
-  constructor(article: HTMLElement, onLayoutChange: () => void) {
+  /**
+   * `onLayoutChange` is called when the blocks move (a resize, fonts arriving); `onTextChange`
+   * when the rest of a long article's body has arrived.
+   */
+  constructor(article: HTMLElement, onLayoutChange: () => void, onTextChange: () => void) {
     this.article = article;
     this.#onLayoutChange = onLayoutChange;
+    this.#onTextChange = onTextChange;
     // The scroller is the article's nearest `main`, the window's reading area.
     this.scroller = article.closest('main') ?? article;
   }
 
-  get segments(): HTMLElement[] {
-    return (this.#segments ??= articleSegments(this.article));
+  get segments(): FindSegments {
+    if (this.#segments) return this.#segments;
+    const body = articleBodyOf(this.article.querySelector('article'));
+    // Made from the body as it is; made again once the rest of a long one is in.
+    if (body && !body.stream.complete) {
+      void body.stream.whenComplete().then(() => {
+        this.#forget();
+        this.#onTextChange();
+      });
+    }
+    return (this.#segments = articleSegments(this.article, body));
   }
 
   /** The text index, finishing now whatever the idle steps have not done yet. */
   get index(): FindTextIndex {
-    const segments = this.segments;
-    while (this.#texts.length < segments.length) this.#readNext();
-    return (this.#index ??= new FindTextIndex(this.#texts));
+    return (this.#index ??= new FindTextIndex(this.segments.texts));
   }
 
-  /** Only while the bar is open: it observes every block. */
+  /** Only while the bar is open: it watches the groups of segments. */
   get highlighter(): MatchHighlighter {
     if (this.#highlighter) return this.#highlighter;
     this.#released = false;
@@ -64,17 +76,11 @@ export class ArticleFind {
     return (this.#geometry ??= measureSegments(this.segments, this.scroller));
   }
 
-  /** Reads and folds the text in idle slices while the reader is still reaching for the keys. */
+  /** Folds the text in idle slices while the reader is still reaching for the keys. */
   prepareWhenIdle(options: () => FindOptions) {
     const step = () => {
       if (this.#released) return;
-      const started = performance.now();
-      while (this.#texts.length < this.segments.length) {
-        this.#readNext();
-        if (performance.now() - started > IDLE_SLICE_MS) return requestIdleCallback(step);
-      }
-      this.#index ??= new FindTextIndex(this.#texts);
-      if (!this.#index.prepare(options(), IDLE_SLICE_MS)) requestIdleCallback(step);
+      if (!this.index.prepare(options(), IDLE_SLICE_MS)) requestIdleCallback(step);
     };
     requestIdleCallback(step);
   }
@@ -88,7 +94,11 @@ export class ArticleFind {
     this.#resize = null;
   }
 
-  #readNext() {
-    this.#texts.push(segmentText(this.segments[this.#texts.length]!));
+  /** The body changed: segments, index and highlighter are made again when next asked for. */
+  #forget() {
+    this.release();
+    this.#segments = null;
+    this.#index = null;
+    this.#geometry = null;
   }
 }

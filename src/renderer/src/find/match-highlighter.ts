@@ -1,10 +1,13 @@
 /**
- * Highlights matches with mark.js only in the blocks on screen plus a margin, a few blocks per
- * frame, extending as the reader scrolls; new matches cancel the work left for older ones.
+ * Highlights matches with mark.js only in the groups of segments (header parts, body chunks) on
+ * screen plus half a screen, those on screen first and a few blocks per frame; it extends as the
+ * reader scrolls, and new matches cancel the work left for older ones. Two intersection observers
+ * watch the few hundred groups, not every block.
  */
 import Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
-import { FIND_EXCLUDE } from './article-segments';
+import { revealInScroller } from '../reader/reveal';
+import { FIND_EXCLUDE, type FindSegments } from './article-segments';
 
 const MATCH_CLASS = 'find-match';
 const CURRENT_CLASS = 'find-current';
@@ -16,13 +19,13 @@ interface IndexedRange extends Mark.Range {
 }
 
 export class MatchHighlighter {
-  readonly #segments: HTMLElement[];
-  readonly #marks: (Mark | undefined)[] = [];
+  readonly #segments: FindSegments;
+  readonly #scroller: HTMLElement;
+  readonly #marks = new Map<number, Mark>();
+  /** Groups near the view (half a screen around it), and those at least partly on screen. */
   readonly #near = new Set<number>();
-  /** Blocks at least partly on screen, known without reading layout while the reader types. */
   readonly #inView = new Set<number>();
-  readonly #observer: IntersectionObserver;
-  readonly #viewObserver: IntersectionObserver;
+  readonly #observers: IntersectionObserver[];
   #matches: FindMatches | null = null;
   #current = -1;
   #currentElements: HTMLElement[] = [];
@@ -30,37 +33,27 @@ export class MatchHighlighter {
   #marked = new Set<number>();
   #done = new Set<number>();
   #frame = 0;
-  #generation = 0;
   #settled = true;
 
-  constructor(segments: HTMLElement[], scroller: HTMLElement) {
+  constructor(segments: FindSegments, scroller: HTMLElement) {
     this.#segments = segments;
-
-    const order = new Map(segments.map((segment, index) => [segment, index]));
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const index = order.get(entry.target as HTMLElement)!;
-          if (entry.isIntersecting) this.#near.add(index);
-          else this.#near.delete(index);
-        }
-        this.#schedule();
-      },
-      { root: scroller, rootMargin: '50% 0px' },
-    );
-    this.#viewObserver = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const index = order.get(entry.target as HTMLElement)!;
-          if (entry.isIntersecting) this.#inView.add(index);
-          else this.#inView.delete(index);
-        }
-      },
-      { root: scroller },
-    );
-    for (const segment of segments) {
-      this.#observer.observe(segment);
-      this.#viewObserver.observe(segment);
+    this.#scroller = scroller;
+    const order = new Map(segments.groups.map((group, index) => [group as Element, index]));
+    const watch = (into: Set<number>, rootMargin: string) =>
+      new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            const group = order.get(entry.target)!;
+            if (entry.isIntersecting) into.add(group);
+            else into.delete(group);
+          }
+          this.#schedule();
+        },
+        { root: scroller, rootMargin },
+      );
+    this.#observers = [watch(this.#near, '50% 0px'), watch(this.#inView, '0px')];
+    for (const observer of this.#observers) {
+      for (const group of segments.groups) observer.observe(group);
     }
   }
 
@@ -71,11 +64,10 @@ export class MatchHighlighter {
     for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#currentElements = [];
     this.#done.clear();
-    this.#generation++;
     this.#settled = false;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    // The blocks on screen are marked in this task, so they change with the count; the rest follow.
+    // The groups on screen are marked in this task, so they change with the count; the rest follow.
     this.#pass();
   }
 
@@ -91,54 +83,73 @@ export class MatchHighlighter {
     this.#applyCurrent(segment);
     const first = this.#currentElements[0];
     if (!first || scroll === 'never') return;
-    // While typing, a match in a block on screen does not move the page (and no layout is read).
-    if (scroll === 'if-hidden' && this.#inView.has(segment)) return;
+    // While typing, a match already on screen does not move the page.
+    if (scroll === 'if-hidden' && this.#onScreen(segment, first)) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    first.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    revealInScroller(first, this.#scroller, !reduce);
   }
 
-  /** The first block at least partly in view, to start counting "n of N" from where the reader is. */
+  /** The first segment at least partly in view, to count "n of N" from where the reader is. */
   firstVisibleSegment(): number {
-    let first = Infinity;
-    for (const index of this.#inView.size > 0 ? this.#inView : this.#near) {
-      first = Math.min(first, index);
+    const groups = this.#inView.size > 0 ? this.#inView : this.#near;
+    if (groups.size === 0) return 0;
+    const group = Math.min(...groups);
+    const { groupStarts } = this.#segments;
+    const top = this.#scroller.getBoundingClientRect().top;
+    for (let segment = groupStarts[group]!; segment < groupStarts[group + 1]!; segment++) {
+      const box = this.#segments.element(segment)?.getBoundingClientRect();
+      if (box && box.bottom > top) return segment;
     }
-    return Number.isFinite(first) ? first : 0;
+    return groupStarts[group]!;
   }
 
   destroy(): void {
     cancelAnimationFrame(this.#frame);
-    this.#observer.disconnect();
-    this.#viewObserver.disconnect();
+    for (const observer of this.#observers) observer.disconnect();
     for (const segment of this.#marked) this.#unmark(segment);
     this.#marked.clear();
+  }
+
+  #onScreen(segment: number, element: HTMLElement): boolean {
+    if (!this.#inView.has(this.#segments.groupOf[segment]!)) return false;
+    const view = this.#scroller.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return box.top >= view.top && box.bottom <= view.bottom;
   }
 
   #schedule(): void {
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#pass());
   }
 
-  /** One frame's work: clear stale marks on screen, mark blocks on screen, then clear the rest. */
+  /** One frame's work: mark the groups on screen, then those near it, then clear the rest. */
   #pass(): void {
     this.#frame = 0;
     const started = performance.now();
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
-    const near = [...this.#near].sort((a, b) => a - b);
-    for (const segment of near) {
-      if (this.#done.has(segment)) continue;
-      this.#markSegment(segment);
-      if (overBudget()) return this.#schedule();
+    const byOrder = (a: number, b: number) => a - b;
+    const onScreen = [...this.#inView].sort(byOrder);
+    const nearby = [...this.#near].filter((group) => !this.#inView.has(group)).sort(byOrder);
+    for (const group of [...onScreen, ...nearby]) {
+      if (group === nearby[0] && !this.#settled) this.#settle();
+      const { groupStarts } = this.#segments;
+      for (let segment = groupStarts[group]!; segment < groupStarts[group + 1]!; segment++) {
+        if (this.#done.has(segment)) continue;
+        this.#markSegment(segment);
+        if (overBudget()) return this.#schedule();
+      }
     }
-    if (!this.#settled) {
-      this.#settled = true;
-      // Read by the search benchmark: the highlights on screen now match the count.
-      performance.mark('lectern-find-settled', { detail: this.#generation });
-    }
+    if (!this.#settled) this.#settle();
     for (const segment of this.#marked) {
       if (this.#done.has(segment)) continue;
       this.#unmark(segment);
       if (overBudget()) return this.#schedule();
     }
+  }
+
+  #settle() {
+    this.#settled = true;
+    // Read by the search benchmark: the highlights on screen now match the count.
+    performance.mark('lectern-find-settled');
   }
 
   #rangeOf(segment: number): [number, number] {
@@ -160,13 +171,14 @@ export class MatchHighlighter {
     this.#done.add(segment);
     if (!this.#matches) return;
     const [from, to] = this.#rangeOf(segment);
-    if (from === to) return;
+    const marker = from === to ? null : this.#mark(segment);
+    if (!marker) return;
     const ranges: IndexedRange[] = [];
     for (let i = from; i < to; i++) {
       const start = this.#matches.start[i]!;
       ranges.push({ start, length: this.#matches.end[i]! - start, index: i });
     }
-    this.#mark(segment).markRanges(ranges, {
+    marker.markRanges(ranges, {
       className: MATCH_CLASS,
       exclude: FIND_EXCLUDE,
       each: (element, range) => {
@@ -179,16 +191,23 @@ export class MatchHighlighter {
 
   #applyCurrent(segment: number): void {
     const selector = `mark[data-find-match="${this.#current}"]`;
-    this.#currentElements = [...this.#segments[segment]!.querySelectorAll<HTMLElement>(selector)];
-    for (const element of this.#currentElements) element.classList.add(CURRENT_CLASS);
+    const element = this.#segments.element(segment);
+    this.#currentElements = element ? [...element.querySelectorAll<HTMLElement>(selector)] : [];
+    for (const mark of this.#currentElements) mark.classList.add(CURRENT_CLASS);
   }
 
   #unmark(segment: number): void {
-    this.#mark(segment).unmark({ element: 'mark', className: MATCH_CLASS });
+    this.#mark(segment)?.unmark({ element: 'mark', className: MATCH_CLASS });
     this.#marked.delete(segment);
   }
 
-  #mark(segment: number): Mark {
-    return (this.#marks[segment] ??= new Mark(this.#segments[segment]!));
+  #mark(segment: number): Mark | null {
+    let marker = this.#marks.get(segment);
+    if (!marker) {
+      const element = this.#segments.element(segment);
+      if (!element) return null;
+      this.#marks.set(segment, (marker = new Mark(element)));
+    }
+    return marker;
   }
 }

@@ -1,5 +1,6 @@
 /** Where matches sit in the whole article, as a few markers for the overview rail. */
 import type { FindMatches } from '../../../shared/find-text-index';
+import type { FindSegments } from './article-segments';
 
 export interface RailMarker {
   /** The first and last match the marker stands for (nearby matches share one marker). */
@@ -9,11 +10,10 @@ export interface RailMarker {
   top: number;
 }
 
-/** Where each block sits in the scroller's content; read once, not after every keystroke. */
+/** Where each group of segments sits in the scroller's content; read once, not per keystroke. */
 export interface SegmentGeometry {
   tops: Float64Array;
   heights: Float64Array;
-  lengths: Int32Array;
   scrollHeight: number;
   railHeight: number;
 }
@@ -21,37 +21,43 @@ export interface SegmentGeometry {
 /** One marker per few pixels of rail at most, so a common word never floods it. */
 const PIXELS_PER_MARKER = 4;
 
-// Reading layout forces it; done when the bar opens (before any mark) and after a resize only.
-export function measureSegments(segments: HTMLElement[], scroller: HTMLElement): SegmentGeometry {
+/**
+ * Reads the boxes of the groups (header parts and body chunks): a chunk off screen has its
+ * estimated height, so no skipped chunk is laid out to measure it. Done when the bar opens
+ * (before any mark) and after a resize only.
+ */
+export function measureSegments(segments: FindSegments, scroller: HTMLElement): SegmentGeometry {
   const viewTop = scroller.getBoundingClientRect().top - scroller.scrollTop;
-  const tops = new Float64Array(segments.length);
-  const heights = new Float64Array(segments.length);
-  const lengths = new Int32Array(segments.length);
-  segments.forEach((segment, index) => {
-    const box = segment.getBoundingClientRect();
+  const tops = new Float64Array(segments.groups.length);
+  const heights = new Float64Array(segments.groups.length);
+  segments.groups.forEach((group, index) => {
+    const box = group.getBoundingClientRect();
     tops[index] = box.top - viewTop;
     heights[index] = box.height;
-    lengths[index] = Math.max(1, segment.textContent?.length ?? 1);
   });
   return {
     tops,
     heights,
-    lengths,
     scrollHeight: Math.max(1, scroller.scrollHeight),
     railHeight: scroller.clientHeight,
   };
 }
 
-export function railMarkers(matches: FindMatches, geometry: SegmentGeometry): RailMarker[] {
+export function railMarkers(
+  matches: FindMatches,
+  segments: FindSegments,
+  geometry: SegmentGeometry,
+): RailMarker[] {
   const buckets = Math.max(1, Math.floor(geometry.railHeight / PIXELS_PER_MARKER));
   const markers: RailMarker[] = [];
   let lastBucket = -1;
   for (let i = 0; i < matches.count; i++) {
     const segment = matches.segment[i]!;
-    // Within a block, a match's place in the text stands in for its place on the page.
-    const y =
-      geometry.tops[segment]! +
-      (geometry.heights[segment]! * matches.start[i]!) / geometry.lengths[segment]!;
+    const group = segments.groupOf[segment]!;
+    // Within a group, a match's place in the text stands in for its place on the page.
+    const along =
+      (segments.offsets[segment]! + matches.start[i]!) / (segments.groupLengths[group]! || 1);
+    const y = geometry.tops[group]! + geometry.heights[group]! * along;
     const bucket = Math.min(buckets - 1, Math.floor((y / geometry.scrollHeight) * buckets));
     if (bucket === lastBucket) {
       markers[markers.length - 1]!.last = i;

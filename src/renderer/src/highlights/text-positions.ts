@@ -1,4 +1,10 @@
-/** Character offsets in rendered text and back, so positions survive re-layout (resize, font size). */
+/**
+ * Character offsets in rendered text and back, so positions survive re-layout (resize, font size).
+ * For an article element the reader built, they go through its ArticleText: offsets in the body
+ * come from the model, and only the blocks a range touches are walked (or filled).
+ */
+import { articleBodyOf } from '../reader/article/article-body';
+import { articleTextOf } from './article-text';
 
 export function textNodes(root: Node): Text[] {
   const nodes: Text[] = [];
@@ -9,12 +15,15 @@ export function textNodes(root: Node): Text[] {
 
 /** The text of `root` as the offsets count it: its text nodes joined, in document order. */
 export const plainText = (root: Node) =>
+  articleTextOf(root)?.text ??
   textNodes(root)
     .map((node) => node.data)
     .join('');
 
 /** The offset in `root`'s text of a DOM point inside it; null when the point is outside. */
 export function offsetOf(root: Node, node: Node, offset: number): number | null {
+  const article = articleTextOf(root);
+  if (article) return article.offsetOf(node, offset);
   if (!root.contains(node)) return null;
   const range = document.createRange();
   range.selectNodeContents(root);
@@ -24,6 +33,8 @@ export function offsetOf(root: Node, node: Node, offset: number): number | null 
 
 /** A live Range over the text between two offsets of `root`; null when they are out of bounds. */
 export function rangeFromOffsets(root: Node, start: number, end: number): Range | null {
+  const article = articleTextOf(root);
+  if (article) return article.range(start, end);
   const range = document.createRange();
   let seen = 0;
   let started = false;
@@ -63,7 +74,10 @@ export function positionAtTop(scroller: HTMLElement): { block: string; offset: n
 
 /** Scrolls so the given text point sits at the top of `scroller`; false when it is gone. */
 export function scrollToPosition(scroller: HTMLElement, block: string, offset: number): boolean {
-  const element = scroller.querySelector(`[data-block="${CSS.escape(block)}"]`);
+  // A long article's block may be in a chunk not filled yet: the body fills it first.
+  const element =
+    articleBodyOf(scroller.querySelector('article'))?.element(block) ??
+    scroller.querySelector(`[data-block="${CSS.escape(block)}"]`);
   if (!element) return false;
   const length = plainText(element).length;
   const at = Math.min(offset, length);

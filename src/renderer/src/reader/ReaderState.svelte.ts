@@ -3,6 +3,7 @@ import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
 import type { RecentEntry } from '../../../shared/recent';
 import type { AppError, Result } from '../../../shared/result';
+import { streamOf } from './ArticleStream.svelte';
 
 export class ReaderState {
   /** Replaced whole on every open, so it is not made deeply reactive. */
@@ -49,5 +50,10 @@ export class ReaderState {
     this.article = result.value;
     this.error = null;
     void this.refreshRecent();
+    // A long article came with the head of its body: the rest follows, while it is still shown.
+    const stream = streamOf(result.value);
+    await stream.load(this.#api, () => ticket === this.#latest);
+    if (stream.failure && ticket === this.#latest)
+      this.error = { code: 'internal', message: stream.failure };
   }
 }

@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
 import { articleKey } from '../reader/article-key';
+import { streamOf } from '../reader/ArticleStream.svelte';
 import { HighlightsState } from '../highlights/HighlightsState.svelte';
 import { ReadingPositionState } from '../reader/ReadingPositionState.svelte';
 import { SettingsState } from '../appearance/SettingsState.svelte';
@@ -41,15 +42,19 @@ export class RememberedState {
     this.#shown = article;
     // Detaching reads and clears the highlights; an effect calling this must not depend on them.
     untrack(() => this.highlights.detach());
-    void articleKey(article).then(async (key) => {
-      const root = scroller.querySelector<HTMLElement>('article');
-      if (this.#shown !== article || !root) return;
-      await Promise.all([
-        this.position.restore(key, scroller),
-        this.highlights.load(key, article.title, root),
-      ]);
-      const result = await this.#api.call('storage.notices');
-      if (result.ok && result.value.length) this.#notices = [...this.#notices, ...result.value];
-    });
+    // The key, the position and the highlights are of the whole text: a long one's rest first.
+    void streamOf(article)
+      .whenComplete()
+      .then(() => articleKey(article))
+      .then(async (key) => {
+        const root = scroller.querySelector<HTMLElement>('article');
+        if (this.#shown !== article || !root) return;
+        await Promise.all([
+          this.position.restore(key, scroller),
+          this.highlights.load(key, article.title, root),
+        ]);
+        const result = await this.#api.call('storage.notices');
+        if (result.ok && result.value.length) this.#notices = [...this.#notices, ...result.value];
+      });
   }
 }

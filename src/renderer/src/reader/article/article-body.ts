@@ -1,0 +1,248 @@
+/**
+ * The article's body in the page, in chunks of about a screen of top-level blocks. Every chunk is
+ * `content-visibility: auto`, so the browser styles, lays out and paints only those near the view;
+ * off screen a chunk stands in at an estimated height (its size class) until it has been seen.
+ * Chunks are filled near the view first and the rest in idle time: the title is painted at once
+ * and the whole article is in the page (for selection, screen readers, find) soon after. The
+ * body's text and offsets come from the model, so they are known before a chunk is filled.
+ */
+import type { Block } from '../../../../shared/article';
+import type { ArticleStream } from '../ArticleStream.svelte';
+import { blockText, buildBlock } from './block-dom';
+import { blockLines, CHUNK_LINES, sizeClass } from './chunk-sizes';
+
+/** Filling is done in slices of this much work, between frames. */
+const SLICE_MS = 8;
+/** Chunks filled before the first frame: about two screens. */
+const FIRST_LINES = 2 * CHUNK_LINES;
+
+export interface Chunk {
+  element: HTMLElement;
+  /** Its top-level blocks: `first` to `end` (exclusive). */
+  first: number;
+  end: number;
+  filled: boolean;
+}
+
+const bodies = new WeakMap<Element, ArticleBody>();
+
+/** The body shown in an `<article>` element, if the reader built it. */
+export const articleBodyOf = (article: Element | null): ArticleBody | undefined =>
+  article ? bodies.get(article) : undefined;
+
+export class ArticleBody {
+  readonly container: HTMLElement;
+  readonly chunks: Chunk[] = [];
+  readonly stream: ArticleStream;
+  readonly #blocks: Block[];
+  /** Where each top-level block's text starts in the body's text; the total at the end. */
+  #starts: number[] = [0];
+  /** The top-level block each block id is in, descendants too. */
+  readonly #topOf = new Map<string, number>();
+  readonly #near: IntersectionObserver;
+  readonly #byElement = new WeakMap<Element, Chunk>();
+  #unfilled = 0;
+  /** Chunks before this one are all filled. */
+  #nextFill = 0;
+  #idle = 0;
+  readonly #stopGrowing: () => void;
+  readonly #changed = new Set<() => void>();
+
+  constructor(container: HTMLElement, stream: ArticleStream) {
+    this.container = container;
+    this.stream = stream;
+    this.#blocks = stream.article.body;
+    const scroller = container.closest('main');
+    // Chunks coming near the view are filled before they get there.
+    this.#near = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) this.#fill(this.#byElement.get(entry.target));
+        }
+      },
+      { root: scroller, rootMargin: '100% 0px' },
+    );
+    bodies.set(container.closest('article') ?? container, this);
+    this.#grow(0);
+    let lines = 0;
+    for (const chunk of this.chunks) {
+      if (lines >= FIRST_LINES) break;
+      this.#fill(chunk);
+      for (let i = chunk.first; i < chunk.end; i++) lines += blockLines(this.#blocks[i]!);
+    }
+    this.#stopGrowing = stream.onGrow((from) => this.#grow(from));
+    void stream.whenComplete().then(() => this.#notify());
+    this.#scheduleFill();
+  }
+
+  get blocks(): readonly Block[] {
+    return this.#blocks;
+  }
+
+  /** True while chunks are being filled or pieces of the body are still on their way. */
+  get busy(): boolean {
+    return this.#unfilled > 0 || !this.stream.complete;
+  }
+
+  /** Where top-level block `index` starts in the body's text; `blocks.length` gives the total. */
+  textStart(index: number): number {
+    return this.#starts[index]!;
+  }
+
+  /** The top-level block holding the body text at `offset` (the last one for the very end). */
+  blockAt(offset: number): number {
+    let low = 0;
+    let high = this.#blocks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.#starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** The element of top-level block `index`, its chunk filled first if need be. */
+  topElement(index: number): HTMLElement | null {
+    const chunk = this.chunkOf(index);
+    if (!chunk) return null;
+    this.#fill(chunk);
+    return chunk.element.children[index - chunk.first] as HTMLElement;
+  }
+
+  /** The element of the block with this id (nested ones too), its chunk filled first. */
+  element(id: string): HTMLElement | null {
+    const top = this.#topOf.get(id);
+    const element = top === undefined ? null : this.topElement(top);
+    if (!element || element.dataset.block === id) return element;
+    return element.querySelector<HTMLElement>(`[data-block="${CSS.escape(id)}"]`);
+  }
+
+  /** The top-level block holding a node of the body, and its index. */
+  topBlockOf(node: Node): { element: HTMLElement; index: number } | null {
+    let element = node instanceof HTMLElement ? node : node.parentElement;
+    while (element && element.parentElement?.parentElement !== this.container) {
+      element = element.parentElement;
+    }
+    const chunk = element ? this.#byElement.get(element.parentElement!) : undefined;
+    if (!element || !chunk) return null;
+    return {
+      element,
+      index: chunk.first + Array.prototype.indexOf.call(chunk.element.children, element),
+    };
+  }
+
+  chunkOf(index: number): Chunk | undefined {
+    let low = 0;
+    let high = this.chunks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.chunks[mid]!.first <= index) low = mid;
+      else high = mid - 1;
+    }
+    const chunk = this.chunks[low];
+    return chunk && index >= chunk.first && index < chunk.end ? chunk : undefined;
+  }
+
+  /** Fills every chunk now (find and highlights need only the ones they touch). */
+  fillAll() {
+    for (const chunk of this.chunks) this.#fill(chunk);
+  }
+
+  /** Called when the body grows or chunks are filled; returns the way to stop. */
+  onChange(listener: () => void): () => void {
+    this.#changed.add(listener);
+    return () => this.#changed.delete(listener);
+  }
+
+  destroy() {
+    this.#stopGrowing();
+    this.#near.disconnect();
+    cancelIdleCallback(this.#idle);
+  }
+
+  /** Chunks for the blocks from `from` on (blocks replaced from there are dropped first). */
+  #grow(from: number) {
+    this.#dropFrom(from);
+    const blocks = this.#blocks;
+    let first = this.chunks.at(-1)?.end ?? 0;
+    const fragment = document.createDocumentFragment();
+    let lines = 0;
+    for (let i = first; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      this.#starts[i + 1] = this.#starts[i]! + blockText(block).length;
+      this.#index(block, i);
+      lines += blockLines(block);
+      if (lines >= CHUNK_LINES || i === blocks.length - 1) {
+        fragment.append(this.#chunk(first, i + 1, lines));
+        first = i + 1;
+        lines = 0;
+      }
+    }
+    this.#starts.length = blocks.length + 1;
+    this.container.append(fragment);
+    this.#scheduleFill();
+    this.#notify();
+  }
+
+  #chunk(first: number, end: number, lines: number): HTMLElement {
+    const element = document.createElement('div');
+    element.className = `chunk ${sizeClass(lines)}`;
+    const chunk = { element, first, end, filled: false };
+    this.chunks.push(chunk);
+    this.#byElement.set(element, chunk);
+    this.#unfilled++;
+    this.#near.observe(element);
+    return element;
+  }
+
+  /** Removes the chunks holding blocks from `from` on; the chunk it falls in is rebuilt too. */
+  #dropFrom(from: number) {
+    while (this.chunks.length && this.chunks.at(-1)!.end > from) {
+      const chunk = this.chunks.pop()!;
+      this.#near.unobserve(chunk.element);
+      chunk.element.remove();
+      if (!chunk.filled) this.#unfilled--;
+    }
+    this.#nextFill = Math.min(this.#nextFill, this.chunks.length);
+  }
+
+  #index(block: Block, top: number) {
+    this.#topOf.set(block.id, top);
+    if (block.type === 'quote') for (const child of block.children) this.#index(child, top);
+    if (block.type === 'list') for (const child of block.items.flat()) this.#index(child, top);
+  }
+
+  #fill(chunk: Chunk | undefined) {
+    if (!chunk || chunk.filled) return;
+    const fragment = document.createDocumentFragment();
+    for (let i = chunk.first; i < chunk.end; i++) fragment.append(buildBlock(this.#blocks[i]!));
+    chunk.element.append(fragment);
+    chunk.filled = true;
+    this.#unfilled--;
+    this.#near.unobserve(chunk.element);
+    if (this.#unfilled === 0) this.#notify();
+  }
+
+  /** The rest is filled in idle time, a slice at a time, so typing and scrolling stay smooth. */
+  #scheduleFill() {
+    if (this.#idle || this.#unfilled === 0) return;
+    this.#idle = requestIdleCallback(
+      (deadline) => {
+        this.#idle = 0;
+        const started = performance.now();
+        const budget = Math.min(SLICE_MS, Math.max(deadline.timeRemaining(), 4));
+        while (this.#nextFill < this.chunks.length && performance.now() - started < budget) {
+          this.#fill(this.chunks[this.#nextFill++]);
+        }
+        this.#scheduleFill();
+      },
+      { timeout: 100 },
+    );
+  }
+
+  #notify() {
+    // Screen readers (and the benchmarks) are told while the body is still being put in.
+    this.container.setAttribute('aria-busy', String(this.busy));
+    for (const listener of this.#changed) listener();
+  }
+}

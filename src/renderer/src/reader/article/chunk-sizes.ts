@@ -1,0 +1,40 @@
+/**
+ * How tall a chunk of the body is guessed to be before it is first laid out, in lines of the
+ * reading text. The guess is a size class (CSS in ArticleView, in `lh`, so it follows the text
+ * size and spacing) rather than an inline style: the body holds no style from anywhere. Once a
+ * chunk has been on screen the browser remembers its real height (`contain-intrinsic-size: auto`).
+ */
+import type { Block } from '../../../../shared/article';
+import { blockText, inlineText } from './block-dom';
+
+/** Blocks are grouped until they fill about a screen. */
+export const CHUNK_LINES = 32;
+/** Characters on a line at the default measure (66ch, where a character is narrower than a "0"). */
+const CHARACTERS_PER_LINE = 72;
+/** A paragraph's bottom margin (1.05em at 1.65 leading), in lines. */
+const PARAGRAPH_GAP = 0.65;
+
+export function blockLines(block: Block): number {
+  switch (block.type) {
+    case 'paragraph':
+      return Math.ceil(inlineText(block.children).length / CHARACTERS_PER_LINE) + PARAGRAPH_GAP;
+    case 'heading':
+      return 3;
+    case 'quote':
+      return 1.7 + block.children.reduce((sum, child) => sum + blockLines(child), 0);
+    case 'list':
+      return 1 + block.items.flat().reduce((sum, child) => sum + 0.8 * blockLines(child), 0);
+    case 'code':
+      return 1.5 + 0.85 * block.text.split('\n').length;
+    case 'embed':
+      return 3;
+    default:
+      return Math.ceil(blockText(block).length / CHARACTERS_PER_LINE) + 2;
+  }
+}
+
+/** The nearest size class ArticleView's CSS has: 32 lines (none), then 64 and so on to 4 096. */
+export function sizeClass(lines: number): string {
+  const size = Math.min(4096, 2 ** Math.round(Math.log2(Math.max(lines, CHUNK_LINES))));
+  return size === CHUNK_LINES ? '' : `lines-${size}`;
+}

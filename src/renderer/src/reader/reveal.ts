@@ -1,0 +1,23 @@
+/**
+ * Scrolls an element of the article to the middle of the view, and keeps it there. Chunks of the
+ * body passed on the way are laid out only as they come near, and may be taller or shorter than
+ * guessed: that moves the element after the scroll was aimed at it, so the aim is checked once
+ * the scroll has ended (and the chunks around it are laid out) and corrected if need be.
+ */
+const CORRECTIONS = 3;
+
+export function revealInScroller(element: HTMLElement, scroller: HTMLElement, smooth: boolean) {
+  element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  let left = CORRECTIONS;
+  const afterLayout = () => requestAnimationFrame(() => requestAnimationFrame(check));
+  const check = () => {
+    if (!element.isConnected || left-- === 0) return;
+    const view = scroller.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    if (box.top >= view.top && box.bottom <= view.bottom) return;
+    element.scrollIntoView({ block: 'center', behavior: 'auto' });
+    afterLayout();
+  };
+  if (smooth) scroller.addEventListener('scrollend', afterLayout, { once: true });
+  else afterLayout();
+}
