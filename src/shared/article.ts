@@ -81,8 +81,11 @@ export interface Article {
   /** The parts of the usual format that this file lacks. */
   missing: ArticlePart[];
   source: SourceFile;
-  /** Set when a long article came with only the head of its body: the rest follows in pieces. */
-  continued?: { id: string };
+  /**
+   * Set when a long article came with only the head of its body: the rest follows in pieces.
+   * `characters` is the length of the whole text, for the window to plan its layout.
+   */
+  continued?: { id: string; characters: number };
 }
 
 /** One piece of the rest of a long article's body (`reader.bodyPiece`). */

@@ -34,14 +34,17 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: unlike `dur`, it does not grow when the machine's other work preempts. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
 }
 
 export interface TraceSummary {
-  /** Self time per group, in milliseconds. */
+  /** Self time per group, in milliseconds: wall time and CPU time. */
   groups: Map<string, number>;
+  cpu: Map<string, number>;
   /** The longest single task on the main thread. */
   longestTask: number;
   /** Event names with the most self time, for what the groups leave out. */
@@ -82,14 +85,22 @@ function summarise(trace: { traceEvents: TraceEvent[] }): TraceSummary {
   busiest.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 
   const selfByName = new Map<string, number>();
+  const cpuByName = new Map<string, number>();
   let longestTask = 0;
-  const stack: { event: TraceEvent; end: number; children: number }[] = [];
+  const stack: { event: TraceEvent; end: number; children: number; cpuChildren: number }[] = [];
   const close = (until: number) => {
     while (stack.length && stack.at(-1)!.end <= until) {
-      const { event, children } = stack.pop()!;
-      const self = event.dur! - children;
-      selfByName.set(event.name, (selfByName.get(event.name) ?? 0) + self / 1000);
-      if (stack.length) stack.at(-1)!.children += event.dur!;
+      const { event, children, cpuChildren } = stack.pop()!;
+      selfByName.set(
+        event.name,
+        (selfByName.get(event.name) ?? 0) + (event.dur! - children) / 1000,
+      );
+      const cpu = event.tdur ?? event.dur!;
+      cpuByName.set(event.name, (cpuByName.get(event.name) ?? 0) + (cpu - cpuChildren) / 1000);
+      if (stack.length) {
+        stack.at(-1)!.children += event.dur!;
+        stack.at(-1)!.cpuChildren += cpu;
+      }
     }
   };
   for (const event of busiest) {
@@ -97,29 +108,38 @@ function summarise(trace: { traceEvents: TraceEvent[] }): TraceSummary {
     if (stack.length === 0 && event.name === 'RunTask') {
       longestTask = Math.max(longestTask, event.dur! / 1000);
     }
-    stack.push({ event, end: event.ts + event.dur!, children: 0 });
+    stack.push({ event, end: event.ts + event.dur!, children: 0, cpuChildren: 0 });
   }
   close(Infinity);
 
+  const top = [...cpuByName].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return { groups: byGroup(selfByName), cpu: byGroup(cpuByName), longestTask, top };
+}
+
+function byGroup(byName: Map<string, number>): Map<string, number> {
   const groups = new Map<string, number>(GROUPS.map(([name]) => [name, 0]));
   groups.set('other', 0);
-  for (const [name, ms] of selfByName) {
+  for (const [name, ms] of byName) {
     const group = GROUPS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
     groups.set(group, groups.get(group)! + ms);
   }
-  const top = [...selfByName].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  return { groups, longestTask, top };
+  return groups;
 }
 
 const total = (events: TraceEvent[]) => events.reduce((sum, e) => sum + (e.dur ?? 0), 0);
 
+/** Per keystroke: the main thread's CPU time by group, its wall time, and the busiest events. */
 export function formatTrace(summary: TraceSummary, keystrokes: number): string {
-  const parts = [...summary.groups]
-    .filter(([, ms]) => ms >= 0.5)
-    .map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
-  const top = summary.top.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+  const each = (ms: number) => (ms / keystrokes).toFixed(1);
+  const parts = (groups: Map<string, number>) =>
+    [...groups]
+      .filter(([, ms]) => ms / keystrokes >= 0.05)
+      .map(([name, ms]) => `${name} ${each(ms)}`)
+      .join(' · ');
+  const total = (groups: Map<string, number>) => each([...groups.values()].reduce((a, b) => a + b));
+  const top = summary.top.map(([name, ms]) => `${name} ${each(ms)}`).join(', ');
   return (
-    `    trace of ${keystrokes} keystrokes, main-thread self time in ms: ${parts.join(' · ')}\n` +
-    `      longest task ${summary.longestTask.toFixed(0)} ms; busiest events: ${top}`
+    `  trace of ${keystrokes} keystrokes, main thread per keystroke (ms of CPU): ${total(summary.cpu)} = ${parts(summary.cpu)}\n` +
+    `    wall time ${total(summary.groups)} ms per keystroke; longest task ${summary.longestTask.toFixed(0)} ms; busiest: ${top}`
   );
 }

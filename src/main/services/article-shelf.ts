@@ -94,7 +94,7 @@ export class ArticleShelf {
       const id = randomUUID();
       const head = parseDecoded(headSection(text, HEAD_CHARS), source);
       // The original URL is at the end of the text: the last piece brings it.
-      const answer = { ...head, originalUrl: null, continued: { id } };
+      const answer = { ...head, originalUrl: null, continued: { id, characters: text.length } };
       const finish = () => parseDecoded(text, source);
       opened = { answer, finish, whole: null, failure: null, starts: null, details: null };
       this.#opened.set(id, opened);

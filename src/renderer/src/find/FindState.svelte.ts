@@ -7,6 +7,9 @@ import { SearchHistory, type SearchHistoryStore } from './search-history';
 
 export type FindOption = keyof FindOptions;
 
+/** The rail is redrawn this long after the last keystroke (a typist's pause, not a gap). */
+const RAIL_DELAY_MS = 250;
+
 export class FindState {
   open = $state(false);
   query = $state('');
@@ -166,7 +169,7 @@ export class FindState {
     return low < matches.count ? low : 0;
   }
 
-  // The rail is an overview: it follows the count a moment later, off the typing path.
+  // The rail is an overview: it follows the count once typing pauses, off the typing path.
   #scheduleRail() {
     clearTimeout(this.#railTimer);
     this.#railTimer = setTimeout(() => {
@@ -175,6 +178,6 @@ export class FindState {
       const { scroller } = connected;
       this.railInset = scroller.offsetWidth - scroller.clientWidth;
       this.markers = railMarkers(this.#matches, connected.segments, connected.geometry);
-    }, 60);
+    }, RAIL_DELAY_MS);
   }
 }

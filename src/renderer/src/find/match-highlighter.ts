@@ -1,13 +1,14 @@
 /**
  * Highlights matches with mark.js only in the groups of segments (header parts, body chunks) on
  * screen plus half a screen, those on screen first and a few blocks per frame; it extends as the
- * reader scrolls, and new matches cancel the work left for older ones. Two intersection observers
- * watch the few hundred groups, not every block.
+ * reader scrolls, and new matches cancel the work left for older ones. Which groups those are is
+ * read from their boxes when needed (groups-in-view), with no observer working every frame.
  */
 import Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
 import { FIND_EXCLUDE, type FindSegments } from './article-segments';
+import { groupsInView, NEAR_SCREENS, type GroupRange } from './groups-in-view';
 
 const MATCH_CLASS = 'find-match';
 const CURRENT_CLASS = 'find-current';
@@ -22,10 +23,14 @@ export class MatchHighlighter {
   readonly #segments: FindSegments;
   readonly #scroller: HTMLElement;
   readonly #marks = new Map<number, Mark>();
-  /** Groups near the view (half a screen around it), and those at least partly on screen. */
-  readonly #near = new Set<number>();
-  readonly #inView = new Set<number>();
-  readonly #observers: IntersectionObserver[];
+  readonly #onScroll = () => {
+    this.#top = null;
+    this.#schedule();
+  };
+  /** The first segment on screen, kept until the article scrolls: typing does not move it. */
+  #top: number | null = null;
+  /** Segments with matches found on screen by the last pass, before it marked anything. */
+  readonly #onScreenNow = new Set<number>();
   #matches: FindMatches | null = null;
   #current = -1;
   #currentElements: HTMLElement[] = [];
@@ -38,23 +43,7 @@ export class MatchHighlighter {
   constructor(segments: FindSegments, scroller: HTMLElement) {
     this.#segments = segments;
     this.#scroller = scroller;
-    const order = new Map(segments.groups.map((group, index) => [group as Element, index]));
-    const watch = (into: Set<number>, rootMargin: string) =>
-      new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            const group = order.get(entry.target)!;
-            if (entry.isIntersecting) into.add(group);
-            else into.delete(group);
-          }
-          this.#schedule();
-        },
-        { root: scroller, rootMargin },
-      );
-    this.#observers = [watch(this.#near, '50% 0px'), watch(this.#inView, '0px')];
-    for (const observer of this.#observers) {
-      for (const group of segments.groups) observer.observe(group);
-    }
+    scroller.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
   /** Shows new matches (or none); what is left of the previous ones is dropped. */
@@ -83,17 +72,20 @@ export class MatchHighlighter {
     this.#applyCurrent(segment);
     const first = this.#currentElements[0];
     if (!first || scroll === 'never') return;
-    // While typing, a match already on screen does not move the page.
-    if (scroll === 'if-hidden' && this.#onScreen(segment, first)) return;
+    // While typing, a match already on screen does not move the page (and no layout is read).
+    if (scroll === 'if-hidden' && this.#onScreenNow.has(segment)) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     revealInScroller(first, this.#scroller, !reduce);
   }
 
   /** The first segment at least partly in view, to count "n of N" from where the reader is. */
   firstVisibleSegment(): number {
-    const groups = this.#inView.size > 0 ? this.#inView : this.#near;
-    if (groups.size === 0) return 0;
-    const group = Math.min(...groups);
+    return (this.#top ??= this.#firstOnScreen());
+  }
+
+  #firstOnScreen(): number {
+    const { view } = groupsInView(this.#segments.groups, this.#scroller);
+    const group = view.first < view.end ? view.first : 0;
     const { groupStarts } = this.#segments;
     const top = this.#scroller.getBoundingClientRect().top;
     for (let segment = groupStarts[group]!; segment < groupStarts[group + 1]!; segment++) {
@@ -105,34 +97,28 @@ export class MatchHighlighter {
 
   destroy(): void {
     cancelAnimationFrame(this.#frame);
-    for (const observer of this.#observers) observer.disconnect();
+    this.#scroller.removeEventListener('scroll', this.#onScroll);
     for (const segment of this.#marked) this.#unmark(segment);
     this.#marked.clear();
-  }
-
-  #onScreen(segment: number, element: HTMLElement): boolean {
-    if (!this.#inView.has(this.#segments.groupOf[segment]!)) return false;
-    const view = this.#scroller.getBoundingClientRect();
-    const box = element.getBoundingClientRect();
-    return box.top >= view.top && box.bottom <= view.bottom;
   }
 
   #schedule(): void {
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#pass());
   }
 
-  /** One frame's work: mark the groups on screen, then those near it, then clear the rest. */
+  /**
+   * One frame's work: mark the blocks on screen, then the rest of the groups near it, then clear
+   * what is left of older matches.
+   */
   #pass(): void {
     this.#frame = 0;
     const started = performance.now();
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
-    const byOrder = (a: number, b: number) => a - b;
-    const onScreen = [...this.#inView].sort(byOrder);
-    const nearby = [...this.#near].filter((group) => !this.#inView.has(group)).sort(byOrder);
-    for (const group of [...onScreen, ...nearby]) {
-      if (group === nearby[0] && !this.#settled) this.#settle();
-      const { groupStarts } = this.#segments;
-      for (let segment = groupStarts[group]!; segment < groupStarts[group + 1]!; segment++) {
+    // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
+    const [onScreen, nearby] = this.#segmentsToMark();
+    for (const [band, segments] of [onScreen, nearby].entries()) {
+      if (band === 1 && !this.#settled) this.#settle();
+      for (const segment of segments) {
         if (this.#done.has(segment)) continue;
         this.#markSegment(segment);
         if (overBudget()) return this.#schedule();
@@ -144,6 +130,45 @@ export class MatchHighlighter {
       this.#unmark(segment);
       if (overBudget()) return this.#schedule();
     }
+  }
+
+  /**
+   * The segments to mark now: those on screen, then those within half a screen of it (a chunk
+   * can be many screens long). Segments the matches do not change are only noted as done.
+   */
+  #segmentsToMark(): [number[], number[]] {
+    const { view, near } = groupsInView(this.#segments.groups, this.#scroller);
+    const screen = this.#scroller.getBoundingClientRect();
+    const margin = screen.height * NEAR_SCREENS;
+    const onScreen: number[] = [];
+    const nearby: number[] = [];
+    this.#onScreenNow.clear();
+    for (const segment of this.#segmentsOf(near)) {
+      if (this.#done.has(segment)) continue;
+      if (!this.#changes(segment)) {
+        this.#done.add(segment);
+        continue;
+      }
+      const box = this.#segments.element(segment)?.getBoundingClientRect();
+      if (!box || box.bottom < screen.top - margin || box.top > screen.bottom + margin) continue;
+      const visible = box.bottom >= screen.top && box.top <= screen.bottom;
+      const group = this.#segments.groupOf[segment]!;
+      if (visible) this.#onScreenNow.add(segment);
+      (visible && group >= view.first && group < view.end ? onScreen : nearby).push(segment);
+    }
+    return [onScreen, nearby];
+  }
+
+  *#segmentsOf({ first, end }: GroupRange): Generator<number> {
+    const starts = this.#segments.groupStarts;
+    for (let segment = starts[first]!; segment < starts[end]!; segment++) yield segment;
+  }
+
+  /** Whether showing the current matches changes this segment: it has some, or older marks. */
+  #changes(segment: number): boolean {
+    if (this.#marked.has(segment)) return true;
+    const [from, to] = this.#matches ? this.#rangeOf(segment) : [0, 0];
+    return from < to;
   }
 
   #settle() {

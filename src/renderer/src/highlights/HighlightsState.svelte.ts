@@ -160,7 +160,10 @@ export class HighlightsState {
         const range = rangeFromOffsets(this.#root, span.start, span.end);
         if (range) ranges.push(range);
       }
-      CSS.highlights.set(`lectern-${colour}`, new Highlight(...ranges));
+      const name = `lectern-${colour}`;
+      // Every change to the registry repaints the page's text: none while nothing is drawn.
+      if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+      else CSS.highlights.delete(name);
     }
   }
 }

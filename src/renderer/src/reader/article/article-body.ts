@@ -9,12 +9,10 @@
 import type { Block } from '../../../../shared/article';
 import type { ArticleStream } from '../ArticleStream.svelte';
 import { blockText, buildBlock } from './block-dom';
-import { blockLines, CHUNK_LINES, sizeClass } from './chunk-sizes';
+import { blockLines, chunkLines, MIN_CHUNK_LINES, sizeClass } from './chunk-sizes';
 
 /** Filling is done in slices of this much work, between frames. */
 const SLICE_MS = 8;
-/** Chunks filled before the first frame: about two screens. */
-const FIRST_LINES = 2 * CHUNK_LINES;
 
 export interface Chunk {
   element: HTMLElement;
@@ -47,11 +45,17 @@ export class ArticleBody {
   #idle = 0;
   readonly #stopGrowing: () => void;
   readonly #changed = new Set<() => void>();
+  /** Lines of blocks per chunk: more for a longer article, so there are never many chunks. */
+  readonly #chunkLines: number;
 
   constructor(container: HTMLElement, stream: ArticleStream) {
     this.container = container;
     this.stream = stream;
     this.#blocks = stream.article.body;
+    const characters =
+      stream.article.continued?.characters ??
+      this.#blocks.reduce((sum, block) => sum + blockText(block).length, 0);
+    this.#chunkLines = chunkLines(characters);
     const scroller = container.closest('main');
     // Chunks coming near the view are filled before they get there.
     this.#near = new IntersectionObserver(
@@ -64,12 +68,8 @@ export class ArticleBody {
     );
     bodies.set(container.closest('article') ?? container, this);
     this.#grow(0);
-    let lines = 0;
-    for (const chunk of this.chunks) {
-      if (lines >= FIRST_LINES) break;
-      this.#fill(chunk);
-      for (let i = chunk.first; i < chunk.end; i++) lines += blockLines(this.#blocks[i]!);
-    }
+    // The first chunk is filled for the first frame; the rest as they come near, or when idle.
+    this.#fill(this.chunks[0]);
     this.#stopGrowing = stream.onGrow((from) => this.#grow(from));
     void stream.whenComplete().then(() => this.#notify());
     this.#scheduleFill();
@@ -172,7 +172,9 @@ export class ArticleBody {
       this.#starts[i + 1] = this.#starts[i]! + blockText(block).length;
       this.#index(block, i);
       lines += blockLines(block);
-      if (lines >= CHUNK_LINES || i === blocks.length - 1) {
+      // The first chunk is a small one: it is filled and laid out before the first frame.
+      const limit = this.chunks.length === 0 ? MIN_CHUNK_LINES : this.#chunkLines;
+      if (lines >= limit || i === blocks.length - 1) {
         fragment.append(this.#chunk(first, i + 1, lines));
         first = i + 1;
         lines = 0;

@@ -7,8 +7,15 @@
 import type { Block } from '../../../../shared/article';
 import { blockText, inlineText } from './block-dom';
 
-/** Blocks are grouped until they fill about a screen. */
-export const CHUNK_LINES = 32;
+/** The smallest chunk: about two screens. */
+export const MIN_CHUNK_LINES = 64;
+/**
+ * At most about this many chunks: the browser checks every chunk for whether it is near the view,
+ * in every frame that changes anything, so a long article has larger chunks rather than more.
+ */
+const MAX_CHUNKS = 256;
+/** Lines of a text of some length, counting the gaps between paragraphs (a guess, for sizing). */
+const LINES_PER_CHARACTER = 1.3 / 72;
 /** Characters on a line at the default measure (66ch, where a character is narrower than a "0"). */
 const CHARACTERS_PER_LINE = 72;
 /** A paragraph's bottom margin (1.05em at 1.65 leading), in lines. */
@@ -33,8 +40,14 @@ export function blockLines(block: Block): number {
   }
 }
 
-/** The nearest size class ArticleView's CSS has: 32 lines (none), then 64 and so on to 4 096. */
+/** How many lines of blocks go in a chunk, for a body of this many characters. */
+export function chunkLines(characters: number): number {
+  const lines = (characters * LINES_PER_CHARACTER) / MAX_CHUNKS;
+  return Math.min(4096, Math.max(MIN_CHUNK_LINES, Math.round(lines)));
+}
+
+/** The nearest size class ArticleView's CSS has: 64 lines (none), then 128 and so on to 4 096. */
 export function sizeClass(lines: number): string {
-  const size = Math.min(4096, 2 ** Math.round(Math.log2(Math.max(lines, CHUNK_LINES))));
-  return size === CHUNK_LINES ? '' : `lines-${size}`;
+  const size = Math.min(4096, 2 ** Math.round(Math.log2(Math.max(lines, MIN_CHUNK_LINES))));
+  return size === MIN_CHUNK_LINES ? '' : `lines-${size}`;
 }
