@@ -82,10 +82,10 @@ export interface Article {
   missing: ArticlePart[];
   source: SourceFile;
   /**
-   * Set when a long article came with only the head of its body: the rest follows in pieces.
-   * `characters` is the length of the whole text, for the window to plan its layout.
+   * Set when a long article came with only the head of its body: the rest follows in pieces. The
+   * lengths of the whole text and of the head's let the window plan its layout for the whole.
    */
-  continued?: { id: string; characters: number };
+  continued?: { id: string; characters: number; headCharacters: number };
 }
 
 /** One piece of the rest of a long article's body (`reader.bodyPiece`). */
@@ -93,8 +93,11 @@ export interface BodyPiece {
   /** Where its blocks go in the body: anything shown from there on is replaced by them. */
   start: number;
   blocks: Block[];
-  /** On the last piece: what depends on the whole text (the original URL is at its end). */
-  end: Pick<Article, 'originalUrl' | 'missing'> | null;
+  /**
+   * On the last piece: what depends on the whole text (the original URL is at its end), and the
+   * key its position and highlights are kept under (`article-key.ts`), worked out off the window.
+   */
+  end: (Pick<Article, 'originalUrl' | 'missing'> & { key: string }) | null;
 }
 
 /** Larger files are refused without being read: no saved article comes near it. */

@@ -1,17 +1,20 @@
 /**
  * Page-side instrumentation for the opening benchmark, installed before the app loads: when the
  * article's title was first painted, when the whole article was in the page (no part of it
- * `aria-busy`), long tasks, and the host's answers to `app.info` calls made every 25 ms meanwhile.
+ * `aria-busy`), and long tasks.
  * Serialised by Playwright: it must not refer to anything outside itself.
  */
 
 export interface OpenProbe {
   /** Task after the frame that first showed the article's title. */
   title: number | null;
-  /** Task after the frame painted once the whole article was in the page. */
+  /** Task after the frame painted once the whole article had arrived (its last piece). */
   complete: number | null;
-  /** The refusal shown instead, if any. */
+  /** …and once every chunk of its body was filled (nothing `aria-busy`). */
+  filled: number | null;
+  /** The refusal shown instead, if any, and when it was painted. */
   alert: string | null;
+  alertAt: number | null;
   longTasks: { startTime: number; duration: number }[];
   whenDone(): Promise<void>;
 }
@@ -28,7 +31,9 @@ export function installOpenProbe(): void {
   const probe: OpenProbe = {
     title: null,
     complete: null,
+    filled: null,
     alert: null,
+    alertAt: null,
     longTasks: [],
     whenDone: () => done,
   };
@@ -40,7 +45,14 @@ export function installOpenProbe(): void {
       channel.port2.postMessage(null);
     });
   let titleSeen = false;
-  let completeSeen = false;
+  let filledSeen = false;
+  // The app marks when the last piece of a long article is in (a short one comes whole).
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+    const entry = mark(name, options);
+    if (name === 'lectern-article-complete') afterFrame((time) => (probe.complete ??= time));
+    return entry;
+  };
   const check = () => {
     const article = document.querySelector('article');
     if (!titleSeen && article?.querySelector('h1')) {
@@ -48,17 +60,20 @@ export function installOpenProbe(): void {
       afterFrame((time) => (probe.title = time));
     }
     const busy = document.querySelector('main [aria-busy="true"]');
-    if (titleSeen && !completeSeen && article && !busy) {
-      completeSeen = true;
+    if (titleSeen && !filledSeen && article && !busy) {
+      filledSeen = true;
       afterFrame((time) => {
-        probe.complete = time;
+        probe.filled = time;
         finish();
       });
     }
     const alert = document.querySelector('main [role="alert"]');
     if (alert && !article && !probe.alert) {
       probe.alert = alert.textContent?.trim() ?? '';
-      finish();
+      afterFrame((time) => {
+        probe.alertAt = time;
+        finish();
+      });
     }
   };
   new MutationObserver(check).observe(document, {
@@ -72,47 +87,48 @@ export function installOpenProbe(): void {
       probe.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
     }
   }).observe({ type: 'longtask', buffered: true });
-  // Other calls while the article opens: the host should answer each within 100 ms.
-  addEventListener('DOMContentLoaded', () => {
-    const api = (window as unknown as { lectern: { call(channel: string): Promise<unknown> } })
-      .lectern;
-    const timer = setInterval(() => void api.call('app.info'), 25);
-    void done.then(() => clearInterval(timer));
-  });
 }
 
-/** Resource timings of the API calls: the article's (the largest answer) and the `app.info` pings. */
-export function apiTimings() {
-  const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-    (entry) => entry.name.includes('/api/') && !entry.name.includes('/api/events'),
-  );
-  const article = [...calls].sort((a, b) => b.decodedBodySize - a.decodedBodySize)[0];
+/** When the window asked for the article (the first opening call) and when the answer was in. */
+export function openTimings() {
+  const opening = /\/api\/(app\.start|reader\.open\w*|library\.openArticle)$/;
+  const calls = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const answer = calls.find((entry) => opening.test(entry.name));
+  const pieces = calls.filter((entry) => entry.name.endsWith('/api/reader.bodyPiece'));
   return {
-    request: article?.startTime ?? NaN,
-    response: article?.responseEnd ?? NaN,
-    bytes: article?.decodedBodySize ?? 0,
-    pings: calls
-      .filter((entry) => entry.name.endsWith('/api/app.info'))
-      .map((entry) => ({ at: entry.startTime, took: entry.responseEnd - entry.startTime })),
+    request: answer?.startTime ?? NaN,
+    response: answer?.responseEnd ?? NaN,
+    bytes: (answer?.decodedBodySize ?? 0) + pieces.reduce((sum, p) => sum + p.decodedBodySize, 0),
+    pieces: pieces.length,
   };
 }
 
-/** Scrolls the article to its end; resolves after the frame that shows it, with whether it does. */
-export function jumpToEnd(): Promise<{ at: number; shown: boolean }> {
+/**
+ * Scrolls the article to its end, as End does, again while the chunks laid out on arrival move it
+ * (their heights were guesses); resolves once its last block is on screen, with the time taken.
+ */
+export function jumpToEnd(): Promise<{ at: number; jumps: number; shown: boolean }> {
   const main = document.querySelector('main')!;
   const started = performance.now();
-  main.scrollTop = main.scrollHeight;
-  return new Promise((resolve) =>
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const blocks = main.querySelectorAll('[data-block]');
-        const last = blocks[blocks.length - 1]?.getBoundingClientRect();
-        const view = main.getBoundingClientRect();
-        resolve({
-          at: performance.now() - started,
-          shown: !!last && last.bottom <= view.bottom + 1 && last.bottom > view.top,
-        });
-      }),
-    ),
-  );
+  const lastBlock = () => {
+    const blocks = main.querySelectorAll('.chunk:last-child > *');
+    return blocks[blocks.length - 1];
+  };
+  return new Promise((resolve) => {
+    let jumps = 0;
+    const jump = () => {
+      main.scrollTop = main.scrollHeight;
+      jumps++;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const last = lastBlock()?.getBoundingClientRect();
+          const view = main.getBoundingClientRect();
+          const shown = !!last && last.bottom <= view.bottom + 1 && last.bottom > view.top;
+          if (shown || jumps === 5) resolve({ at: performance.now() - started, jumps, shown });
+          else jump();
+        }),
+      );
+    };
+    jump();
+  });
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Article, Block, BodyPiece, Inline } from '../../shared/article';
 import type { ArticleDetails } from '../../shared/article-details';
+import { articleKey } from '../../shared/article-key';
 import { AppFailure } from '../../shared/result';
 import { articleDetails } from './article-details';
 import { decodeArticle, parseDecoded, readArticleFile, type DecodedArticle } from './article-file';
@@ -19,6 +20,8 @@ export type ArticleSource = { path: string } | { name: string; bytes: Uint8Array
 const WHOLE_UP_TO = 256 * 1024;
 /** The head answered first: enough for the first screens, parsed in a few milliseconds. */
 const HEAD_CHARS = 32 * 1024;
+/** …and no more lines than this (a file of one-letter paragraphs has thousands in 32 K). */
+const HEAD_LINES = 500;
 /** Text per piece of the rest: about 1 MB of JSON, parsed by the window in about 10 ms. */
 const PIECE_CHARS = 768 * 1024;
 /** Articles kept for their pieces and details: the one shown and the ones just before it. */
@@ -60,7 +63,7 @@ export class ArticleShelf {
   }
 
   /** Piece `index` of the rest of a long article's body; the last one says so (`end`). */
-  piece(id: string, index: number): BodyPiece {
+  async piece(id: string, index: number): Promise<BodyPiece> {
     const opened = this.#opened.get(id);
     if (!opened) {
       throw new AppFailure('not-found', 'That article is no longer open: open it again.');
@@ -73,7 +76,9 @@ export class ArticleShelf {
     return {
       start,
       blocks: whole.body.slice(start, starts[index + 1] ?? whole.body.length),
-      end: last ? { originalUrl: whole.originalUrl, missing: whole.missing } : null,
+      end: last
+        ? { originalUrl: whole.originalUrl, missing: whole.missing, key: await articleKey(whole) }
+        : null,
     };
   }
 
@@ -92,9 +97,11 @@ export class ArticleShelf {
       opened = { answer: whole, finish: null, whole, failure: null, starts: null, details: null };
     } else {
       const id = randomUUID();
-      const head = parseDecoded(headSection(text, HEAD_CHARS), source);
+      const headText = headSection(text, HEAD_CHARS, HEAD_LINES);
+      const head = parseDecoded(headText, source);
+      const continued = { id, characters: text.length, headCharacters: headText.length };
       // The original URL is at the end of the text: the last piece brings it.
-      const answer = { ...head, originalUrl: null, continued: { id, characters: text.length } };
+      const answer = { ...head, originalUrl: null, continued };
       const finish = () => parseDecoded(text, source);
       opened = { answer, finish, whole: null, failure: null, starts: null, details: null };
       this.#opened.set(id, opened);

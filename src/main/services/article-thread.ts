@@ -47,6 +47,11 @@ export class ArticleThread {
     this.#file = workerFile && existsSync(workerFile) ? workerFile : undefined;
   }
 
+  /** Starts the worker ahead of the first article; it does not keep the process running. */
+  warmUp() {
+    if (this.#file) this.#start().unref();
+  }
+
   async open(source: ArticleSource): Promise<Article> {
     if (!this.#file) {
       const { answer, finish } = await this.#inThread().open(source);

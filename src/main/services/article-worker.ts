@@ -7,9 +7,12 @@ import { parentPort } from 'node:worker_threads';
 import { AppFailure } from '../../shared/result';
 import { ArticleShelf } from './article-shelf';
 import type { ArticleJob, ArticleReply } from './article-thread';
+import { warmUpEntities } from './entities';
 
 const port = parentPort!;
 const shelf = new ArticleShelf();
+// The details panel's language library takes a while to load: here, not on the host's thread.
+warmUpEntities();
 
 port.on('message', (job: ArticleJob) => {
   void run(job);
@@ -23,7 +26,7 @@ async function run(job: ArticleJob) {
       finish();
       reply({ id: job.id, type: 'finished' });
     } else if (job.type === 'piece') {
-      reply({ id: job.id, ok: true, value: shelf.piece(job.article, job.index) });
+      reply({ id: job.id, ok: true, value: await shelf.piece(job.article, job.index) });
     } else {
       reply({ id: job.id, ok: true, value: await shelf.details() });
     }

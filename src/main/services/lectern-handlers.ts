@@ -5,7 +5,6 @@ import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import { ArticleThread } from './article-thread';
-import { warmUpEntities } from './entities';
 import { comfortHandlers } from './comfort-handlers';
 import { ComfortStore } from './comfort-store';
 import { EventHub } from './event-hub';
@@ -49,7 +48,9 @@ export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const recent = new RecentFiles(env.userDataDir);
   const articles = new ArticleThread(env.articleWorkerFile);
-  warmUpEntities();
+  // Started now, so the first article does not wait for the thread to load its code (the thread
+  // then loads the details panel's language library while idle).
+  articles.warmUp();
   const panel = new PanelLayoutStore(env.userDataDir);
   const comfort = new ComfortStore(env.userDataDir);
   const events = new EventHub();

@@ -12,8 +12,10 @@ const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^[ \t]*$/;
 
-/** Sections of at least `size` characters (the last may be shorter), in order. */
-export function* markdownSections(text: string, size: number): Generator<string> {
+/**
+ * Sections of at least `size` characters or `lines` lines (the last may be shorter), in order.
+ */
+export function* markdownSections(text: string, size: number, lines = Infinity): Generator<string> {
   if (text.length <= size || REFERENCE_DEFINITION.test(text)) {
     yield text;
     return;
@@ -21,7 +23,8 @@ export function* markdownSections(text: string, size: number): Generator<string>
   let start = 0;
   let fence: string | null = null;
   let previousBlank = false;
-  for (let at = 0; at < text.length;) {
+  let count = 0;
+  for (let at = 0; at < text.length; count++) {
     const end = text.indexOf('\n', at);
     const lineEnd = end === -1 ? text.length : end;
     const line = text.slice(at, Math.min(lineEnd, at + 80));
@@ -32,9 +35,11 @@ export function* markdownSections(text: string, size: number): Generator<string>
         fence = null;
       }
     } else {
-      if (previousBlank && at - start >= size && startsTopLevelBlock(line)) {
+      const long = at - start >= size || count >= lines;
+      if (previousBlank && long && startsTopLevelBlock(line)) {
         yield text.slice(start, at);
         start = at;
+        count = 0;
       }
       fence = fenceOpenedBy(line);
     }
@@ -44,9 +49,9 @@ export function* markdownSections(text: string, size: number): Generator<string>
   yield text.slice(start);
 }
 
-/** The first `size` characters or so, cut where the whole text would be: for reading its head early. */
-export function headSection(text: string, size: number): string {
-  return markdownSections(text, size).next().value ?? text;
+/** The first `size` characters or `lines` lines or so, cut where the whole text would be. */
+export function headSection(text: string, size: number, lines = Infinity): string {
+  return markdownSections(text, size, lines).next().value ?? text;
 }
 
 function fenceOpenedBy(line: string): string | null {

@@ -5,7 +5,7 @@
 import { untrack } from 'svelte';
 import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
-import { articleKey } from '../reader/article-key';
+import { articleKey } from '../../../shared/article-key';
 import { streamOf } from '../reader/ArticleStream.svelte';
 import { HighlightsState } from '../highlights/HighlightsState.svelte';
 import { ReadingPositionState } from '../reader/ReadingPositionState.svelte';
@@ -42,10 +42,12 @@ export class RememberedState {
     this.#shown = article;
     // Detaching reads and clears the highlights; an effect calling this must not depend on them.
     untrack(() => this.highlights.detach());
-    // The key, the position and the highlights are of the whole text: a long one's rest first.
-    void streamOf(article)
+    // The key, the position and the highlights are of the whole text: a long one's rest first
+    // (main works out its key then, rather than this thread encoding megabytes to hash them).
+    const stream = streamOf(article);
+    void stream
       .whenComplete()
-      .then(() => articleKey(article))
+      .then(() => stream.key ?? articleKey(article))
       .then(async (key) => {
         const root = scroller.querySelector<HTMLElement>('article');
         if (this.#shown !== article || !root) return;

@@ -16,6 +16,8 @@ const SLICE_MS = 8;
 
 export interface Chunk {
   element: HTMLElement;
+  /** Its estimated height, in lines of text. */
+  lines: number;
   /** Its top-level blocks: `first` to `end` (exclusive). */
   first: number;
   end: number;
@@ -52,10 +54,10 @@ export class ArticleBody {
     this.container = container;
     this.stream = stream;
     this.#blocks = stream.article.body;
-    const characters =
-      stream.article.continued?.characters ??
-      this.#blocks.reduce((sum, block) => sum + blockText(block).length, 0);
-    this.#chunkLines = chunkLines(characters);
+    // A long article's length in lines is guessed from its head, which is a sample of its text.
+    const lines = this.#blocks.reduce((sum, block) => sum + blockLines(block), 0);
+    const more = stream.article.continued;
+    this.#chunkLines = chunkLines(more ? (lines * more.characters) / more.headCharacters : lines);
     const scroller = container.closest('main');
     // Chunks coming near the view are filled before they get there.
     this.#near = new IntersectionObserver(
@@ -162,7 +164,9 @@ export class ArticleBody {
 
   /** Chunks for the blocks from `from` on (blocks replaced from there are dropped first). */
   #grow(from: number) {
-    this.#dropFrom(from);
+    // A chunk left short at the end of the last piece is made again, full, with the next one's.
+    const last = this.chunks.at(-1);
+    this.#dropFrom(last && last.lines < this.#chunkLines ? Math.min(from, last.first) : from);
     const blocks = this.#blocks;
     let first = this.chunks.at(-1)?.end ?? 0;
     const fragment = document.createDocumentFragment();
@@ -189,7 +193,7 @@ export class ArticleBody {
   #chunk(first: number, end: number, lines: number): HTMLElement {
     const element = document.createElement('div');
     element.className = `chunk ${sizeClass(lines)}`;
-    const chunk = { element, first, end, filled: false };
+    const chunk = { element, first, end, lines, filled: false };
     this.chunks.push(chunk);
     this.#byElement.set(element, chunk);
     this.#unfilled++;

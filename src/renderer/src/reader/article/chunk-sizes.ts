@@ -14,10 +14,8 @@ export const MIN_CHUNK_LINES = 64;
  * in every frame that changes anything, so a long article has larger chunks rather than more.
  */
 const MAX_CHUNKS = 256;
-/** Lines of a text of some length, counting the gaps between paragraphs (a guess, for sizing). */
-const LINES_PER_CHARACTER = 1.3 / 72;
-/** Characters on a line at the default measure (66ch, where a character is narrower than a "0"). */
-const CHARACTERS_PER_LINE = 72;
+/** Characters on a line at the default measure (66ch); measured on generated articles. */
+const CHARACTERS_PER_LINE = 70;
 /** A paragraph's bottom margin (1.05em at 1.65 leading), in lines. */
 const PARAGRAPH_GAP = 0.65;
 
@@ -40,10 +38,10 @@ export function blockLines(block: Block): number {
   }
 }
 
-/** How many lines of blocks go in a chunk, for a body of this many characters. */
-export function chunkLines(characters: number): number {
-  const lines = (characters * LINES_PER_CHARACTER) / MAX_CHUNKS;
-  return Math.min(4096, Math.max(MIN_CHUNK_LINES, Math.round(lines)));
+/** Lines of blocks in a chunk, for a body guessed this long: a size class, so chunks fill theirs. */
+export function chunkLines(totalLines: number): number {
+  const lines = 2 ** Math.round(Math.log2(Math.max(1, totalLines / MAX_CHUNKS)));
+  return Math.min(4096, Math.max(MIN_CHUNK_LINES, lines));
 }
 
 /** The nearest size class ArticleView's CSS has: 64 lines (none), then 128 and so on to 4 096. */
