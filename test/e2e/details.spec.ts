@@ -142,10 +142,10 @@ test.describe('the article details panel', () => {
     await expect(heading).toBeInViewport();
   });
 
-  test('has no serious accessibility violations with the panel open, light and dark', async ({
-    launch,
-  }) => {
-    for (const colorScheme of ['light', 'dark'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no serious accessibility violations with the panel open, ${colorScheme}`, async ({
+      launch,
+    }) => {
       const { page } = await launch({ colorScheme });
       const details = new DetailsPanel(page);
       await details.open();
@@ -154,6 +154,6 @@ test.describe('the article details panel', () => {
       await details.button('Copy citation').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/details-panel-${colorScheme}-end.png` });
       expect(await seriousViolations(page), colorScheme).toEqual([]);
-    }
-  });
+    });
+  }
 });
