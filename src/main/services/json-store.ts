@@ -60,7 +60,7 @@ export async function removeStaleTempFiles(file: string): Promise<void> {
   }
 }
 
-async function fsyncFolder(folder: string): Promise<void> {
+export async function fsyncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; its rename is already durable enough there.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

@@ -68,7 +68,7 @@ export class LibraryState {
   /** Applies a pushed event; returns nothing so it can be a listener directly. */
   onEvent = (event: AppEvent) => {
     const snapshot = this.snapshot;
-    if (!snapshot || event.folder !== snapshot.folder) return;
+    if (event.type === 'export-progress' || !snapshot || event.folder !== snapshot.folder) return;
     if (event.type === 'library-progress') {
       this.progress = event.progress;
     } else if (event.revision > snapshot.revision) void this.refresh();
