@@ -40,12 +40,16 @@ export async function buildEpub(request: BookRequest, folder: string): Promise<U
         allowedAttributes: [...defaultAllowedAttributes, ...EXTRA_ATTRIBUTES],
         content: request.chapters.map((chapter, index) => ({
           title: chapter.title,
-          data: chapter.xhtml,
+          data: '',
           filename: `article-${String(index + 1).padStart(4, '0')}.xhtml`,
         })),
       },
       output,
     );
+    // The library re-parses each chapter's HTML to clean it, which is three quarters of its time
+    // (4 s of 5 for 500 articles). Ours is XHTML already, every piece escaped by xhtml-chapter.ts
+    // and checked by epubcheck in the tests: it goes into the library's chapter template as is.
+    book.content.forEach((item, index) => (item.data = request.chapters[index]!.xhtml));
     await book.render();
     return new Uint8Array(await readFile(output));
   }
