@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 
 export type Epubcheck =
-  | { available: true; run: (file: string) => { status: number | null; output: string } }
+  | {
+      available: true;
+      reason?: undefined;
+      run: (file: string) => { status: number | null; output: string };
+    }
   | { available: false; reason: string; run: () => never };
 
 const CANDIDATES = [process.env.EPUBCHECK, '/usr/bin/epubcheck', '/usr/share/java/epubcheck.jar'];
