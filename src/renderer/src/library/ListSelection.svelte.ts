@@ -3,8 +3,10 @@
  * key, a range from the anchor with Shift, items added or removed one by one with Ctrl/Cmd. Keys
  * survive sorting and filtering; what is exported is the selection as the list shows it.
  */
+import { SvelteSet } from 'svelte/reactivity';
+
 export class ListSelection {
-  keys = $state.raw<ReadonlySet<string>>(new Set());
+  readonly keys = new SvelteSet<string>();
   #anchor: string | null = null;
 
   get size(): number {
@@ -15,15 +17,13 @@ export class ListSelection {
 
   /** Only this item (a plain click, an arrow key); it becomes the anchor of later ranges. */
   only(key: string) {
-    if (this.keys.size !== 1 || !this.keys.has(key)) this.keys = new Set([key]);
+    if (this.keys.size !== 1 || !this.keys.has(key)) this.#replace([key]);
     this.#anchor = key;
   }
 
   /** Adds or removes one item (Ctrl/Cmd+click, Ctrl+Space). */
   toggle(key: string) {
-    const next = new Set(this.keys);
-    if (!next.delete(key)) next.add(key);
-    this.keys = next;
+    if (!this.keys.delete(key)) this.keys.add(key);
     this.#anchor = key;
   }
 
@@ -33,15 +33,20 @@ export class ListSelection {
     const from = anchorAt < 0 ? index : anchorAt;
     if (anchorAt < 0) this.#anchor = keys[index] ?? null;
     const [start, end] = from <= index ? [from, index] : [index, from];
-    this.keys = new Set(keys.slice(start, end + 1));
+    this.#replace(keys.slice(start, end + 1));
   }
 
   all(keys: string[]) {
-    this.keys = new Set(keys);
+    this.#replace(keys);
   }
 
   /** The selected items in the order the list shows them. */
   inOrder<T>(items: T[], keyOf: (item: T) => string): T[] {
     return this.keys.size === 0 ? [] : items.filter((item) => this.keys.has(keyOf(item)));
+  }
+
+  #replace(keys: string[]) {
+    this.keys.clear();
+    for (const key of keys) this.keys.add(key);
   }
 }
