@@ -4,9 +4,8 @@
  * there before untouched (and no temp file), and says why in words.
  */
 import { basename, dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { AppFailure } from '../../../shared/result';
-import { fsyncFolder } from '../json-store';
+import { replaceFile } from '../atomic-file';
 import { trackWrite } from '../pending-writes';
 
 export function writeExportFile(file: string, data: Uint8Array | string): Promise<void> {
@@ -15,10 +14,7 @@ export function writeExportFile(file: string, data: Uint8Array | string): Promis
 
 async function write(file: string, data: Uint8Array | string) {
   try {
-    await writeFileAtomic(file, typeof data === 'string' ? data : Buffer.from(data), {
-      fsync: true,
-    });
-    await fsyncFolder(dirname(file));
+    await replaceFile(file, data);
   } catch (error) {
     throw exportFailure(error, file);
   }
