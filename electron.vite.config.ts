@@ -12,6 +12,8 @@ export default defineConfig({
           'browser-host': resolve('src/main/host/browser-host-cli.ts'),
           // Library indexing runs in a worker thread, loaded from its own file.
           'library-worker': resolve('src/main/services/library/library-worker.ts'),
+          // EPUB packing (synchronous in its library) runs in a worker thread too.
+          'epub-worker': resolve('src/main/services/export/epub-worker.ts'),
         },
       },
     },

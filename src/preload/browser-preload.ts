@@ -3,6 +3,7 @@
  * on this origin. Files come from the browser's own picker and drops, as bytes.
  */
 import type { Article } from '../shared/article';
+import type { EpubDownload } from '../shared/export/export-job';
 import type { AppEvent } from '../shared/library';
 import { isExposedChannel, type LecternApi } from '../shared/ipc';
 import { fail, type Result } from '../shared/result';
@@ -40,8 +41,8 @@ function pickFile(): Promise<File | null> {
 }
 
 /** A browser saves through its own downloads (which may ask where); a Blob URL never leaves the page. */
-function downloadText(name: string, text: string): string {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: string): string {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -99,8 +100,22 @@ const api: LecternApi = {
   onCommand: () => () => undefined,
   saveTextFile: async ({ suggestedName, text }) => ({
     ok: true,
-    value: downloadText(suggestedName, text),
+    value: download(suggestedName, text, 'text/markdown;charset=utf-8'),
   }),
+  // The browser's own print dialog prints the print view, and saves it as PDF too.
+  print: async () => {
+    window.print();
+    return { ok: true, value: undefined };
+  },
+  exportPdf: async () =>
+    fail('unavailable', 'Choose “Save as PDF” as the printer in the browser’s print dialog.'),
+  exportEpub: async (request) => {
+    const result = (await post('export.epubBytes', [request])) as Result<EpubDownload>;
+    if (!result.ok) return result;
+    const { name, bytes, articles, skipped } = result.value;
+    const saved = download(name, bytes as Uint8Array<ArrayBuffer>, 'application/epub+zip');
+    return { ok: true, value: { saved, articles, skipped } };
+  },
   // A browser gives a page no paths, so a dropped folder cannot become a library here.
   openDroppedFolder: async () =>
     fail(

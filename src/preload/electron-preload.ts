@@ -1,6 +1,7 @@
 /** Exposes the contract to the sandboxed window; no Electron object crosses the bridge. */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Article } from '../shared/article';
+import type { EpubExport } from '../shared/export/export-job';
 import type { AppEvent, LibrarySnapshot } from '../shared/library';
 import {
   APP_EVENT,
@@ -28,6 +29,9 @@ const api: LecternApi = {
   },
   openWithPicker: () => invoke('reader.openDialog', []) as Promise<Result<Article | null>>,
   saveTextFile: (request) => invoke('file.saveText', [request]) as Promise<Result<string | null>>,
+  print: () => invoke('export.print', []) as Promise<Result<void>>,
+  exportPdf: (request) => invoke('export.pdf', [request]) as Promise<Result<string | null>>,
+  exportEpub: (request) => invoke('export.epub', [request]) as Promise<Result<EpubExport | null>>,
   onCommand: (listener) => {
     const handler = (_event: unknown, command: AppCommand) => listener(command);
     ipcRenderer.on(COMMAND_EVENT, handler);

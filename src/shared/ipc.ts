@@ -8,6 +8,7 @@ import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation'
 import type { AppInfo } from './app-info';
 import { MAX_ARTICLE_BYTES, type Article } from './article';
 import type { ArticleDetails } from './article-details';
+import { MAX_EXPORT_ARTICLES, type EpubDownload, type EpubExport } from './export/export-job';
 import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from './panel-layout';
 import type { RecentEntry } from './recent';
@@ -41,6 +42,19 @@ const SaveTextArg = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_BYTES)),
 });
 export type SaveTextRequest = v.InferOutput<typeof SaveTextArg>;
+
+const EpubArg = v.strictObject({
+  /** The open article, or these library articles in this order. */
+  articles: v.union([
+    v.literal('open'),
+    v.pipe(v.array(PathArg), v.minLength(1), v.maxLength(MAX_EXPORT_ARTICLES)),
+  ]),
+  /** The book's title. */
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+});
+export type EpubRequest = v.InferOutput<typeof EpubArg>;
+const PdfArg = v.strictObject({ title: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) });
+export type PdfRequest = v.InferOutput<typeof PdfArg>;
 
 const PanelArg = v.strictObject({
   open: v.boolean(),
@@ -111,6 +125,17 @@ export const calls = {
   'library.cancel': call<void>()(v.tuple([])),
   /** Reads what a stopped run left unread, without reopening the folder. */
   'library.resume': call<void>()(v.tuple([])),
+  // ── Export: print, PDF and EPUB (the window lays out the print view first) ──
+  /** Only the Electron preload calls this: the system print dialog, for the window's print view. */
+  'export.print': call<void>()(v.tuple([]), false),
+  /** Only the Electron preload calls this: Save dialog, the print view as PDF, atomic write. */
+  'export.pdf': call<string | null>()(v.tuple([PdfArg]), false),
+  /** Only the Electron preload calls this: Save dialog, then the EPUB, written atomically. */
+  'export.epub': call<EpubExport | null>()(v.tuple([EpubArg]), false),
+  /** The EPUB's bytes, for a browser to save through its downloads. */
+  'export.epubBytes': call<EpubDownload>()(v.tuple([EpubArg])),
+  /** Stops the EPUB export under way; nothing is written. */
+  'export.cancel': call<void>()(v.tuple([])),
 };
 
 export type Calls = typeof calls;
@@ -138,7 +163,11 @@ export type AppCommand =
   /** View ▸ Larger Text (1), Smaller Text (−1), Actual Size (0). */
   | { type: 'text-size'; change: 1 | -1 | 0 }
   | { type: 'open-folder' }
-  | { type: 'open-folder-path'; path: string };
+  | { type: 'open-folder-path'; path: string }
+  /** File ▸ Print…, Export as PDF…, Export as EPUB… (of the open article). */
+  | { type: 'print' }
+  | { type: 'export-pdf' }
+  | { type: 'export-epub' };
 
 /** The API the preload exposes as `window.lectern`. */
 export interface LecternApi {
@@ -152,6 +181,12 @@ export interface LecternApi {
   saveTextFile(request: SaveTextRequest): Promise<Result<string | null>>;
   /** Opens a folder the user dropped on the window as a library (Electron only; browsers give no paths). */
   openDroppedFolder(file: File): Promise<Result<LibrarySnapshot>>;
+  /** Opens the print dialog for the window's print view. */
+  print(): Promise<Result<void>>;
+  /** Saves the print view as a PDF where the user chooses (Electron); null if cancelled. */
+  exportPdf(request: PdfRequest): Promise<Result<string | null>>;
+  /** Writes an EPUB where the user chooses (a browser downloads it); null if cancelled. */
+  exportEpub(request: EpubRequest): Promise<Result<EpubExport | null>>;
   /** Events pushed from main: library progress and changes. Returns an unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void;
 }

@@ -34,6 +34,7 @@ const { handlers, events, library } = createServices({
   userDataDir,
   openExternal: async () => undefined,
   libraryWorkerFile: resolve(appRoot, 'out', 'main', 'library-worker.js'),
+  epubWorkerFile: resolve(appRoot, 'out', 'main', 'epub-worker.js'),
 });
 
 const host = await startBrowserHost({

@@ -100,6 +100,11 @@ export class LatestArticleDetails {
     return article;
   };
 
+  /** The article itself, for exports of what the window shows. */
+  article(): Article | null {
+    return this.#article;
+  }
+
   async get(): Promise<ArticleDetails | null> {
     if (!this.#article) return null;
     this.#details ??= articleDetails(this.#article);

@@ -1,9 +1,8 @@
 /** The contract's remembered-state calls (issue 6), built on one ComfortStore. */
-import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import type { ComfortStore } from './comfort-store';
-import { storageFailure } from './json-store';
+import { writeExportFile } from './export/export-file';
 
 type ComfortChannel =
   | 'settings.get'
@@ -36,9 +35,7 @@ export function comfortHandlers(
       const path = await showSaveDialog(suggestedName);
       if (!path) return null;
       // Atomic too: a crash mid-export must not leave half of a file the user already had there.
-      await writeFileAtomic(path, text, { fsync: true }).catch((error: unknown) => {
-        throw storageFailure(error, path);
-      });
+      await writeExportFile(path, text);
       return path;
     },
   };

@@ -1,6 +1,7 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
 import { stat } from 'node:fs/promises';
 import type { Article } from '../../shared/article';
+import { articleKey } from '../../shared/article-key';
 import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
@@ -12,6 +13,9 @@ import { ComfortStore } from './comfort-store';
 import { EventHub } from './event-hub';
 import { checkExternalUrl } from './external-url';
 import { PanelLayoutStore } from './panel-layout';
+import { EpubExporter } from './export/epub-export';
+import { createExportHandlers } from './export/export-handlers';
+import type { ShowSaveDialog } from './export/save-dialog';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryService } from './library/library-service';
 import { PathGrants } from './path-grants';
@@ -29,11 +33,16 @@ export interface HostEnvironment {
   /** Hands a checked URL to the system browser. */
   openExternal: (url: string) => Promise<void>;
   /** The native Save dialog; absent where the browser saves files itself. */
-  showSaveDialog?: (suggestedName: string) => Promise<string | null>;
+  showSaveDialog?: ShowSaveDialog;
+  /** The window's print view as PDF, and the system print dialog (Electron only). */
+  printToPdf?: () => Promise<Uint8Array>;
+  print?: () => Promise<void>;
   /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
   showFolderDialog?: () => Promise<string | null>;
   /** The built library indexing worker; absent in unit tests, which index in-thread. */
   libraryWorkerFile?: string;
+  /** The built EPUB packing worker; absent in unit tests, which pack in-thread. */
+  epubWorkerFile?: string;
 }
 
 export interface LecternServices {
@@ -65,6 +74,29 @@ export function createServices(env: HostEnvironment): LecternServices {
     lastFolder: env.startupIsSample ? () => comfort.lastFolder() : undefined,
     rememberFolder: (path) => comfort.setLastFolder(path),
   });
+
+  const exportHandlers = createExportHandlers({
+    exporter: new EpubExporter({
+      annotationsOf: async (article) =>
+        (await comfort.highlights(await articleKey(article))).annotations,
+      onProgress: (progress) => events.emit({ type: 'export-progress', progress }),
+      workerFile: env.epubWorkerFile,
+    }),
+    openArticle: () => details.article(),
+    inLibrary: (path) => library.contains(path),
+    showSaveDialog: env.showSaveDialog,
+    printToPdf: env.printToPdf,
+    print: env.print,
+  });
+  const saveDialog = env.showSaveDialog;
+  const saveMarkdown = saveDialog
+    ? (suggestedName: string) =>
+        saveDialog({
+          suggestedName,
+          title: 'Export highlights',
+          filter: { name: 'Markdown', extensions: ['md'] },
+        })
+    : undefined;
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
@@ -116,8 +148,9 @@ export function createServices(env: HostEnvironment): LecternServices {
     'ui.getPanel': async () => panel.get(),
     'ui.setPanel': async (layout) => panel.set(layout),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
-    ...comfortHandlers(comfort, env.showSaveDialog),
+    ...comfortHandlers(comfort, saveMarkdown),
     ...libraryHandlers,
+    ...exportHandlers,
     // An article opened from the library is the one the details panel describes.
     'library.openArticle': async (path) =>
       details.remember(await libraryHandlers['library.openArticle'](path)),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, test } from 'vitest';
 import { ComfortStore } from '../../../src/main/services/comfort-store';
-import * as anchoring from '../../../src/renderer/src/highlights/text-anchoring';
+import * as anchoring from '../../../src/shared/text-anchoring';
 import type { Annotation } from '../../../src/shared/annotation';
 import { generateArticle } from '../../support/generate-articles';
 

@@ -6,7 +6,7 @@ import type { Annotation, HighlightColour } from '../../../shared/annotation';
 import { HIGHLIGHT_COLOURS } from '../../../shared/annotation';
 import type { LecternApi } from '../../../shared/ipc';
 import { isoNow } from '../shell/iso-now';
-import { anchorSpan, describeSpan, type TextSpan } from './text-anchoring';
+import { anchorSpan, describeSpan, type TextSpan } from '../../../shared/text-anchoring';
 import { offsetOf, plainText, rangeFromOffsets } from './text-positions';
 
 export interface PlacedHighlight {

@@ -3,11 +3,13 @@ import type { LecternApi } from '../../../shared/ipc';
 import {
   findTermOf,
   type AppEvent,
+  type LibraryEntry,
   type LibraryProgress,
   type LibrarySnapshot,
   type SearchHit,
 } from '../../../shared/library';
 import type { AppError, Result } from '../../../shared/result';
+import { ListSelection } from './ListSelection.svelte';
 import {
   countSources,
   countsLabel,
@@ -30,6 +32,8 @@ export class LibraryState {
   hits = $state.raw<SearchHit[]>([]);
   /** The article being read, so J/K can move from it. */
   currentPath = $state<string | null>(null);
+  /** The rows chosen in the list (by path), for exporting several articles at once. */
+  readonly selection = new ListSelection();
 
   readonly visible = $derived(
     this.snapshot ? orderEntries([...this.snapshot.entries], this.sort, this.filter) : [],
@@ -68,7 +72,7 @@ export class LibraryState {
   /** Applies a pushed event; returns nothing so it can be a listener directly. */
   onEvent = (event: AppEvent) => {
     const snapshot = this.snapshot;
-    if (!snapshot || event.folder !== snapshot.folder) return;
+    if (event.type === 'export-progress' || !snapshot || event.folder !== snapshot.folder) return;
     if (event.type === 'library-progress') {
       this.progress = event.progress;
     } else if (event.revision > snapshot.revision) void this.refresh();
@@ -129,9 +133,14 @@ export class LibraryState {
     this.onOpenArticle(hit.entry.path, findTermOf(this.query));
   };
 
+  /** The list as the panel shows it: search results while searching, else the sorted, filtered list. */
+  get shown(): LibraryEntry[] {
+    return this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+  }
+
   /** The next (+1) or previous (-1) article in the list as shown, from the one being read. */
   step = (direction: 1 | -1) => {
-    const list = this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+    const list = this.shown;
     if (list.length === 0) return;
     const at = list.findIndex((entry) => entry.path === this.currentPath);
     const next = at < 0 ? 0 : Math.min(list.length - 1, Math.max(0, at + direction));

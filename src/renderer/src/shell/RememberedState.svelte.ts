@@ -5,7 +5,7 @@
 import { untrack } from 'svelte';
 import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
-import { articleKey } from '../reader/article-key';
+import { articleKey } from '../../../shared/article-key';
 import { HighlightsState } from '../highlights/HighlightsState.svelte';
 import { ReadingPositionState } from '../reader/ReadingPositionState.svelte';
 import { SettingsState } from '../appearance/SettingsState.svelte';

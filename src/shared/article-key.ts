@@ -1,5 +1,5 @@
 /** The key an article's position and highlights are stored under. */
-import type { Article } from '../../../shared/article';
+import type { Article } from './article';
 
 /** The 16-hex id from `NNN_<id>.txt`; otherwise `sha-` and a hash of what identifies the text. */
 export async function articleKey(article: Article): Promise<string> {
