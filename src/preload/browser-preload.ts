@@ -2,8 +2,8 @@
  * The browser host's preload: the same `window.lectern` as Electron's, built over HTTP to the host
  * on this origin. Files come from the browser's own picker and drops, as bytes.
  */
-import type { Article } from '../shared/article';
 import type { EpubDownload } from '../shared/export/export-job';
+import type { OpenedArticle } from '../shared/startup';
 import type { AppEvent } from '../shared/library';
 import { isExposedChannel, type LecternApi } from '../shared/ipc';
 import { fail, type Result } from '../shared/result';
@@ -24,7 +24,7 @@ async function post(channel: string, args: unknown[]): Promise<Result<never>> {
   }
 }
 
-async function openBytes(file: File): Promise<Result<Article>> {
+async function openBytes(file: File): Promise<Result<OpenedArticle>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return post('reader.openBytes', [{ name: file.name, bytes }]);
 }

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SAMPLE_ARTICLE } from '../../src/main/services/app-locations';
 import { loadArticleFile } from '../../src/main/services/article-file';
-import { ComfortStore } from '../../src/main/services/comfort-store';
+import { RememberedStore } from '../../src/main/services/remembered-store';
 import { settleWrites } from '../../src/main/services/pending-writes';
 import {
   installFirstPaintProbe,
@@ -58,7 +58,7 @@ function cases(dir: string): Case[] {
 async function rememberMiddle(userData: string, item: Case): Promise<string> {
   const article = await loadArticleFile(item.file);
   const middle = article.body[Math.floor(article.body.length / 2)]!.id;
-  await new ComfortStore(userData).setPosition(item.key, {
+  await new RememberedStore(userData).setPosition(item.key, {
     block: middle,
     offset: 0,
     progress: 0.5,
