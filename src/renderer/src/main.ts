@@ -9,4 +9,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { getLecternApi } from './lectern-api';
 
-mount(App, { target: document.getElementById('app')!, props: { api: getLecternApi() } });
+const api = getLecternApi();
+// Asked before the window is built, so main works on it while the components mount.
+const startup = api.call('app.start');
+mount(App, { target: document.getElementById('app')!, props: { api, startup } });
