@@ -16,10 +16,19 @@ import { fail, type Result } from '../shared/result';
 const invoke = (channel: string, args: unknown[]) =>
   ipcRenderer.invoke(IPC_PREFIX + channel, args) as Promise<Result<never>>;
 
+// The window's start-up call goes now, while the app's own script is still loading and compiling;
+// the app's first `app.start` takes this answer.
+let startup: Promise<Result<never>> | null = invoke('app.start', []);
+
 const api: LecternApi = {
   call: (channel, ...args) => {
     if (!isExposedChannel(channel))
       return Promise.resolve(fail('invalid-request', 'Unknown request.'));
+    if (channel === 'app.start' && startup) {
+      const early = startup;
+      startup = null;
+      return early;
+    }
     return invoke(channel, args);
   },
   openDroppedFile: async (file) => {

@@ -57,7 +57,6 @@ export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const remembered = new RememberedStore(env.userDataDir);
   const opened = new OpenedArticles();
-  warmUpEntities();
   const events = new EventHub();
   const library = new LibraryService({
     userDataDir: env.userDataDir,
@@ -133,13 +132,17 @@ export function createServices(env: HostEnvironment): LecternServices {
   }
 
   const handlers: Handlers = {
-    'app.start': () =>
-      startUp({
+    'app.start': async () => {
+      const answer = await startUp({
         info: env.info,
         remembered,
         openArticle: openAtLaunch,
         openLibrary: openLibraryAtLaunch,
-      }),
+      });
+      // The details panel's NLP library loads once the window has what it needs, not before.
+      warmUpEntities();
+      return answer;
+    },
     'reader.openPath': async (path) => {
       const known = grants.has(path) || (await library.contains(path));
       if (!known && !(await remembered.recent()).some((entry) => entry.path === path)) {

@@ -10,6 +10,6 @@ import App from './App.svelte';
 import { getLecternApi } from './lectern-api';
 
 const api = getLecternApi();
-// Asked before the window is built, so main works on it while the components mount.
+// The preload sent this call before this script loaded; here the window takes its answer.
 const startup = api.call('app.start');
 mount(App, { target: document.getElementById('app')!, props: { api, startup } });
