@@ -19,6 +19,7 @@ import {
 } from '../e2e/support/first-paint-probe';
 import { startHost } from '../e2e/support/lectern-app';
 import { generateArticle } from '../support/generate-articles';
+import { startupCallCost } from './startup-call-cost';
 
 const RUNS = 7;
 const RENDERER_DIR = resolve('out', 'renderer');
@@ -137,12 +138,21 @@ export async function printFirstPaint(browser: Browser, dir: string): Promise<vo
       const floorMs = floor.map((r) => r.titleMs);
       const jumps = app.map((r) => r.jump);
       const firstTops = app.map((r) => r.anchorTop ?? Number.NaN);
+      const costDir = mkdtempSync(join(dir, 'ud-'));
+      await rememberMiddle(costDir, item);
+      const cost = await startupCallCost(item.file, item.named, costDir);
+      rmSync(costDir, { recursive: true, force: true });
       console.log(
         `  ${item.label.padEnd(14)} app ${median(appMs).toFixed(0)} ms (${range(appMs)})` +
           ` · static floor ${median(floorMs).toFixed(0)} ms (${range(floorMs)})` +
           ` · ratio ${(median(appMs) / median(floorMs)).toFixed(1)}×` +
           ` · restored block's top in the first frame ${range(firstTops)} px` +
           ` · largest move after it ${Math.max(...jumps).toFixed(0)} px`,
+      );
+      console.log(
+        `  ${''.padEnd(14)} app.start in Node ${cost.handlerMs.toFixed(1)} ms` +
+          ` + structured clone (Electron IPC) ${cost.structuredCloneMs.toFixed(1)} ms` +
+          ` of ${(cost.cloneBytes / 1024).toFixed(0)} KB; the browser host's JSON ${cost.jsonMs.toFixed(1)} ms`,
       );
     }
   } finally {
