@@ -16,7 +16,7 @@ import { createServices } from '../../../src/main/services/lectern-handlers';
 import { settleWrites } from '../../../src/main/services/pending-writes';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'lectern-comfort-'));
+const tempDir = () => mkdtempSync(join(tmpdir(), 'lectern-remembered-'));
 const KEY = 'e51e31a3faca41e8';
 
 const annotation: Annotation = {
