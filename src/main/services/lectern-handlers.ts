@@ -139,8 +139,9 @@ export function createServices(env: HostEnvironment): LecternServices {
         openArticle: openAtLaunch,
         openLibrary: openLibraryAtLaunch,
       });
-      // The details panel's NLP library loads once the window has what it needs, not before.
-      warmUpEntities();
+      // The details panel's NLP library blocks this thread while it loads: not before the window
+      // has its answer, nor while a library's first pass needs the thread for its progress.
+      void library.whenIdle().then(() => warmUpEntities());
       return answer;
     },
     'reader.openPath': async (path) => {
