@@ -55,7 +55,6 @@ export type EpubRequest = v.InferOutput<typeof EpubArg>;
 const PdfArg = v.strictObject({ title: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) });
 export type PdfRequest = v.InferOutput<typeof PdfArg>;
 
-
 /** Describes one call: its argument tuple schema, its result type, and whether the window may call it. */
 function call<R>() {
   return <S extends v.GenericSchema<unknown, unknown[]>>(args: S, exposed = true) => ({
