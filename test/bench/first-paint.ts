@@ -147,7 +147,8 @@ export async function printFirstPaint(browser: Browser, dir: string): Promise<vo
           ` · static floor ${median(floorMs).toFixed(0)} ms (${range(floorMs)})` +
           ` · ratio ${(median(appMs) / median(floorMs)).toFixed(1)}×` +
           ` · restored block's top in the first frame ${range(firstTops)} px` +
-          ` · largest move after it ${Math.max(...jumps).toFixed(0)} px`,
+          ` · largest move after it ${Math.max(...jumps).toFixed(0)} px` +
+          ` · calls answered before it: ${[...new Set(app.map((r) => r.callsBefore.join(' + ')))].join(' | ')}`,
       );
       console.log(
         `  ${''.padEnd(14)} app.start in Node ${cost.handlerMs.toFixed(1)} ms` +

@@ -21,10 +21,12 @@ export interface FirstPaint {
   jump: number;
   /** How many frames were watched after the first. */
   frames: number;
+  /** The calls to the host's API answered before that first frame (browser host only). */
+  callsBefore: string[];
 }
 
 interface ProbeState {
-  first: { time: number; anchorTop: number | null } | null;
+  first: { time: number; anchorTop: number | null; calls: string[] } | null;
   jump: number;
   frames: number;
   stop: boolean;
@@ -55,7 +57,12 @@ function probe({ title, anchor }: ProbeOptions) {
     observer.disconnect();
     // rAF after the change: this callback runs in the frame that paints the title.
     requestAnimationFrame((time) => {
-      state.first = { time, anchorTop: anchorTop() };
+      const calls = performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/api/'))
+        .map((path) => path.slice('/api/'.length));
+      state.first = { time, anchorTop: anchorTop(), calls };
       requestAnimationFrame(follow);
     });
   });
@@ -86,6 +93,7 @@ export async function readFirstPaint(page: Page): Promise<FirstPaint> {
       anchorTop: state.first!.anchorTop,
       jump: state.jump,
       frames: state.frames,
+      callsBefore: state.first!.calls,
     };
   });
 }
