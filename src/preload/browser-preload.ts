@@ -2,8 +2,8 @@
  * The browser host's preload: the same `window.lectern` as Electron's, built over HTTP to the host
  * on this origin. Files come from the browser's own picker and drops, as bytes.
  */
-import type { Article } from '../shared/article';
 import type { EpubDownload } from '../shared/export/export-job';
+import type { OpenedArticle } from '../shared/startup';
 import type { AppEvent } from '../shared/library';
 import { isExposedChannel, type LecternApi } from '../shared/ipc';
 import { fail, type Result } from '../shared/result';
@@ -24,7 +24,11 @@ async function post(channel: string, args: unknown[]): Promise<Result<never>> {
   }
 }
 
-async function openBytes(file: File): Promise<Result<Article>> {
+// The window's start-up call goes now, while the app's own script is still loading and compiling;
+// the app's first `app.start` takes this answer.
+let startup: Promise<Result<never>> | null = post('app.start', []);
+
+async function openBytes(file: File): Promise<Result<OpenedArticle>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return post('reader.openBytes', [{ name: file.name, bytes }]);
 }
@@ -74,6 +78,11 @@ function listen(listener: (event: AppEvent) => void): () => void {
 const api: LecternApi = {
   call: async (channel, ...args) => {
     if (!isExposedChannel(channel)) return fail('invalid-request', 'Unknown request.');
+    if (channel === 'app.start' && startup) {
+      const early = startup;
+      startup = null;
+      return early;
+    }
     const result = await post(channel, args);
     // The page is already in a browser: a checked external link opens in a new tab.
     if (channel === 'shell.openExternal' && result.ok) {

@@ -68,7 +68,7 @@ test.describe('the article details panel', () => {
         return null;
       }
     };
-    await expect.poll(saved).toEqual({ version: 1, open: true, width: Number(width) });
+    await expect.poll(saved).toEqual({ version: 2, data: { open: true, width: Number(width) } });
     await first.close();
     const second = await launch({ userData: first.userData });
     const again = new DetailsPanel(second.page);

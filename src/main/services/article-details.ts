@@ -86,28 +86,3 @@ function citationOf(details: Omit<ArticleDetails, 'citation'>): ArticleDetails['
 function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
-
-/** The article opened last; its details are computed on first request, so opening is not slowed. */
-export class LatestArticleDetails {
-  #article: Article | null = null;
-  #details: Promise<ArticleDetails> | null = null;
-
-  remember = <T extends Article | null>(article: T): T => {
-    if (article) {
-      this.#article = article;
-      this.#details = null;
-    }
-    return article;
-  };
-
-  /** The article itself, for exports of what the window shows. */
-  article(): Article | null {
-    return this.#article;
-  }
-
-  async get(): Promise<ArticleDetails | null> {
-    if (!this.#article) return null;
-    this.#details ??= articleDetails(this.#article);
-    return this.#details;
-  }
-}

@@ -15,6 +15,8 @@ export interface LaunchOptions {
   /** The user-data folder; a fresh temporary one when absent. */
   userData?: string;
   colorScheme?: 'light' | 'dark';
+  /** Runs before the window loads (in Electron, before a reload), e.g. to install an init script. */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 export interface LecternApp {
@@ -84,6 +86,7 @@ async function launchBrowserHost(
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  await options.beforeLoad?.(page);
   await page.goto(host.url);
   return {
     page,
@@ -115,6 +118,10 @@ async function launchElectron(
   });
   defer(() => app.close());
   const page = await app.firstWindow();
+  if (options.beforeLoad) {
+    await options.beforeLoad(page);
+    await page.reload();
+  }
   return { page, userData, externalRequests: [], close: () => app.close() };
 }
 

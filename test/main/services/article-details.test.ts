@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LatestArticleDetails, articleDetails } from '../../../src/main/services/article-details';
+import { articleDetails } from '../../../src/main/services/article-details';
 import { loadArticleFile } from '../../../src/main/services/article-file';
 
 const SAMPLE = resolve('resources/000_e51e31a3faca41e8.txt');
@@ -155,15 +155,5 @@ describe('written fixtures', () => {
       variants: ['Volodymyr Zelensky', 'Zelensky'],
     });
     expect(entities.find((e) => e.name === 'Emmanuel Macron')?.count).toBe(2);
-  });
-});
-
-describe('LatestArticleDetails', () => {
-  it('has nothing before an article is opened, then the last one opened', async () => {
-    const latest = new LatestArticleDetails();
-    expect(await latest.get()).toBeNull();
-    latest.remember(await loadArticleFile(SAMPLE));
-    latest.remember(await loadArticleFile(resolve('test/fixtures/articles/several-bylines.txt')));
-    expect((await latest.get())?.title).toBe('Talks Resume in Geneva');
   });
 });

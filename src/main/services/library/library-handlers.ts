@@ -1,6 +1,7 @@
 /** The contract's `library.*` handlers: only folders the user chose are opened as libraries. */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Article } from '../../../shared/article';
 import type { Handlers } from '../../../shared/ipc';
 import type { LibrarySnapshot } from '../../../shared/library';
 import { AppFailure } from '../../../shared/result';
@@ -8,7 +9,15 @@ import { describeFsError, loadArticleFile } from '../article-file';
 import type { PathGrants } from '../path-grants';
 import type { LibraryService } from './library-service';
 
-type LibraryChannel = Extract<keyof Handlers, `library.${string}`>;
+type LibraryChannel = Exclude<Extract<keyof Handlers, `library.${string}`>, 'library.openArticle'>;
+
+/** The contract's library calls, plus the two the reader completes (start-up, opening an article). */
+export type LibraryHandlers = Pick<Handlers, LibraryChannel> & {
+  /** The folder named at launch, else the one open last; part of `app.start`. */
+  'library.openStartup': () => Promise<LibrarySnapshot | null>;
+  /** The article alone; the reader adds its position, highlights and notices. */
+  'library.openArticle': (path: string) => Promise<Article>;
+};
 
 export interface LibraryHandlerDeps {
   library: LibraryService;
@@ -21,7 +30,7 @@ export interface LibraryHandlerDeps {
   rememberFolder?: (path: string) => Promise<void>;
 }
 
-export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryChannel> {
+export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers {
   const { library, grants } = deps;
 
   async function openFolder(path: string): Promise<LibrarySnapshot> {

@@ -57,7 +57,9 @@ export class LibraryState {
     this.#api = api;
   }
 
-  openStartup = () => this.#show(this.#api.call('library.openStartup'));
+  /** The folder from the start-up answer (named at launch, or open last), or why it failed. */
+  start = (snapshot: LibrarySnapshot | null, error: AppError | null) =>
+    this.#show(Promise.resolve(error ? { ok: false, error } : { ok: true, value: snapshot }));
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));

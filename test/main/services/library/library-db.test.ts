@@ -110,7 +110,7 @@ describe('a SQLite without FTS5', () => {
     const grants = new PathGrants();
     grants.grant(folder);
     const handlers = createLibraryHandlers({ library: service, grants, startupPath: null });
-    const answer = await dispatch(handlers as Handlers, 'library.openPath', [folder]);
+    const answer = await dispatch(handlers as unknown as Handlers, 'library.openPath', [folder]);
     expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: NO_FTS5_MESSAGE } });
     expect(NO_FTS5_MESSAGE).not.toContain('\n');
     expect(service.root).toBeNull();
