@@ -13,7 +13,7 @@ test.describe('a folder opened as a library', () => {
     const library = new LibraryPage(page);
     await expect(library.counts).toHaveText('3 articles · 2 sources');
     await expect(library.rows).toHaveText([
-      /Ceasefire talks resume\s*Agence Test · 8 Jun 2025/,
+      /Ceasefire talks resume\s*Agence Test · 8 June 2025/,
       /Border crossings reopen/,
       /Harvest festival returns/,
     ]);
