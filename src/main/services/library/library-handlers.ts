@@ -59,7 +59,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     },
     'library.openDropped': async (path) => openFolder(path),
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
-    'library.search': async (query) => (library.root ? await library.search(query) : []),
+    'library.search': async (query) =>
+      library.root ? await library.search(query) : { hits: [], total: 0 },
     'library.openArticle': async (path) => {
       if (!(await library.contains(path))) {
         throw new AppFailure(
