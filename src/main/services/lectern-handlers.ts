@@ -39,6 +39,8 @@ export interface HostEnvironment {
   print?: () => Promise<void>;
   /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
   showFolderDialog?: () => Promise<string | null>;
+  /** The command that started the browser host ("npm start --"), named where a folder is needed. */
+  startCommand?: string;
   /** The built library indexing worker; absent in unit tests, which index in-thread. */
   libraryWorkerFile?: string;
   /** The built EPUB packing worker; absent in unit tests, which pack in-thread. */
@@ -71,6 +73,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     grants,
     startupPath: env.startupIsSample ? null : env.startupPath,
     showFolderDialog: env.showFolderDialog,
+    startCommand: env.startCommand,
     lastFolder: env.startupIsSample ? () => comfort.lastFolder() : undefined,
     rememberFolder: (path) => comfort.setLastFolder(path),
   });

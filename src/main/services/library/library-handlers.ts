@@ -16,6 +16,8 @@ export interface LibraryHandlerDeps {
   /** The path named at launch when it is a folder, else null. */
   startupPath: string | null;
   showFolderDialog?: () => Promise<string | null>;
+  /** How the user started a host without a folder dialog ("npm start --"), to name in its place. */
+  startCommand?: string;
   /** The folder open when the app last closed, reopened when nothing was named at launch. */
   lastFolder?: () => Promise<string | null>;
   rememberFolder?: (path: string) => Promise<void>;
@@ -43,9 +45,10 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     },
     'library.openDialog': async () => {
       if (!deps.showFolderDialog) {
+        const command = deps.startCommand ?? 'npm run browser --';
         throw new AppFailure(
           'unavailable',
-          'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
+          `A browser cannot hand Lectern a folder. Stop Lectern (Ctrl+C where it runs) and start it with the folder: ${command} <folder>`,
         );
       }
       const path = await deps.showFolderDialog();
