@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  domainPieces,
   fileNamePieces,
   pathPieces,
   urlPieces,
@@ -31,6 +32,10 @@ describe('where long details values may break', () => {
       '?x=1',
       '&y=2',
     ]);
+  });
+
+  it('breaks a host name after its dots', () => {
+    expect(domainPieces('themoscowtimes.com')).toEqual(['themoscowtimes.', 'com']);
   });
 
   it('keeps every character, in order', () => {

@@ -1,10 +1,12 @@
 /**
  * Where long values in the details panel may break: a path after its separators, a URL after its
  * slashes and before its query, a file name only before its extension. Each piece is rendered
- * with a <wbr> between, and breaks inside a piece only when the piece alone is wider than the line.
+ * as a box of its own, and breaks inside a piece only when the piece alone is wider than the line.
  */
 
 export const pathPieces = (path: string): string[] => path.split(/(?<=[\\/])(?=.)/);
+
+export const domainPieces = (domain: string): string[] => domain.split(/(?<=\.)(?=.)/);
 
 export const urlPieces = (url: string): string[] => url.split(/(?<=\/)(?=[^/])|(?=[?&#])/);
 
