@@ -106,10 +106,11 @@ test('the byline, date, caption and title keep their proportion to the text size
       .locator('figcaption'),
     body: reader.article.getByText(/^Russia said Sunday/),
   };
+  type Part = keyof typeof parts;
   const sizes = async () => {
-    const out: Record<string, number> = {};
-    for (const [name, locator] of Object.entries(parts)) {
-      out[name] = await locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const out = {} as Record<Part, number>;
+    for (const name of Object.keys(parts) as Part[]) {
+      out[name] = await parts[name].evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     }
     return out;
   };
@@ -120,8 +121,8 @@ test('the byline, date, caption and title keep their proportion to the text size
   await expect.poll(async () => (await sizes()).body).toBeGreaterThan(before.body * 1.15);
   const after = await sizes();
   const scale = after.body / before.body;
-  for (const name of Object.keys(parts)) {
-    expect(after[name]! / before[name]!, `${name} grows as the body does`).toBeCloseTo(scale, 2);
+  for (const name of Object.keys(parts) as Part[]) {
+    expect(after[name] / before[name], `${name} grows as the body does`).toBeCloseTo(scale, 2);
   }
 });
 
