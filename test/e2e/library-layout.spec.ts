@@ -4,7 +4,7 @@
  * 900 px, and Open Folder… in the browser host explains itself where it is seen.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, test, tempFolder } from './support/lectern-app';
 import { seriousViolations } from './support/accessibility';
 import { articleText, LibraryPage, makeLibraryFolder } from './support/library-page';
@@ -133,6 +133,21 @@ for (const width of [800, 600]) {
     });
   });
 }
+
+test('at 800 px the sheet steps aside for an article opened another way', async ({ launch }) => {
+  const { page } = await launch({ path: makeLibraryFolder() });
+  await page.setViewportSize({ width: 800, height: 800 });
+  const library = new LibraryPage(page);
+  await expect(library.rows).toHaveCount(3);
+  const reader = new ReaderPage(page);
+  await reader.openThroughPicker(resolve('resources/000_e51e31a3faca41e8.txt'));
+  await expect(reader.title).toHaveText(/^Russia Says Pushing Offensive/);
+  await expect(library.panel).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Library', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
+});
 
 test('at 1280 px the library stays beside the reader, with no sheet button', async ({ launch }) => {
   const { page } = await launch({ path: makeLibraryFolder() });

@@ -61,7 +61,8 @@ export class LibraryState {
     this.#api = api;
   }
 
-  openStartup = () => this.#show(this.#api.call('library.openStartup'));
+  // At launch the sheet is not forced open: it may be a reopened article's turn (see App).
+  openStartup = () => this.#show(this.#api.call('library.openStartup'), false);
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
@@ -172,7 +173,7 @@ export class LibraryState {
     });
   }
 
-  async #show(pending: Promise<Result<LibrarySnapshot | null>>) {
+  async #show(pending: Promise<Result<LibrarySnapshot | null>>, reveal = true) {
     const result = await pending;
     if (!result.ok) {
       this.error = result.error;
@@ -181,7 +182,7 @@ export class LibraryState {
     if (!result.value) return;
     this.#take(result.value);
     this.error = null;
-    this.sheetOpen = true;
+    if (reveal) this.sheetOpen = true;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
     // Events sent before this answer arrived were for a library the window did not know yet.
