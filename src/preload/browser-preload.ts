@@ -125,12 +125,9 @@ const api: LecternApi = {
     const saved = download(name, bytes as Uint8Array<ArrayBuffer>, 'application/epub+zip');
     return { ok: true, value: { saved, articles, skipped } };
   },
-  // A browser gives a page no paths, so a dropped folder cannot become a library here.
-  openDroppedFolder: async () =>
-    fail(
-      'unavailable',
-      'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
-    ),
+  // A browser gives a page no paths, so a dropped folder cannot become a library here. The host
+  // has no folder dialog either, and its refusal names the command that started it.
+  openDroppedFolder: () => post('library.openDialog', []),
   onEvent: listen,
 };
 

@@ -8,7 +8,12 @@ import { ArticleAnnotationsSchema } from './annotation';
 import { MAX_ARTICLE_BYTES } from './article';
 import type { ArticleDetails } from './article-details';
 import { MAX_EXPORT_ARTICLES, type EpubDownload, type EpubExport } from './export/export-job';
-import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
+import {
+  MAX_QUERY_LENGTH,
+  type AppEvent,
+  type LibrarySnapshot,
+  type SearchResults,
+} from './library';
 import { PanelLayoutSchema } from './panel-layout';
 import type { RecentEntry } from './recent';
 import type { Result } from './result';
@@ -109,7 +114,7 @@ export const calls = {
   /** The open library's list, couldn't-open list and progress; null when none is open. */
   'library.snapshot': call<LibrarySnapshot | null>()(v.tuple([])),
   /** Ranked full-text results with snippets; accents, curly quotes and case do not matter. */
-  'library.search': call<SearchHit[]>()(v.tuple([QueryArg])),
+  'library.search': call<SearchResults>()(v.tuple([QueryArg])),
   /** Opens an article inside the open library's folder (links out of it are refused). */
   'library.openArticle': call<OpenedArticle>()(v.tuple([PathArg])),
   /** Stops the indexing run; what was read so far stays listed and searchable. */

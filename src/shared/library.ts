@@ -77,6 +77,13 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
+/** A library search's answer: the best hits, and how many articles match in all. */
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Every matching article; more than `hits.length` when only the best are sent. */
+  total: number;
+}
+
 /** Pushed from main to the window on the one event channel. */
 export type AppEvent =
   | { type: 'library-progress'; folder: string; progress: LibraryProgress }

@@ -40,6 +40,8 @@ export interface HostEnvironment {
   print?: () => Promise<void>;
   /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
   showFolderDialog?: () => Promise<string | null>;
+  /** The command that started the browser host ("npm start --"), named where a folder is needed. */
+  startCommand?: string;
   /** The built library indexing worker; absent in unit tests, which index in-thread. */
   libraryWorkerFile?: string;
   /** The built EPUB packing worker; absent in unit tests, which pack in-thread. */
@@ -73,6 +75,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     grants,
     startupPath: env.startupIsSample ? null : env.startupPath,
     showFolderDialog: env.showFolderDialog,
+    startCommand: env.startCommand,
     lastFolder: env.startupIsSample ? () => remembered.lastFolder() : undefined,
     rememberFolder: (path) => remembered.setLastFolder(path),
   });

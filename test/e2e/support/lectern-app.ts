@@ -17,6 +17,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Runs before the window loads (in Electron, before a reload), e.g. to install an init script. */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** Extra environment for the browser host (as scripts/start.mjs sets LECTERN_START_COMMAND). */
+  env?: Record<string, string>;
 }
 
 export interface LecternApp {
@@ -31,9 +33,11 @@ export const HOST_SCRIPT = join(process.cwd(), 'out', 'main', 'browser-host.js')
 
 export function startHost(
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<{ url: string; process: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [HOST_SCRIPT, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -72,7 +76,10 @@ async function launchBrowserHost(
   userData: string,
   defer: Defer,
 ) {
-  const host = await startHost([...(options.path ? [options.path] : []), '--user-data', userData]);
+  const host = await startHost(
+    [...(options.path ? [options.path] : []), '--user-data', userData],
+    options.env,
+  );
   defer(() => stopHost(host.process));
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   defer(() => context.close());

@@ -28,6 +28,7 @@ beforeAll(async () => {
     startupIsSample: false,
     userDataDir: mkdtempSync(join(tmpdir(), 'lectern-libhost-data-')),
     openExternal: async () => undefined,
+    startCommand: 'npm start --',
   });
   host = await startBrowserHost({
     rendererDir,
@@ -109,6 +110,7 @@ describe('the library over the browser host', () => {
     expect((await api('library.openPath', [root])).error?.code).toBe('not-allowed');
     expect((await api('library.openDropped', [root])).error?.code).toBe('invalid-request');
     const dialog = await api('library.openDialog', []);
-    expect(dialog.error?.message).toMatch(/npm run browser -- <folder>/);
+    // It names the command that started this host (scripts/start.mjs says `npm start`).
+    expect(dialog.error?.message).toMatch(/start it with the folder: npm start -- <folder>$/);
   });
 });

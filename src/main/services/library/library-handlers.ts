@@ -25,6 +25,8 @@ export interface LibraryHandlerDeps {
   /** The path named at launch when it is a folder, else null. */
   startupPath: string | null;
   showFolderDialog?: () => Promise<string | null>;
+  /** How the user started a host without a folder dialog ("npm start --"), to name in its place. */
+  startCommand?: string;
   /** The folder open when the app last closed, reopened when nothing was named at launch. */
   lastFolder?: () => Promise<string | null>;
   rememberFolder?: (path: string) => Promise<void>;
@@ -52,9 +54,10 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers
     },
     'library.openDialog': async () => {
       if (!deps.showFolderDialog) {
+        const command = deps.startCommand ?? 'npm run browser --';
         throw new AppFailure(
           'unavailable',
-          'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
+          `A browser cannot hand Lectern a folder. Stop Lectern (Ctrl+C where it runs) and start it with the folder: ${command} <folder>`,
         );
       }
       const path = await deps.showFolderDialog();
@@ -68,7 +71,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers
     },
     'library.openDropped': async (path) => openFolder(path),
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
-    'library.search': async (query) => (library.root ? await library.search(query) : []),
+    'library.search': async (query) =>
+      library.root ? await library.search(query) : { hits: [], total: 0 },
     'library.openArticle': async (path) => {
       if (!(await library.contains(path))) {
         throw new AppFailure(

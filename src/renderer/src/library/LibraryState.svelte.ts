@@ -30,6 +30,10 @@ export class LibraryState {
   filter = $state<LibraryFilter>({ source: '', from: '', to: '' });
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
+  /** How many articles match the query in all; the best of them are `hits`. */
+  total = $state(0);
+  /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
+  sheetOpen = $state(true);
   /** The article being read, so J/K can move from it. */
   currentPath = $state<string | null>(null);
   /** The rows chosen in the list (by path), for exporting several articles at once. */
@@ -57,9 +61,15 @@ export class LibraryState {
     this.#api = api;
   }
 
-  /** The folder from the start-up answer (named at launch, or open last), or why it failed. */
+  /**
+   * The folder from the start-up answer (named at launch, or open last), or why it failed. The
+   * sheet is not forced open: it may be a reopened article's turn (see App).
+   */
   start = (snapshot: LibrarySnapshot | null, error: AppError | null) =>
-    this.#show(Promise.resolve(error ? { ok: false, error } : { ok: true, value: snapshot }));
+    this.#show(
+      Promise.resolve(error ? { ok: false, error } : { ok: true, value: snapshot }),
+      false,
+    );
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
@@ -70,6 +80,7 @@ export class LibraryState {
     Boolean(this.progress && !this.progress.running && this.progress.done < this.progress.total),
   );
   dismissError = () => (this.error = null);
+  toggleSheet = () => (this.sheetOpen = !this.sheetOpen);
 
   /** Applies a pushed event; returns nothing so it can be a listener directly. */
   onEvent = (event: AppEvent) => {
@@ -102,6 +113,7 @@ export class LibraryState {
     if (!query.trim()) {
       this.#searchTicket++;
       this.hits = [];
+      this.total = 0;
       this.searchError = null;
       return;
     }
@@ -125,13 +137,16 @@ export class LibraryState {
     return Math.abs(entry.modified - Date.parse(readAt)) > 1 ? 'changed' : null;
   }
 
+  // An article chosen in the side sheet is shown at once: the sheet steps aside for it.
   openEntry = (path: string) => {
     this.currentPath = path;
+    this.sheetOpen = false;
     this.onOpenArticle(path, null);
   };
 
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
+    this.sheetOpen = false;
     this.onOpenArticle(hit.entry.path, findTermOf(this.query));
   };
 
@@ -159,12 +174,13 @@ export class LibraryState {
     void this.#api.call('library.search', this.query).then((result) => {
       if (ticket !== this.#searchTicket) return;
       // A failed search leaves no stale results behind; its reason shows in the panel.
-      this.hits = result.ok ? result.value : [];
+      this.hits = result.ok ? result.value.hits : [];
+      this.total = result.ok ? result.value.total : 0;
       this.searchError = result.ok ? null : result.error.message;
     });
   }
 
-  async #show(pending: Promise<Result<LibrarySnapshot | null>>) {
+  async #show(pending: Promise<Result<LibrarySnapshot | null>>, reveal = true) {
     const result = await pending;
     if (!result.ok) {
       this.error = result.error;
@@ -173,6 +189,7 @@ export class LibraryState {
     if (!result.value) return;
     this.#take(result.value);
     this.error = null;
+    if (reveal) this.sheetOpen = true;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
     // Events sent before this answer arrived were for a library the window did not know yet.

@@ -66,8 +66,8 @@ describe('the library cache', () => {
     await service.whenIdle();
     expect(snapshot.entries.map((e) => e.title)).not.toContain('A stale title');
     expect(service.snapshot().entries.map((e) => e.title)).toEqual(['Grain deal extended']);
-    expect(await service.search('stale')).toEqual([]);
-    expect((await service.search('odesa')).map((hit) => hit.entry.title)).toEqual([
+    expect((await service.search('stale')).hits).toEqual([]);
+    expect((await service.search('odesa')).hits.map((hit) => hit.entry.title)).toEqual([
       'Grain deal extended',
     ]);
     await service.close();
