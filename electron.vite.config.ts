@@ -14,6 +14,8 @@ export default defineConfig({
           'library-worker': resolve('src/main/services/library/library-worker.ts'),
           // Articles the window opens are read and parsed in another worker thread.
           'article-worker': resolve('src/main/services/article-worker.ts'),
+          // EPUB packing (synchronous in its library) runs in a worker thread too.
+          'epub-worker': resolve('src/main/services/export/epub-worker.ts'),
         },
       },
     },

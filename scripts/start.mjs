@@ -38,6 +38,8 @@ if (typeof electron === 'string') {
   );
   const child = spawn(process.execPath, ['out/main/browser-host.js', ...args], {
     stdio: 'inherit',
+    // The page names this when it needs a folder at launch: the command the user actually ran.
+    env: { ...process.env, LECTERN_START_COMMAND: 'npm start --' },
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -13,6 +13,14 @@ import { createServices } from './services/lectern-handlers';
 import { readLaunchArguments, secondLaunchCommand } from './services/launch-arguments';
 import { settleWrites } from './services/pending-writes';
 
+/** Page size and margins come from the print stylesheet's @page rule, page numbers included. */
+const PDF_OPTIONS: Electron.PrintToPDFOptions = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  generateTaggedPDF: true,
+  generateDocumentOutline: true,
+};
+
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 
@@ -55,17 +63,27 @@ async function start() {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     openExternal: (url) => shell.openExternal(url),
-    showSaveDialog: async (suggestedName) => {
+    showSaveDialog: async ({ suggestedName, title, filter }) => {
       const options: Electron.SaveDialogOptions = {
-        title: 'Export highlights',
+        title,
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        filters: [filter],
       };
       const result = window
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    // The window has laid out its print view (print media) before asking for either.
+    printToPdf: async () => {
+      if (!window) throw new Error('No window to print.');
+      return new Uint8Array(await window.webContents.printToPDF(PDF_OPTIONS));
+    },
+    print: () =>
+      new Promise<void>((resolve) => {
+        if (!window) return resolve();
+        window.webContents.print({ printBackground: true }, () => resolve());
+      }),
     showFolderDialog: async () => {
       const options: Electron.OpenDialogOptions = {
         title: 'Open a folder of articles',
@@ -78,6 +96,7 @@ async function start() {
     },
     libraryWorkerFile: join(outDir, 'main', 'library-worker.js'),
     articleWorkerFile: join(outDir, 'main', 'article-worker.js'),
+    epubWorkerFile: join(outDir, 'main', 'epub-worker.js'),
   });
   registerIpc(handlers);
   events.subscribe((event) => window?.webContents.send(APP_EVENT, event));

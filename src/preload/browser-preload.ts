@@ -2,7 +2,8 @@
  * The browser host's preload: the same `window.lectern` as Electron's, built over HTTP to the host
  * on this origin. Files come from the browser's own picker and drops, as bytes.
  */
-import type { Article } from '../shared/article';
+import type { EpubDownload } from '../shared/export/export-job';
+import type { OpenedArticle } from '../shared/startup';
 import type { AppEvent } from '../shared/library';
 import { isExposedChannel, type LecternApi } from '../shared/ipc';
 import { fail, type Result } from '../shared/result';
@@ -23,7 +24,11 @@ async function post(channel: string, args: unknown[]): Promise<Result<never>> {
   }
 }
 
-async function openBytes(file: File): Promise<Result<Article>> {
+// The window's start-up call goes now, while the app's own script is still loading and compiling;
+// the app's first `app.start` takes this answer.
+let startup: Promise<Result<never>> | null = post('app.start', []);
+
+async function openBytes(file: File): Promise<Result<OpenedArticle>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return post('reader.openBytes', [{ name: file.name, bytes }]);
 }
@@ -40,8 +45,8 @@ function pickFile(): Promise<File | null> {
 }
 
 /** A browser saves through its own downloads (which may ask where); a Blob URL never leaves the page. */
-function downloadText(name: string, text: string): string {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: string): string {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -73,6 +78,11 @@ function listen(listener: (event: AppEvent) => void): () => void {
 const api: LecternApi = {
   call: async (channel, ...args) => {
     if (!isExposedChannel(channel)) return fail('invalid-request', 'Unknown request.');
+    if (channel === 'app.start' && startup) {
+      const early = startup;
+      startup = null;
+      return early;
+    }
     const result = await post(channel, args);
     // The page is already in a browser: a checked external link opens in a new tab.
     if (channel === 'shell.openExternal' && result.ok) {
@@ -99,14 +109,25 @@ const api: LecternApi = {
   onCommand: () => () => undefined,
   saveTextFile: async ({ suggestedName, text }) => ({
     ok: true,
-    value: downloadText(suggestedName, text),
+    value: download(suggestedName, text, 'text/markdown;charset=utf-8'),
   }),
-  // A browser gives a page no paths, so a dropped folder cannot become a library here.
-  openDroppedFolder: async () =>
-    fail(
-      'unavailable',
-      'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
-    ),
+  // The browser's own print dialog prints the print view, and saves it as PDF too.
+  print: async () => {
+    window.print();
+    return { ok: true, value: undefined };
+  },
+  exportPdf: async () =>
+    fail('unavailable', 'Choose “Save as PDF” as the printer in the browser’s print dialog.'),
+  exportEpub: async (request) => {
+    const result = (await post('export.epubBytes', [request])) as Result<EpubDownload>;
+    if (!result.ok) return result;
+    const { name, bytes, articles, skipped } = result.value;
+    const saved = download(name, bytes as Uint8Array<ArrayBuffer>, 'application/epub+zip');
+    return { ok: true, value: { saved, articles, skipped } };
+  },
+  // A browser gives a page no paths, so a dropped folder cannot become a library here. The host
+  // has no folder dialog either, and its refusal names the command that started it.
+  openDroppedFolder: () => post('library.openDialog', []),
   onEvent: listen,
 };
 

@@ -59,5 +59,4 @@ export interface ArticleDetails {
   leadPhoto: { caption: string; credit: string | null } | null;
   entities: Entity[];
   outline: OutlineEntry[];
-  citation: { plain: string; markdown: string };
 }

@@ -1,4 +1,5 @@
 /** The library's model as the window sees it: a folder of articles, its index state and search hits. */
+import type { ExportProgress } from './export/export-job';
 
 export interface LibraryEntry {
   /** Stable row id inside the open library's index. */
@@ -76,7 +77,15 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
+/** A library search's answer: the best hits, and how many articles match in all. */
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Every matching article; more than `hits.length` when only the best are sent. */
+  total: number;
+}
+
 /** Pushed from main to the window on the one event channel. */
 export type AppEvent =
   | { type: 'library-progress'; folder: string; progress: LibraryProgress }
-  | { type: 'library-changed'; folder: string; revision: number };
+  | { type: 'library-changed'; folder: string; revision: number }
+  | { type: 'export-progress'; progress: ExportProgress };

@@ -5,7 +5,7 @@ export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export const FONTS = ['serif', 'sans', 'hyperlegible'] as const;
 export const WIDTHS = ['narrow', 'medium', 'wide'] as const;
 export const SPACINGS = ['compact', 'normal', 'relaxed'] as const;
-/** Text size steps from the default; Ctrl/Cmd +/− move one step, Ctrl/Cmd+0 returns to 0. */
+/** Text size steps from the default; Ctrl/Cmd+= (or +) and Ctrl/Cmd+- move one step, Ctrl/Cmd+0 returns to 0. */
 export const MIN_TEXT_STEP = -3;
 export const MAX_TEXT_STEP = 6;
 

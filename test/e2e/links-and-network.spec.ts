@@ -82,7 +82,8 @@ test('the CSP blocks an injected inline script', async ({ launch }) => {
     attempt(() => {
       document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__injected=true">');
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Anything an injection queued would run by the next frame's task.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     return { injected: 'injected' in window || '__injected' in window, sinkErrors, violations };
   });
   expect(outcome.injected).toBe(false);

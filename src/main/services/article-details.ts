@@ -23,7 +23,7 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
     leadPhoto?.credit ?? '',
     ...Array.from(textBlocks(article.body), ({ text }) => text),
   ].filter(Boolean);
-  const details: Omit<ArticleDetails, 'citation'> = {
+  return {
     title: article.title,
     titleFrom: article.titleFrom,
     bylines,
@@ -44,7 +44,6 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
     entities: await findEntities(segments),
     outline: outlineOf(article.body),
   };
-  return { ...details, citation: citationOf(details) };
 }
 
 export function domainOf(url: string): string {
@@ -53,36 +52,4 @@ export function domainOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** "8 June 2025" for a citation; the raw line when the date did not parse. */
-export function citationDate(date: Article['date']): string | null {
-  if (!date) return null;
-  if (!date.iso) return date.raw;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date.iso}T00:00:00Z`),
-  );
-}
-
-/** Author, “Title”, source, date, URL: the parts a reader needs to find the article again. */
-function citationOf(details: Omit<ArticleDetails, 'citation'>): ArticleDetails['citation'] {
-  const authors = details.bylines.map((b) => b.name).join(', ');
-  const date = citationDate(details.date);
-  const url = details.original?.url ?? null;
-  const site = details.original?.domain ?? null;
-  const plain = [authors, `“${details.title}”`, site, date].filter(Boolean).join(', ');
-  const title = escapeMarkdown(details.title);
-  const markdown = [
-    escapeMarkdown(authors),
-    url ? `[“${title}”](<${url}>)` : `“${title}”`,
-    site ? `*${site}*` : null,
-    date ? escapeMarkdown(date) : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return { plain: `${plain}.${url ? ` ${url}` : ''}`, markdown: `${markdown}.` };
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }

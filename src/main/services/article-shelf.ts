@@ -25,7 +25,7 @@ const HEAD_LINES = 500;
 /** Text per piece of the rest: about 1 MB of JSON, parsed by the window in about 10 ms. */
 const PIECE_CHARS = 768 * 1024;
 /** Articles kept for their pieces and details: the one shown and the ones just before it. */
-const KEPT = 3;
+const KEPT = 4;
 
 interface Opened {
   answer: Article;
@@ -38,20 +38,29 @@ interface Opened {
   details: Promise<ArticleDetails> | null;
 }
 
+/** What the host is answered when an article opens. */
+export interface ShelvedArticle {
+  /** The whole article, or its head with `continued` set. */
+  article: Article;
+  /** Its key (`article-key.ts`); null when that needs the whole of a long text (its last piece brings it). */
+  key: string | null;
+  /** What the host asks for its details and its whole text by. */
+  ref: string;
+}
+
 export class ArticleShelf {
   readonly #opened = new Map<string, Opened>();
-  #latest: Opened | null = null;
 
   /**
    * What the window is answered: the whole article, or its head with `continued` set. For a long
    * one, `finish` parses the rest: the worker calls it once the answer has been sent.
    */
-  async open(source: ArticleSource): Promise<{ answer: Article; finish: () => void }> {
+  async open(source: ArticleSource): Promise<{ answer: ShelvedArticle; finish: () => void }> {
     const decoded =
       'path' in source
         ? await readArticleFile(source.path).then(({ bytes, file }) => decodeArticle(bytes, file))
         : decodeArticle(source.bytes, { name: source.name, path: null, modified: null });
-    const opened = this.#keep(decoded);
+    const { ref, opened } = this.#keep(decoded);
     const finish = () => {
       try {
         this.#whole(opened);
@@ -59,15 +68,15 @@ export class ArticleShelf {
         // The rest could not be parsed (too many blocks): each piece asked for says why.
       }
     };
-    return { answer: opened.answer, finish };
+    const article = opened.answer;
+    // A long text's key is its file's id, or else a hash of all of it: that waits for its end.
+    const key = !article.continued || article.source.articleId ? await articleKey(article) : null;
+    return { answer: { article, key, ref }, finish };
   }
 
   /** Piece `index` of the rest of a long article's body; the last one says so (`end`). */
   async piece(id: string, index: number): Promise<BodyPiece> {
-    const opened = this.#opened.get(id);
-    if (!opened) {
-      throw new AppFailure('not-found', 'That article is no longer open: open it again.');
-    }
+    const opened = this.#get(id);
     const whole = this.#whole(opened);
     const starts = (opened.starts ??= pieceStarts(opened.answer.body, whole.body));
     const start = starts[index];
@@ -82,36 +91,48 @@ export class ArticleShelf {
     };
   }
 
-  /** The details panel's data for the article opened last, from the whole of it. */
-  async details(): Promise<ArticleDetails | null> {
-    const latest = this.#latest;
-    if (!latest) return null;
-    latest.details ??= articleDetails(this.#whole(latest));
-    return latest.details;
+  /** The details panel's data for an article opened here, from the whole of it. */
+  async details(ref: string): Promise<ArticleDetails | null> {
+    const opened = this.#opened.get(ref);
+    if (!opened) return null;
+    opened.details ??= articleDetails(this.#whole(opened));
+    return opened.details;
   }
 
-  #keep({ text, source }: DecodedArticle): Opened {
+  /** The whole of an article opened here (for an export of the article shown). */
+  whole(ref: string): Article {
+    return this.#whole(this.#get(ref));
+  }
+
+  #get(ref: string): Opened {
+    const opened = this.#opened.get(ref);
+    if (!opened) {
+      throw new AppFailure('not-found', 'That article is no longer open: open it again.');
+    }
+    return opened;
+  }
+
+  #keep({ text, source }: DecodedArticle): { ref: string; opened: Opened } {
     let opened: Opened;
+    const ref = randomUUID();
     if (text.length <= WHOLE_UP_TO) {
       const whole = parseDecoded(text, source);
       opened = { answer: whole, finish: null, whole, failure: null, starts: null, details: null };
     } else {
-      const id = randomUUID();
       const headText = headSection(text, HEAD_CHARS, HEAD_LINES);
       const head = parseDecoded(headText, source);
-      const continued = { id, characters: text.length, headCharacters: headText.length };
+      const continued = { id: ref, characters: text.length, headCharacters: headText.length };
       // The original URL is at the end of the text: the last piece brings it.
       const answer = { ...head, originalUrl: null, continued };
       const finish = () => parseDecoded(text, source);
       opened = { answer, finish, whole: null, failure: null, starts: null, details: null };
-      this.#opened.set(id, opened);
-      for (const old of this.#opened.keys()) {
-        if (this.#opened.size <= KEPT) break;
-        this.#opened.delete(old);
-      }
     }
-    this.#latest = opened;
-    return opened;
+    this.#opened.set(ref, opened);
+    for (const old of this.#opened.keys()) {
+      if (this.#opened.size <= KEPT) break;
+      this.#opened.delete(old);
+    }
+    return { ref, opened };
   }
 
   #whole(opened: Opened): Article {

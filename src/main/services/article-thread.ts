@@ -9,12 +9,13 @@ import { Worker } from 'node:worker_threads';
 import type { Article, BodyPiece } from '../../shared/article';
 import type { ArticleDetails } from '../../shared/article-details';
 import { AppFailure, type AppError } from '../../shared/result';
-import { ArticleShelf, type ArticleSource } from './article-shelf';
+import { ArticleShelf, type ArticleSource, type ShelvedArticle } from './article-shelf';
 
 type ArticleRequest =
   | { type: 'open'; source: ArticleSource }
   | { type: 'piece'; article: string; index: number }
-  | { type: 'details' };
+  | { type: 'details'; ref: string }
+  | { type: 'whole'; ref: string };
 export type ArticleJob = ArticleRequest & { id: number };
 
 export type ArticleReply =
@@ -52,7 +53,7 @@ export class ArticleThread {
     if (this.#file) this.#start().unref();
   }
 
-  async open(source: ArticleSource): Promise<Article> {
+  async open(source: ArticleSource): Promise<ShelvedArticle> {
     if (!this.#file) {
       const { answer, finish } = await this.#inThread().open(source);
       setImmediate(finish);
@@ -60,7 +61,7 @@ export class ArticleThread {
     }
     if (this.#pending.size > 0 || this.#finishing) this.#restart();
     const name = 'path' in source ? source.path.split(/[\\/]/).pop()! : source.name;
-    return this.#post({ type: 'open', source }, name) as Promise<Article>;
+    return this.#post({ type: 'open', source }, name) as Promise<ShelvedArticle>;
   }
 
   async piece(article: string, index: number): Promise<BodyPiece> {
@@ -68,9 +69,15 @@ export class ArticleThread {
     return this.#post({ type: 'piece', article, index }) as Promise<BodyPiece>;
   }
 
-  async details(): Promise<ArticleDetails | null> {
-    if (!this.#file) return this.#inThread().details();
-    return this.#post({ type: 'details' }) as Promise<ArticleDetails | null>;
+  async details(ref: string): Promise<ArticleDetails | null> {
+    if (!this.#file) return this.#inThread().details(ref);
+    return this.#post({ type: 'details', ref }) as Promise<ArticleDetails | null>;
+  }
+
+  /** The whole of an article opened before: copied over from the thread, for an export. */
+  async whole(ref: string): Promise<Article> {
+    if (!this.#file) return this.#inThread().whole(ref);
+    return this.#post({ type: 'whole', ref }) as Promise<Article>;
   }
 
   async close(): Promise<void> {
@@ -117,7 +124,7 @@ export class ArticleThread {
     const pending = this.#pending.get(reply.id);
     this.#pending.delete(reply.id);
     // An open's answer comes before the rest of a long article is parsed.
-    if (reply.ok && (reply.value as Article | null)?.continued) this.#finishing = true;
+    if (reply.ok && (reply.value as ShelvedArticle | null)?.article?.continued) this.#finishing = true;
     this.#unrefWhenIdle();
     if (!pending) return;
     if (reply.ok) pending.resolve(reply.value);

@@ -27,8 +27,10 @@ async function run(job: ArticleJob) {
       reply({ id: job.id, type: 'finished' });
     } else if (job.type === 'piece') {
       reply({ id: job.id, ok: true, value: await shelf.piece(job.article, job.index) });
+    } else if (job.type === 'whole') {
+      reply({ id: job.id, ok: true, value: shelf.whole(job.ref) });
     } else {
-      reply({ id: job.id, ok: true, value: await shelf.details() });
+      reply({ id: job.id, ok: true, value: await shelf.details(job.ref) });
     }
   } catch (error) {
     const known = error instanceof AppFailure ? { code: error.code, message: error.message } : null;

@@ -1,7 +1,7 @@
 /** Validates a call against the contract, runs its handler and wraps the answer in the result envelope. */
 import * as v from 'valibot';
 import { calls, isChannel, type Channel, type Handlers } from '../../shared/ipc';
-import { AppFailure, fail, ok, type Result } from '../../shared/result';
+import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
 
 export async function dispatch(
   handlers: Handlers,
@@ -20,10 +20,18 @@ export async function dispatch(
     const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>;
     return ok(await handler(...(parsed.output as unknown[])));
   } catch (error) {
-    if (error instanceof AppFailure) return fail(error.code, error.message);
-    console.error(`[lectern] ${channel} failed:`, error);
-    return fail('internal', 'Something went wrong inside Lectern. The error was logged.');
+    return { ok: false, error: errorOf(error, channel) };
   }
+}
+
+/** What people are told about a failure: its own message, or (logged) that something broke. */
+export function errorOf(error: unknown, channel: string): AppError {
+  if (error instanceof AppFailure) return { code: error.code, message: error.message };
+  console.error(`[lectern] ${channel} failed:`, error);
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Lectern. The error was logged.',
+  };
 }
 
 export type { Channel };

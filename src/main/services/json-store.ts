@@ -1,9 +1,9 @@
 /** Small JSON files in the user-data folder: validated on read, written atomically, never silently lost. */
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as v from 'valibot';
-import writeFileAtomic from 'write-file-atomic';
 import { AppFailure } from '../../shared/result';
+import { replaceFile } from './atomic-file';
 import { trackWrite } from './pending-writes';
 
 export interface StoreRead<T> {
@@ -34,7 +34,7 @@ export async function readJsonFile<T>(
   return { value: fallback(), setAside: aside };
 }
 
-/** Temp file, fsync, rename (write-file-atomic), then fsync of the folder so the rename itself is durable. */
+/** Temp file, every byte, fsync, rename, then fsync of the folder so the rename itself is durable. */
 export function writeJsonFile(file: string, value: unknown): Promise<void> {
   return trackWrite(writeJsonFileNow(file, value));
 }
@@ -42,14 +42,13 @@ export function writeJsonFile(file: string, value: unknown): Promise<void> {
 async function writeJsonFileNow(file: string, value: unknown): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { fsync: true });
-    await fsyncFolder(dirname(file));
+    await replaceFile(file, `${JSON.stringify(value, null, 2)}\n`);
   } catch (error) {
     throw storageFailure(error, file);
   }
 }
 
-/** Removes temp files a killed writer left behind (write-file-atomic names them `<file>.<hash>`). */
+/** Removes temp files a killed writer left behind (replaceFile names them `<file>.<digits>`). */
 export async function removeStaleTempFiles(file: string): Promise<void> {
   const prefix = `${basename(file)}.`;
   const names = await readdir(dirname(file)).catch(() => [] as string[]);
@@ -57,17 +56,6 @@ export async function removeStaleTempFiles(file: string): Promise<void> {
     if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) {
       await unlink(join(dirname(file), name)).catch(() => undefined);
     }
-  }
-}
-
-async function fsyncFolder(folder: string): Promise<void> {
-  // Windows cannot open a folder for fsync; its rename is already durable enough there.
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

@@ -1,19 +1,26 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
 import { stat } from 'node:fs/promises';
 import type { Article } from '../../shared/article';
+import { articleKey } from '../../shared/article-key';
 import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
+import type { OpenedArticle, ShownArticle, ShownPiece } from '../../shared/startup';
 import { ArticleThread } from './article-thread';
-import { comfortHandlers } from './comfort-handlers';
-import { ComfortStore } from './comfort-store';
+import type { ArticleSource } from './article-shelf';
 import { EventHub } from './event-hub';
+import { EpubExporter } from './export/epub-export';
+import { createExportHandlers } from './export/export-handlers';
+import type { ShowSaveDialog } from './export/save-dialog';
 import { checkExternalUrl } from './external-url';
-import { PanelLayoutStore } from './panel-layout';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryService } from './library/library-service';
+import { OpenedArticles } from './opened-articles';
 import { PathGrants } from './path-grants';
-import { RecentFiles } from './recent-files';
+import { rememberedHandlers } from './remembered-handlers';
+import { RememberedStore } from './remembered-store';
+import { saveTextFile } from './save-text-file';
+import { startUp } from './startup';
 
 export interface HostEnvironment {
   info: AppInfo;
@@ -27,11 +34,18 @@ export interface HostEnvironment {
   /** Hands a checked URL to the system browser. */
   openExternal: (url: string) => Promise<void>;
   /** The native Save dialog; absent where the browser saves files itself. */
-  showSaveDialog?: (suggestedName: string) => Promise<string | null>;
+  showSaveDialog?: ShowSaveDialog;
+  /** The window's print view as PDF, and the system print dialog (Electron only). */
+  printToPdf?: () => Promise<Uint8Array>;
+  print?: () => Promise<void>;
   /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
   showFolderDialog?: () => Promise<string | null>;
+  /** The command that started the browser host ("npm start --"), named where a folder is needed. */
+  startCommand?: string;
   /** The built library indexing worker; absent in unit tests, which index in-thread. */
   libraryWorkerFile?: string;
+  /** The built EPUB packing worker; absent in unit tests, which pack in-thread. */
+  epubWorkerFile?: string;
   /** The built article worker, which parses what the window opens; absent: parsed in-thread. */
   articleWorkerFile?: string;
 }
@@ -46,13 +60,12 @@ export interface LecternServices {
 
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
-  const recent = new RecentFiles(env.userDataDir);
+  const remembered = new RememberedStore(env.userDataDir);
   const articles = new ArticleThread(env.articleWorkerFile);
   // Started now, so the first article does not wait for the thread to load its code (the thread
-  // then loads the details panel's language library while idle).
+  // then loads the details panel's language library while idle, off this thread).
   articles.warmUp();
-  const panel = new PanelLayoutStore(env.userDataDir);
-  const comfort = new ComfortStore(env.userDataDir);
+  const opened = new OpenedArticles(articles);
   const events = new EventHub();
   const library = new LibraryService({
     userDataDir: env.userDataDir,
@@ -60,46 +73,105 @@ export function createServices(env: HostEnvironment): LecternServices {
     emit: events.emit,
   });
 
-  const libraryHandlers = createLibraryHandlers({
+  const {
+    'library.openStartup': openLibraryAtLaunch,
+    'library.openArticle': readLibraryArticle,
+    ...libraryHandlers
+  } = createLibraryHandlers({
     library,
     grants,
     startupPath: env.startupIsSample ? null : env.startupPath,
     showFolderDialog: env.showFolderDialog,
-    lastFolder: env.startupIsSample ? () => comfort.lastFolder() : undefined,
-    rememberFolder: (path) => comfort.setLastFolder(path),
-    readArticle: (path) => articles.open({ path }),
+    startCommand: env.startCommand,
+    lastFolder: env.startupIsSample ? () => remembered.lastFolder() : undefined,
+    rememberFolder: (path) => remembered.setLastFolder(path),
   });
 
-  async function openGranted(path: string, remember = true): Promise<Article> {
-    const article = await articles.open({ path });
-    if (remember) await recent.add(path, article.title).catch(() => undefined);
-    if (remember) await comfort.setLastArticle(path).catch(() => undefined);
-    return article;
+  const exportHandlers = createExportHandlers({
+    exporter: new EpubExporter({
+      annotationsOf: async (article) =>
+        (await remembered.highlights(await articleKey(article))).annotations,
+      onProgress: (progress) => events.emit({ type: 'export-progress', progress }),
+      workerFile: env.epubWorkerFile,
+    }),
+    openArticle: () => opened.latest(),
+    inLibrary: (path) => library.contains(path),
+    showSaveDialog: env.showSaveDialog,
+    printToPdf: env.printToPdf,
+    print: env.print,
+  });
+
+  /** The article with what is remembered about it: all the window needs to show it at once. */
+  /** Read and parsed in the article thread (a long one's head first), then kept by its key. */
+  async function shown(source: ArticleSource): Promise<ShownArticle> {
+    const shelved = await articles.open(source);
+    opened.remember(shelved);
+    return { article: shelved.article, key: shelved.key, ...(await rememberedUnder(shelved.key)) };
+  }
+
+  async function rememberedUnder(key: string | null) {
+    const [position, highlights] = await Promise.all([
+      key ? remembered.position(key) : null,
+      key ? remembered.highlights(key) : { title: '', annotations: [] },
+    ]);
+    return { position, highlights };
+  }
+
+  /** A piece of a long article's body; the last brings its key and what is kept under it. */
+  async function bodyPiece(id: string, index: number): Promise<ShownPiece> {
+    const piece = await articles.piece(id, index);
+    if (!piece.end) return { ...piece, remembered: null };
+    opened.keyed(id, piece.end.key);
+    return { ...piece, remembered: { key: piece.end.key, ...(await rememberedUnder(piece.end.key)) } };
+  }
+
+  /** `path` is set for an article the user opened from disk: it goes on the Recent list. */
+  async function answer(source: ArticleSource, onList: boolean): Promise<OpenedArticle> {
+    const article = await shown(source);
+    // Remembered in memory now and written in the background: the answer does not wait for fsync.
+    const recent =
+      onList && 'path' in source
+        ? await remembered.opened(source.path, article.article.title)
+        : await remembered.recent();
+    return { ...article, recent, notices: remembered.takeNotices() };
+  }
+
+  async function openGranted(path: string): Promise<OpenedArticle> {
+    return answer({ path }, true);
   }
 
   /** With no file named at launch, the article read last is reopened (if it is still there). */
   /** Null when a folder was named at launch: it opens as a library, with no article chosen yet. */
-  async function openAtLaunch(): Promise<Article | null> {
+  async function openAtLaunch(): Promise<ShownArticle | null> {
     if (!env.startupIsSample && (await stat(env.startupPath).catch(() => null))?.isDirectory()) {
       return null;
     }
-    const last = env.startupIsSample ? await comfort.lastArticle().catch(() => null) : null;
-    if (last) {
-      const article = await articles.open({ path: last }).catch(() => null);
-      if (article) {
-        grants.grant(last);
-        return article;
-      }
+    const last = env.startupIsSample ? await remembered.lastArticle().catch(() => null) : null;
+    const article = last ? await shown({ path: last }).catch(() => null) : null;
+    if (last && article) {
+      grants.grant(last);
+      return article;
     }
-    return openGranted(grants.grant(env.startupPath), !env.startupIsSample);
+    const path = grants.grant(env.startupPath);
+    const named = await shown({ path });
+    // The bundled sample is not something the user opened: it stays off the Recent list.
+    if (!env.startupIsSample) await remembered.opened(path, named.article.title);
+    return named;
   }
 
   const handlers: Handlers = {
-    'app.info': async () => env.info,
-    'reader.openStartup': openAtLaunch,
+    'app.start': async () => {
+      const answer = await startUp({
+        info: env.info,
+        remembered,
+        openArticle: openAtLaunch,
+        openLibrary: openLibraryAtLaunch,
+      });
+      return answer;
+    },
     'reader.openPath': async (path) => {
       const known = grants.has(path) || (await library.contains(path));
-      if (!known && !(await recent.list()).some((entry) => entry.path === path)) {
+      if (!known && !(await remembered.recent()).some((entry) => entry.path === path)) {
         throw new AppFailure(
           'not-allowed',
           'Lectern only opens files you chose. Use Open… to pick it.',
@@ -112,16 +184,18 @@ export function createServices(env: HostEnvironment): LecternServices {
       const path = await env.showOpenDialog();
       return path ? openGranted(grants.grant(path)) : null;
     },
-    'reader.openBytes': async ({ name, bytes }) => articles.open({ name, bytes }),
+    'reader.openBytes': async ({ name, bytes }) => answer({ name, bytes }, false),
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
-    'reader.bodyPiece': async (id, index) => articles.piece(id, index),
-    'recent.list': async () => recent.list(),
-    'reader.details': async () => articles.details(),
-    'ui.getPanel': async () => panel.get(),
-    'ui.setPanel': async (layout) => panel.set(layout),
+    'reader.bodyPiece': bodyPiece,
+    'recent.list': () => remembered.recent(),
+    'reader.details': (key) => opened.details(key),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
-    ...comfortHandlers(comfort, env.showSaveDialog),
+    'file.saveText': (request) => saveTextFile(request, env.showSaveDialog),
+    ...rememberedHandlers(remembered),
     ...libraryHandlers,
+    ...exportHandlers,
+    // Opened from the library, an article is not added to the Recent list.
+    'library.openArticle': async (path) => answer({ path: await readLibraryArticle(path) }, false),
   };
   return { handlers, grants, events, library, articles };
 }

@@ -15,6 +15,10 @@ export interface LaunchOptions {
   /** The user-data folder; a fresh temporary one when absent. */
   userData?: string;
   colorScheme?: 'light' | 'dark';
+  /** Runs before the window loads (in Electron, before a reload), e.g. to install an init script. */
+  beforeLoad?: (page: Page) => Promise<void>;
+  /** Extra environment for the browser host (as scripts/start.mjs sets LECTERN_START_COMMAND). */
+  env?: Record<string, string>;
 }
 
 export interface LecternApp {
@@ -29,9 +33,11 @@ export const HOST_SCRIPT = join(process.cwd(), 'out', 'main', 'browser-host.js')
 
 export function startHost(
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<{ url: string; process: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [HOST_SCRIPT, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -70,7 +76,10 @@ async function launchBrowserHost(
   userData: string,
   defer: Defer,
 ) {
-  const host = await startHost([...(options.path ? [options.path] : []), '--user-data', userData]);
+  const host = await startHost(
+    [...(options.path ? [options.path] : []), '--user-data', userData],
+    options.env,
+  );
   defer(() => stopHost(host.process));
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   defer(() => context.close());
@@ -84,6 +93,7 @@ async function launchBrowserHost(
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  await options.beforeLoad?.(page);
   await page.goto(host.url);
   return {
     page,
@@ -115,6 +125,10 @@ async function launchElectron(
   });
   defer(() => app.close());
   const page = await app.firstWindow();
+  if (options.beforeLoad) {
+    await options.beforeLoad(page);
+    await page.reload();
+  }
   return { page, userData, externalRequests: [], close: () => app.close() };
 }
 

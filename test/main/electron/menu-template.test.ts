@@ -19,6 +19,9 @@ describe('the native menu', () => {
     expect(commands(appMenuTemplate([], 'linux'))).toEqual({
       '&File ▸ &Open…': { key: 'CmdOrCtrl+O', command: { type: 'open' } },
       '&File ▸ Open &Folder…': { key: 'CmdOrCtrl+Shift+O', command: { type: 'open-folder' } },
+      '&File ▸ &Print…': { key: 'CmdOrCtrl+P', command: { type: 'print' } },
+      '&File ▸ Export as P&DF…': { key: undefined, command: { type: 'export-pdf' } },
+      '&File ▸ Export as &EPUB…': { key: undefined, command: { type: 'export-epub' } },
       '&Edit ▸ &Find in Article': { key: 'CmdOrCtrl+F', command: { type: 'find' } },
       '&View ▸ Article &Details': { key: 'CmdOrCtrl+I', command: { type: 'toggle-details' } },
       '&View ▸ &Larger Text': { key: 'CmdOrCtrl+=', command: { type: 'text-size', change: 1 } },

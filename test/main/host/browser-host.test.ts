@@ -74,14 +74,14 @@ describe('browser host', () => {
   });
 
   it('answers calls with the token, in the result envelope', async () => {
-    const { status, body } = await api('reader.openStartup', []);
+    const { status, body } = await api('app.start', []);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ ok: true, value: { title: 'Chosen' } });
+    expect(body).toMatchObject({ ok: true, value: { article: { article: { title: 'Chosen' } } } });
   });
 
   it('refuses calls without the token or from another origin', async () => {
-    expect((await api('app.info', [], { 'X-Lectern-Token': 'wrong' })).status).toBe(403);
-    expect((await api('app.info', [], { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await api('app.start', [], { 'X-Lectern-Token': 'wrong' })).status).toBe(403);
+    expect((await api('app.start', [], { Origin: 'https://evil.example' })).status).toBe(403);
   });
 
   it('validates payloads against the contract', async () => {
@@ -109,7 +109,10 @@ describe('browser host', () => {
   it('opens handed-over bytes exactly', async () => {
     const bytes = new Uint8Array(Buffer.from('# Über\n\nBody.', 'utf8'));
     const { body } = await api('reader.openBytes', [{ name: 'x.txt', bytes }]);
-    expect(body).toMatchObject({ ok: true, value: { title: 'Über', source: { path: null } } });
+    expect(body).toMatchObject({
+      ok: true,
+      value: { article: { title: 'Über', source: { path: null } } },
+    });
   });
 
   it('checks external URLs before a tab is opened', async () => {

@@ -28,6 +28,7 @@ beforeAll(async () => {
     startupIsSample: false,
     userDataDir: mkdtempSync(join(tmpdir(), 'lectern-libhost-data-')),
     openExternal: async () => undefined,
+    startCommand: 'npm start --',
   });
   host = await startBrowserHost({
     rendererDir,
@@ -52,7 +53,12 @@ const api = (channel: string, args: unknown[]) =>
     async (r) =>
       decodeWire(await r.text()) as {
         ok: boolean;
-        value?: { folder: string; title: string; entries: unknown[] };
+        value?: {
+          folder: string;
+          entries: unknown[];
+          library?: { folder: string };
+          article?: { title: string };
+        };
         error?: { code: string; message: string };
       },
   );
@@ -76,8 +82,8 @@ describe('the library over the browser host', () => {
   it('opens the startup folder as a library and streams its progress as events', async () => {
     const events = listen(`?token=${token}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const opened = await api('library.openStartup', []);
-    expect(opened.value?.folder).toBe(folder);
+    const started = await api('app.start', []);
+    expect(started.value?.library?.folder).toBe(folder);
     const { status, body } = await events;
     expect(status).toBe(200);
     expect(body).toContain('"type":"library-progress"');
@@ -92,9 +98,9 @@ describe('the library over the browser host', () => {
   });
 
   it('opens articles inside the folder and refuses links out of it', async () => {
-    await api('library.openStartup', []);
+    await api('app.start', []);
     const inside = await api('library.openArticle', [join(folder, '001_00000000000000aa.txt')]);
-    expect(inside.value?.title).toBe('Inside');
+    expect(inside.value?.article?.title).toBe('Inside');
     const escape = await api('library.openArticle', [join(folder, 'escape.txt')]);
     expect(escape.error?.code).toBe('not-allowed');
     expect((await api('library.openArticle', [outside])).error?.code).toBe('not-allowed');
@@ -104,6 +110,7 @@ describe('the library over the browser host', () => {
     expect((await api('library.openPath', [root])).error?.code).toBe('not-allowed');
     expect((await api('library.openDropped', [root])).error?.code).toBe('invalid-request');
     const dialog = await api('library.openDialog', []);
-    expect(dialog.error?.message).toMatch(/npm run browser -- <folder>/);
+    // It names the command that started this host (scripts/start.mjs says `npm start`).
+    expect(dialog.error?.message).toMatch(/start it with the folder: npm start -- <folder>$/);
   });
 });

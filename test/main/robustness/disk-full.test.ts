@@ -45,6 +45,20 @@ describe.skipIf(!canMount)('a disk that fills up or turns read-only (tmpfs)', ()
     execFileSync('rm', [join(mountPoint, 'filler')]);
   });
 
+  it('keeps the old file when only part of the change fits (no truncated file renamed over it)', async () => {
+    const file = join(mountPoint, 'partial.json');
+    const doc = new StoredDocument(file, Notes, () => []);
+    await doc.update(() => ['kept']);
+    const before = readFileSync(file, 'utf8');
+    // About 64 KB left: a short write, not an immediate ENOSPC.
+    spawnSync('dd', ['if=/dev/zero', `of=${join(mountPoint, 'filler')}`, 'bs=4k', 'count=40']);
+    const big = Array.from({ length: 100 }, (_, i) => `note ${i} ${'x'.repeat(2_000)}`);
+    await expect(doc.update(() => big)).rejects.toThrow(/disk is full/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(mountPoint).sort()).toEqual(['filler', 'notes.json', 'partial.json']);
+    execFileSync('rm', [join(mountPoint, 'filler'), file]);
+  });
+
   it('keeps the old file when the folder becomes read-only', async () => {
     const file = join(mountPoint, 'settings.json');
     writeFileSync(file, JSON.stringify({ version: 1, data: ['before'] }));

@@ -46,6 +46,7 @@ function mostElements(blocks: Block[]): number {
   return most;
 }
 
+// How long each case takes is printed by `npm run bench:parse`; here only the shape of the result.
 describe('pathological Markdown parses with its structure capped', () => {
   for (const [name, make] of Object.entries(PATHOLOGICAL)) {
     it(name, () => {

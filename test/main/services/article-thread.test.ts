@@ -11,6 +11,7 @@ import { loadArticleFile } from '../../../src/main/services/article-file';
 import { ArticleThread } from '../../../src/main/services/article-thread';
 import { createServices } from '../../../src/main/services/lectern-handlers';
 import type { Article, Block } from '../../../src/shared/article';
+import { articleKey } from '../../../src/shared/article-key';
 import { generateRealisticArticle } from '../../support/generate-articles';
 
 const WORKER = resolve('src/main/services/article-worker.ts');
@@ -40,7 +41,9 @@ async function wholeBody(thread: ArticleThread, head: Article): Promise<Article>
     const piece = await thread.piece(head.continued!.id, index);
     body.splice(piece.start, body.length - piece.start, ...piece.blocks);
     if (piece.end) {
-      const article: Article = { ...head, ...piece.end, body };
+      const { originalUrl, missing, key } = piece.end;
+      const article: Article = { ...head, originalUrl, missing, body };
+      expect(key).toBe(await articleKey(article));
       delete article.continued;
       return article;
     }
@@ -51,8 +54,10 @@ describe('the article worker', { timeout: 60_000 }, () => {
   it('answers a long article with its head, then its pieces make up the whole article', async () => {
     const path = write('001_00000000000000aa.txt', generateRealisticArticle(1_500_000, 4));
     const thread = startThread();
-    const head = await thread.open({ path });
+    const { article: head, key } = await thread.open({ path });
     const whole = await loadArticleFile(path);
+    // Its key is its file's id: known before the rest is parsed.
+    expect(key).toBe('00000000000000aa');
     expect(head.continued?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(head.title).toBe(whole.title);
     expect(head.bylines).toEqual(whole.bylines);
@@ -61,10 +66,20 @@ describe('the article worker', { timeout: 60_000 }, () => {
     expect(await wholeBody(thread, head)).toEqual(whole);
   });
 
+  it('answers a long article without an id with no key: its last piece brings it', async () => {
+    const path = write('no-id.txt', generateRealisticArticle(600_000, 5));
+    const thread = startThread();
+    const { article: head, key } = await thread.open({ path });
+    expect(head.continued).toBeDefined();
+    expect(key).toBeNull();
+    expect(await wholeBody(thread, head)).toEqual(await loadArticleFile(path));
+  });
+
   it('answers a short article whole, as before', async () => {
     const path = write('short.txt', generateRealisticArticle(20_000, 2));
-    const article = await startThread().open({ path });
+    const { article, key } = await startThread().open({ path });
     expect(article).toEqual(await loadArticleFile(path));
+    expect(key).toBe(await articleKey(article));
   });
 
   it('keeps the host answering other calls while it parses a long file', async () => {
@@ -78,25 +93,25 @@ describe('the article worker', { timeout: 60_000 }, () => {
       articleWorkerFile: WORKER,
     });
     threads.push(articles);
-    const head = (await handlers['reader.openStartup']())!;
+    const head = (await handlers['app.start']()).article!.article;
     // The first piece waits for the whole text to be parsed; the host answers meanwhile.
     const order: string[] = [];
     const piece = handlers['reader.bodyPiece'](head.continued!.id, 0).then(() =>
       order.push('piece'),
     );
-    await handlers['app.info']().then(() => order.push('app.info'));
+    await handlers['settings.set']({}).then(() => order.push('settings.set'));
     await handlers['recent.list']().then(() => order.push('recent.list'));
     await piece;
-    expect(order).toEqual(['app.info', 'recent.list', 'piece']);
+    expect(order).toEqual(['settings.set', 'recent.list', 'piece']);
   });
 
   it('leaves a long article it was still parsing for a newer one', async () => {
     const thread = startThread();
-    const long = await thread.open({
+    const { article: long } = await thread.open({
       path: write('first.txt', generateRealisticArticle(4_000_000, 7)),
     });
     const newer = await thread.open({ path: write('second.txt', '# The second\n\nIts text.\n') });
-    expect(newer.title).toBe('The second');
+    expect(newer.article.title).toBe('The second');
     await expect(thread.piece(long.continued!.id, 0)).rejects.toMatchObject({ code: 'not-found' });
   });
 

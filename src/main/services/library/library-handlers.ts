@@ -1,15 +1,22 @@
 /** The contract's `library.*` handlers: only folders the user chose are opened as libraries. */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Article } from '../../../shared/article';
 import type { Handlers } from '../../../shared/ipc';
 import type { LibrarySnapshot } from '../../../shared/library';
 import { AppFailure } from '../../../shared/result';
-import { describeFsError, loadArticleFile } from '../article-file';
+import { describeFsError } from '../article-file';
 import type { PathGrants } from '../path-grants';
 import type { LibraryService } from './library-service';
 
-type LibraryChannel = Extract<keyof Handlers, `library.${string}`>;
+type LibraryChannel = Exclude<Extract<keyof Handlers, `library.${string}`>, 'library.openArticle'>;
+
+/** The contract's library calls, plus the two the reader completes (start-up, opening an article). */
+export type LibraryHandlers = Pick<Handlers, LibraryChannel> & {
+  /** The folder named at launch, else the one open last; part of `app.start`. */
+  'library.openStartup': () => Promise<LibrarySnapshot | null>;
+  /** The path, checked to be inside the library; the reader opens it (in the article thread). */
+  'library.openArticle': (path: string) => Promise<string>;
+};
 
 export interface LibraryHandlerDeps {
   library: LibraryService;
@@ -17,14 +24,14 @@ export interface LibraryHandlerDeps {
   /** The path named at launch when it is a folder, else null. */
   startupPath: string | null;
   showFolderDialog?: () => Promise<string | null>;
+  /** How the user started a host without a folder dialog ("npm start --"), to name in its place. */
+  startCommand?: string;
   /** The folder open when the app last closed, reopened when nothing was named at launch. */
   lastFolder?: () => Promise<string | null>;
   rememberFolder?: (path: string) => Promise<void>;
-  /** Reads an article (on the article worker); the file is read here when absent. */
-  readArticle?: (path: string) => Promise<Article>;
 }
 
-export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryChannel> {
+export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers {
   const { library, grants } = deps;
 
   async function openFolder(path: string): Promise<LibrarySnapshot> {
@@ -46,9 +53,10 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     },
     'library.openDialog': async () => {
       if (!deps.showFolderDialog) {
+        const command = deps.startCommand ?? 'npm run browser --';
         throw new AppFailure(
           'unavailable',
-          'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
+          `A browser cannot hand Lectern a folder. Stop Lectern (Ctrl+C where it runs) and start it with the folder: ${command} <folder>`,
         );
       }
       const path = await deps.showFolderDialog();
@@ -62,7 +70,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     },
     'library.openDropped': async (path) => openFolder(path),
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
-    'library.search': async (query) => (library.root ? await library.search(query) : []),
+    'library.search': async (query) =>
+      library.root ? await library.search(query) : { hits: [], total: 0 },
     'library.openArticle': async (path) => {
       if (!(await library.contains(path))) {
         throw new AppFailure(
@@ -70,7 +79,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
           'That file is not inside the open library folder, so Lectern will not open it.',
         );
       }
-      return (deps.readArticle ?? loadArticleFile)(path);
+      return path;
     },
     'library.cancel': async () => library.cancel(),
     'library.resume': async () => library.resume(),

@@ -1,10 +1,17 @@
 /** Read-side queries on the library database: the list, the couldn't-open list and ranked search. */
 import { join, sep } from 'node:path';
-import type { BrokenEntry, LibraryEntry, SearchHit, SnippetPart } from '../../../shared/library';
+import type {
+  BrokenEntry,
+  LibraryEntry,
+  SearchHit,
+  SearchResults,
+  SnippetPart,
+} from '../../../shared/library';
 import type { LibraryDb } from './library-db';
 import {
   LAST_ROWID,
   mergeRanked,
+  prepareMatchCount,
   prepareRanking,
   SPLIT_FROM,
   type RankHelper,
@@ -31,6 +38,7 @@ export class LibraryQueries {
   readonly #rank;
   readonly #row;
   readonly #middle;
+  readonly #count;
   /** The rowid splitting the articles in two halves; undefined until needed after a change. */
   #split: number | null | undefined;
 
@@ -46,6 +54,7 @@ export class LibraryQueries {
     this.#broken = db.prepare('SELECT rel, error FROM files WHERE error IS NOT NULL ORDER BY rel');
     this.#rank = prepareRanking(db);
     this.#row = db.prepare('SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?');
+    this.#count = prepareMatchCount(db);
     this.#middle = db.prepare(
       `SELECT count(*) AS count,
          (SELECT id FROM files ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM files)) AS middle
@@ -75,10 +84,10 @@ export class LibraryQueries {
     return this.#splitPoint() !== null;
   }
 
-  async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchHit[]> {
+  async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchResults> {
     const phrases = parseQuery(typed);
     const match = toMatchExpression(phrases);
-    if (!match) return [];
+    if (!match) return { hits: [], total: 0 };
     const ranked = await this.#ranked(match, limit, helper ?? null);
     const pattern = queryPattern(phrases);
     const hits: SearchHit[] = [];
@@ -86,7 +95,9 @@ export class LibraryQueries {
       const row = this.#row.get(id) as Row | undefined;
       if (row) hits.push({ entry: this.#entry(row), snippet: this.#snippet(row, pattern) });
     }
-    return hits;
+    // Fewer than asked for is every match; only a full page needs counting.
+    const total = ranked.length < limit ? hits.length : this.#count(match);
+    return { hits, total };
   }
 
   async #ranked(match: string, limit: number, helper: RankHelper | null): Promise<Ranked[]> {

@@ -9,7 +9,7 @@ import type {
   AppEvent,
   LibraryProgress,
   LibrarySnapshot,
-  SearchHit,
+  SearchResults,
 } from '../../../shared/library';
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
@@ -101,7 +101,7 @@ export class LibraryService {
     };
   }
 
-  search(query: string, limit = 50): Promise<SearchHit[]> {
+  search(query: string, limit = 50): Promise<SearchResults> {
     const library = this.#require();
     return library.queries.search(query, limit, library.ranker);
   }

@@ -148,12 +148,13 @@ function toSpace(text: string, at: number, direction: -1 | 1): number {
 }
 
 /**
- * Markdown marks, link targets, bare URLs and their "Original url:" label, the title line (shown
- * above the snippet already) and bidi controls (which could reorder what the list shows, as they
- * are removed from titles) become spaces, so offsets in the text stay where they were.
+ * Markdown marks, link targets, bare URLs and their "Original url:" label and bidi controls (which
+ * could reorder what the list shows, as they are removed from titles) become spaces, so offsets in
+ * the text stay where they were. The title stays, for a query found only there.
  */
 const NOT_SHOWN =
-  /^# [^\n]*|\nOriginal url:|\]\([^)\n]*\)|<https?:[^>\n]*>|[*_`#>[\]\u202A-\u202E\u2066-\u2069]/g;
+  /\nOriginal url:|\]\([^)\n]*\)|<https?:[^>\n]*>|[*_`#>[\]\u202A-\u202E\u2066-\u2069]/g;
+const TITLE_LINE = /^# [^\n]*/;
 const blank = (text: string) => ' '.repeat(text.length);
 
 const HEADER_LINES = 6;
@@ -162,8 +163,9 @@ const HEADER_LINES = 6;
  * Where the article's own text starts: after the title (already blank), the bylines and the date
  * line, which the list shows above the snippet. A snippet without hits opens there.
  */
-function openingOf(text: string): number {
+function openingOf(text: string, from: number): number {
   const line = /[^\n]*\n?/g;
+  line.lastIndex = from;
   let seen = 0;
   for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
     const content = m[0].trim();
@@ -171,7 +173,8 @@ function openingOf(text: string): number {
     const header = /^by\s/i.test(content) || content.length < 40;
     if (!header || ++seen > HEADER_LINES) return m.index + m[0].search(/\S/);
   }
-  return Math.max(0, text.search(/\S/));
+  const first = text.slice(from).search(/\S/);
+  return first < 0 ? text.length : from + first;
 }
 
 /**
@@ -180,14 +183,19 @@ function openingOf(text: string): number {
  */
 export function snippetOf(article: string, query: SnippetQuery | null): SnippetPart[] {
   const text = article.replace(NOT_SHOWN, blank);
-  const start0 = openingOf(text);
-  const hits = query ? findHits(text, query) : [];
-  let start = Math.max(0, start0);
+  const start0 = openingOf(text, TITLE_LINE.exec(article)?.[0].length ?? 0);
+  // The list shows the title, source and date above the passage: it comes from the body, unless
+  // the query is found in the header and nowhere else.
+  const found = query ? findHits(text, query) : [];
+  const inBody = found.filter((hit) => hit.start >= start0);
+  const hits = inBody.length ? inBody : found;
+  const floor = inBody.length ? start0 : 0;
+  let start = start0;
   let shown: Hit[] = [];
   if (hits.length) {
     const { from, to } = bestWindow(hits);
     shown = hits.slice(from, to + 1);
-    start = toSpace(text, Math.max(0, shown[0]!.start - LEAD_CHARS), -1);
+    start = Math.max(floor, toSpace(text, Math.max(floor, shown[0]!.start - LEAD_CHARS), -1));
   }
   const end = toSpace(text, Math.max(start + WINDOW_CHARS, shown.at(-1)?.end ?? 0), 1);
   const parts: SnippetPart[] = [];
@@ -207,7 +215,7 @@ export function snippetOf(article: string, query: SnippetQuery | null): SnippetP
   if (parts[0] && !parts[0].hit) parts[0].text = parts[0].text.trimStart();
   const last = parts.at(-1);
   if (last && !last.hit) last.text = last.text.trimEnd();
-  if (start > Math.max(0, start0)) parts.unshift({ text: '…', hit: false });
+  if (start > start0) parts.unshift({ text: '…', hit: false });
   if (text.slice(end).trim()) parts.push({ text: '…', hit: false });
   return parts.filter((part) => part.text);
 }

@@ -4,11 +4,12 @@
  * reader scrolls, and new matches cancel the work left for older ones. Which groups those are is
  * read from their boxes when needed (groups-in-view), with no observer working every frame.
  */
-import Mark from 'mark.js';
+import type Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
 import { FIND_EXCLUDE, type FindSegments } from './article-segments';
 import { groupsInView, NEAR_SCREENS, type GroupRange } from './groups-in-view';
+import { loadMarkJs, markJs } from './mark-loader';
 
 const MATCH_CLASS = 'find-match';
 const CURRENT_CLASS = 'find-current';
@@ -62,6 +63,11 @@ export class MatchHighlighter {
 
   /** Makes `index` the current match, marking its block first if needed, and scrolls to it. */
   setCurrent(index: number, scroll: 'if-hidden' | 'always' | 'never'): void {
+    if (!markJs()) {
+      this.#current = index;
+      void loadMarkJs().then(() => this.#current === index && this.setCurrent(index, scroll));
+      return;
+    }
     for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#current = index;
     this.#currentElements = [];
@@ -112,6 +118,7 @@ export class MatchHighlighter {
    */
   #pass(): void {
     this.#frame = 0;
+    if (!markJs()) return void loadMarkJs().then(() => this.#schedule());
     const started = performance.now();
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
@@ -231,7 +238,7 @@ export class MatchHighlighter {
     if (!marker) {
       const element = this.#segments.element(segment);
       if (!element) return null;
-      this.#marks.set(segment, (marker = new Mark(element)));
+      this.#marks.set(segment, (marker = new (markJs()!)(element)));
     }
     return marker;
   }

@@ -3,11 +3,13 @@ import type { LecternApi } from '../../../shared/ipc';
 import {
   findTermOf,
   type AppEvent,
+  type LibraryEntry,
   type LibraryProgress,
   type LibrarySnapshot,
   type SearchHit,
 } from '../../../shared/library';
 import type { AppError, Result } from '../../../shared/result';
+import { ListSelection } from './ListSelection.svelte';
 import {
   countSources,
   countsLabel,
@@ -28,8 +30,14 @@ export class LibraryState {
   filter = $state<LibraryFilter>({ source: '', from: '', to: '' });
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
+  /** How many articles match the query in all; the best of them are `hits`. */
+  total = $state(0);
+  /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
+  sheetOpen = $state(true);
   /** The article being read, so J/K can move from it. */
   currentPath = $state<string | null>(null);
+  /** The rows chosen in the list (by path), for exporting several articles at once. */
+  readonly selection = new ListSelection();
 
   readonly visible = $derived(
     this.snapshot ? orderEntries([...this.snapshot.entries], this.sort, this.filter) : [],
@@ -53,7 +61,15 @@ export class LibraryState {
     this.#api = api;
   }
 
-  openStartup = () => this.#show(this.#api.call('library.openStartup'));
+  /**
+   * The folder from the start-up answer (named at launch, or open last), or why it failed. The
+   * sheet is not forced open: it may be a reopened article's turn (see App).
+   */
+  start = (snapshot: LibrarySnapshot | null, error: AppError | null) =>
+    this.#show(
+      Promise.resolve(error ? { ok: false, error } : { ok: true, value: snapshot }),
+      false,
+    );
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
@@ -64,11 +80,12 @@ export class LibraryState {
     Boolean(this.progress && !this.progress.running && this.progress.done < this.progress.total),
   );
   dismissError = () => (this.error = null);
+  toggleSheet = () => (this.sheetOpen = !this.sheetOpen);
 
   /** Applies a pushed event; returns nothing so it can be a listener directly. */
   onEvent = (event: AppEvent) => {
     const snapshot = this.snapshot;
-    if (!snapshot || event.folder !== snapshot.folder) return;
+    if (event.type === 'export-progress' || !snapshot || event.folder !== snapshot.folder) return;
     if (event.type === 'library-progress') {
       this.progress = event.progress;
     } else if (event.revision > snapshot.revision) void this.refresh();
@@ -96,6 +113,7 @@ export class LibraryState {
     if (!query.trim()) {
       this.#searchTicket++;
       this.hits = [];
+      this.total = 0;
       this.searchError = null;
       return;
     }
@@ -119,19 +137,27 @@ export class LibraryState {
     return Math.abs(entry.modified - Date.parse(readAt)) > 1 ? 'changed' : null;
   }
 
+  // An article chosen in the side sheet is shown at once: the sheet steps aside for it.
   openEntry = (path: string) => {
     this.currentPath = path;
+    this.sheetOpen = false;
     this.onOpenArticle(path, null);
   };
 
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
+    this.sheetOpen = false;
     this.onOpenArticle(hit.entry.path, findTermOf(this.query));
   };
 
+  /** The list as the panel shows it: search results while searching, else the sorted, filtered list. */
+  get shown(): LibraryEntry[] {
+    return this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+  }
+
   /** The next (+1) or previous (-1) article in the list as shown, from the one being read. */
   step = (direction: 1 | -1) => {
-    const list = this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+    const list = this.shown;
     if (list.length === 0) return;
     const at = list.findIndex((entry) => entry.path === this.currentPath);
     const next = at < 0 ? 0 : Math.min(list.length - 1, Math.max(0, at + direction));
@@ -148,12 +174,13 @@ export class LibraryState {
     void this.#api.call('library.search', this.query).then((result) => {
       if (ticket !== this.#searchTicket) return;
       // A failed search leaves no stale results behind; its reason shows in the panel.
-      this.hits = result.ok ? result.value : [];
+      this.hits = result.ok ? result.value.hits : [];
+      this.total = result.ok ? result.value.total : 0;
       this.searchError = result.ok ? null : result.error.message;
     });
   }
 
-  async #show(pending: Promise<Result<LibrarySnapshot | null>>) {
+  async #show(pending: Promise<Result<LibrarySnapshot | null>>, reveal = true) {
     const result = await pending;
     if (!result.ok) {
       this.error = result.error;
@@ -162,6 +189,7 @@ export class LibraryState {
     if (!result.value) return;
     this.#take(result.value);
     this.error = null;
+    if (reveal) this.sheetOpen = true;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
     // Events sent before this answer arrived were for a library the window did not know yet.

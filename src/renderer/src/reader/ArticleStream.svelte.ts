@@ -3,9 +3,10 @@
  * asked for piece by piece and added to the same `article.body` array. The body view, find,
  * highlights and the reading position listen here; a short article's stream is complete at once.
  */
-import type { Article, BodyPiece } from '../../../shared/article';
+import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
+import type { Remembered, ShownPiece } from '../../../shared/startup';
 
 export class ArticleStream {
   /** True once every piece is in (at once for an article that came whole). */
@@ -14,8 +15,8 @@ export class ArticleStream {
   originalUrl = $state<string | null>(null);
   /** Why the rest of the body could not be read, if it could not. */
   failure = $state<string | null>(null);
-  /** The article's key, worked out by main from the whole text, once the last piece is in. */
-  key: string | null = null;
+  /** The article's key and what is remembered under it, from the whole text: the last piece's. */
+  remembered: Remembered | null = null;
   readonly article: Article;
   #listeners: ((from: number) => void)[] = [];
   #whenComplete: Promise<void>;
@@ -50,7 +51,7 @@ export class ArticleStream {
     const id = this.article.continued?.id;
     if (!id) return;
     let next = 0;
-    const asked: Promise<Result<BodyPiece>>[] = [];
+    const asked: Promise<Result<ShownPiece>>[] = [];
     const ask = () => asked.push(api.call('reader.bodyPiece', id, next++));
     ask();
     ask();
@@ -67,7 +68,7 @@ export class ArticleStream {
     }
   }
 
-  #add(piece: BodyPiece) {
+  #add(piece: ShownPiece) {
     const body = this.article.body;
     // In a loop: a piece can hold more blocks than a call may take arguments.
     body.length = Math.min(body.length, piece.start);
@@ -76,7 +77,7 @@ export class ArticleStream {
       this.article.originalUrl = piece.end.originalUrl;
       this.article.missing = piece.end.missing;
       this.originalUrl = piece.end.originalUrl;
-      this.key = piece.end.key;
+      this.remembered = piece.remembered;
     }
     for (const listener of this.#listeners) listener(piece.start);
     if (piece.end) this.#finish();

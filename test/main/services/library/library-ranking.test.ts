@@ -52,7 +52,8 @@ describe('library ranking in two halves', () => {
     await whole.open(folder);
     await whole.whenIdle();
     const expected = [];
-    for (const query of queries) expected.push((await whole.search(query)).map((h) => h.entry.id));
+    for (const query of queries)
+      expected.push((await whole.search(query)).hits.map((h) => h.entry.id));
     await whole.close();
 
     const calls = { count: 0 };
@@ -66,7 +67,7 @@ describe('library ranking in two halves', () => {
     await split.whenIdle();
     for (const [i, query] of queries.entries()) {
       expect(
-        (await split.search(query)).map((h) => h.entry.id),
+        (await split.search(query)).hits.map((h) => h.entry.id),
         query,
       ).toEqual(expected[i]);
     }
@@ -107,7 +108,7 @@ describe('library ranking in two halves', () => {
     });
     await service.open(folder);
     await service.whenIdle();
-    const ids = (await service.search('the')).map((h) => h.entry.id);
+    const ids = (await service.search('the')).hits.map((h) => h.entry.id);
     expect(asked).toBe(1);
     expect(ids).toHaveLength(50);
     // Both halves are represented, so the second was ranked inline rather than dropped.

@@ -1,10 +1,14 @@
 /**
- * Remembered state in the user-data folder: settings, namespaced UI state, the last article,
- * reading positions and each article's highlights. Every file is versioned, validated and atomic.
+ * Everything Lectern remembers, in the user-data folder: settings and UI state, the last article
+ * and folder, reading positions, each article's highlights, the Recent list and the details panel's
+ * layout. Every file is a StoredDocument (versioned, validated, atomic), and every problem with one
+ * (a damaged file set aside, a background save that failed) becomes a notice for the window.
  */
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from '../../shared/annotation';
+import { DEFAULT_PANEL, PanelLayoutSchema, type PanelLayout } from '../../shared/panel-layout';
+import type { RecentEntry } from '../../shared/recent';
 import { AppFailure } from '../../shared/result';
 import {
   ArticleKeySchema,
@@ -18,7 +22,9 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../shared/settings';
-import { StoredDocument } from './stored-document';
+import { PanelLayout1, RecentListLayout1 } from './earlier-layouts';
+import { RecentListSchema, withOpened } from './recent-files';
+import { StoredDocument, type DocumentOptions, type StoreReporter } from './stored-document';
 
 const MAX_POSITIONS = 500;
 const MAX_UI_STATE_CHARS = 256 * 1024;
@@ -38,33 +44,33 @@ const PositionsSchema = v.record(
 );
 type Positions = v.InferOutput<typeof PositionsSchema>;
 
-export class ComfortStore {
+export class RememberedStore {
   readonly #notices: string[] = [];
   readonly #state: StoredDocument<AppState>;
   readonly #positions: StoredDocument<Positions>;
+  readonly #recent: StoredDocument<RecentEntry[]>;
+  readonly #panel: StoredDocument<PanelLayout>;
   readonly #highlights = new Map<string, StoredDocument<ArticleAnnotations>>();
 
   constructor(private readonly userDataDir: string) {
-    this.#state = new StoredDocument(
-      join(userDataDir, 'settings.json'),
-      AppStateSchema,
-      () => ({
-        settings: { ...DEFAULT_SETTINGS },
-        ui: {},
-        lastArticle: null,
-        lastFolder: null,
-      }),
-      this.#report,
-    );
-    this.#positions = new StoredDocument(
-      join(userDataDir, 'positions.json'),
-      PositionsSchema,
-      () => ({}),
-      this.#report,
-    );
+    this.#state = this.#document('settings.json', AppStateSchema, () => ({
+      settings: { ...DEFAULT_SETTINGS },
+      ui: {},
+      lastArticle: null,
+      lastFolder: null,
+    }));
+    this.#positions = this.#document('positions.json', PositionsSchema, () => ({}));
+    this.#recent = this.#document('recent.json', RecentListSchema, () => [], {
+      version: 2,
+      earlier: RecentListLayout1,
+    });
+    this.#panel = this.#document('panel.json', PanelLayoutSchema, () => ({ ...DEFAULT_PANEL }), {
+      version: 2,
+      earlier: PanelLayout1,
+    });
   }
 
-  /** Messages about corrupt files that were set aside since launch; each is given once. */
+  /** Sentences about damaged files set aside and saves that failed, since last asked; each once. */
   takeNotices(): string[] {
     return this.#notices.splice(0);
   }
@@ -93,18 +99,40 @@ export class ComfortStore {
     return (await this.#state.read()).lastArticle;
   }
 
-  async setLastArticle(path: string | null): Promise<void> {
-    if ((await this.lastArticle()) === path) return;
-    await this.#state.update((s) => ({ ...s, lastArticle: path }));
-  }
-
   async lastFolder(): Promise<string | null> {
     return (await this.#state.read()).lastFolder;
   }
 
+  /** Written in the background: opening a folder does not wait for the disk. */
   async setLastFolder(path: string | null): Promise<void> {
     if ((await this.lastFolder()) === path) return;
-    await this.#state.update((s) => ({ ...s, lastFolder: path }));
+    await this.#state.change((s) => ({ ...s, lastFolder: path }));
+  }
+
+  async recent(): Promise<RecentEntry[]> {
+    return [...(await this.#recent.read())];
+  }
+
+  /**
+   * An article was opened from `path`: it goes to the top of the Recent list and becomes the one
+   * reopened at the next launch. Both files are written in the background; the list is returned.
+   */
+  async opened(path: string, title: string): Promise<RecentEntry[]> {
+    const [recent] = await Promise.all([
+      this.#recent.change((list) => withOpened(list, path, title)),
+      this.lastArticle().then((last) =>
+        last === path ? null : this.#state.change((s) => ({ ...s, lastArticle: path })),
+      ),
+    ]);
+    return [...recent];
+  }
+
+  async panel(): Promise<PanelLayout> {
+    return { ...(await this.#panel.read()) };
+  }
+
+  async setPanel(layout: PanelLayout): Promise<void> {
+    await this.#panel.update(() => ({ ...layout }));
   }
 
   async position(key: string): Promise<ReadingPosition | null> {
@@ -135,20 +163,33 @@ export class ComfortStore {
   #highlightsFile(key: string): StoredDocument<ArticleAnnotations> {
     let file = this.#highlights.get(key);
     if (!file) {
-      file = new StoredDocument(
-        join(this.userDataDir, 'highlights', `${key}.json`),
-        ArticleAnnotationsSchema,
-        () => ({ title: '', annotations: [] }),
-        this.#report,
-      );
+      file = this.#document(join('highlights', `${key}.json`), ArticleAnnotationsSchema, () => ({
+        title: '',
+        annotations: [],
+      }));
       this.#highlights.set(key, file);
     }
     return file;
   }
 
-  #report = (file: string, aside: string) => {
-    this.#notices.push(
-      `A damaged file was set aside and started afresh: ${file} (kept as ${aside}).`,
-    );
+  #document<T>(
+    name: string,
+    schema: v.GenericSchema<unknown, T>,
+    fallback: () => T,
+    options: Omit<DocumentOptions<T>, 'reporter'> = {},
+  ): StoredDocument<T> {
+    const file = join(this.userDataDir, name);
+    return new StoredDocument(file, schema, fallback, { ...options, reporter: this.#reporter });
+  }
+
+  readonly #reporter: StoreReporter = {
+    setAside: (file, aside) =>
+      this.#notice(`A damaged file was set aside and started afresh: ${file} (kept as ${aside}).`),
+    writeFailed: (error) => this.#notice(error.message),
   };
+
+  #notice(message: string) {
+    // A full disk fails every background save the same way: say it once.
+    if (!this.#notices.includes(message)) this.#notices.push(message);
+  }
 }

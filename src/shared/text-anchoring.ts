@@ -38,11 +38,23 @@ function score(text: string, span: TextSpan, { quote, position }: QuoteSelectors
   return context - distance;
 }
 
-/** Where the selectors point in `text` now; null when the quote can no longer be found. */
-export function anchorSpan(text: string, selectors: QuoteSelectors): TextSpan | null {
+/**
+ * Where the selectors point in `text` now; null when the quote can no longer be found. With
+ * `samePositions: false` (text laid out otherwise than the window's, as in an export) the stored
+ * position is only a hint: the quote found there must have its context too.
+ */
+export function anchorSpan(
+  text: string,
+  selectors: QuoteSelectors,
+  { samePositions = true } = {},
+): TextSpan | null {
   const { quote, position } = selectors;
-  if (text.slice(position.start, position.end) === quote.exact) {
-    return { start: position.start, end: position.end };
+  const there = { start: position.start, end: position.end };
+  if (
+    text.slice(position.start, position.end) === quote.exact &&
+    (samePositions || score(text, there, selectors) > 3)
+  ) {
+    return there;
   }
   // Small edits move text a little: look near the old place first, and accept it with its context.
   const near = occurrences(text, quote.exact, position.start - NEAR, position.end + NEAR);

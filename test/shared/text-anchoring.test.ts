@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorSpan, describeSpan } from '../../../src/renderer/src/highlights/text-anchoring';
+import { anchorSpan, describeSpan } from '../../src/shared/text-anchoring';
 
 const TEXT =
   'Russia said Sunday it was pushing into Ukraine’s eastern industrial Dnipropetrovsk region ' +

@@ -1,0 +1,14 @@
+/** Words the window and the exports share, so a printed page says what the screen says. */
+
+/** Credits often say "Photo: …" themselves; the label is added only when they do not. */
+export function creditLabel(credit: string): string {
+  return /^(photo(graph)?s?|images?|pictures?|foto)\b/i.test(credit) ? credit : `Photo: ${credit}`;
+}
+
+/** The text a removed embed leaves in the window and in exports. */
+export const REMOVED_EMBED_TEXT =
+  'An embedded post or video was here. It was not saved with the article.';
+
+/** How a lost link is explained under an export that has one. */
+export const LOST_LINK_LEGEND =
+  'Text with a dotted underline was a link; the saved file did not keep its address.';
