@@ -124,7 +124,8 @@ export class ArticleThread {
     const pending = this.#pending.get(reply.id);
     this.#pending.delete(reply.id);
     // An open's answer comes before the rest of a long article is parsed.
-    if (reply.ok && (reply.value as ShelvedArticle | null)?.article?.continued) this.#finishing = true;
+    if (reply.ok && (reply.value as ShelvedArticle | null)?.article?.continued)
+      this.#finishing = true;
     this.#unrefWhenIdle();
     if (!pending) return;
     if (reply.ok) pending.resolve(reply.value);

@@ -1,6 +1,5 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
 import { stat } from 'node:fs/promises';
-import type { Article } from '../../shared/article';
 import { articleKey } from '../../shared/article-key';
 import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
@@ -122,7 +121,10 @@ export function createServices(env: HostEnvironment): LecternServices {
     const piece = await articles.piece(id, index);
     if (!piece.end) return { ...piece, remembered: null };
     opened.keyed(id, piece.end.key);
-    return { ...piece, remembered: { key: piece.end.key, ...(await rememberedUnder(piece.end.key)) } };
+    return {
+      ...piece,
+      remembered: { key: piece.end.key, ...(await rememberedUnder(piece.end.key)) },
+    };
   }
 
   /** `path` is set for an article the user opened from disk: it goes on the Recent list. */

@@ -48,7 +48,9 @@ export class OpenedArticles {
   latest(): Promise<Article> | null {
     const latest = this.#latest;
     if (!latest) return null;
-    return latest.article.continued ? this.#thread.whole(latest.ref) : Promise.resolve(latest.article);
+    return latest.article.continued
+      ? this.#thread.whole(latest.ref)
+      : Promise.resolve(latest.article);
   }
 
   /** Worked out in the article thread on first request; null for an article no longer kept. */

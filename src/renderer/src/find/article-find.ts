@@ -4,7 +4,7 @@
  * is open. A long article's body arrives in pieces: once the last is in, all of this is made again.
  */
 import { FindTextIndex, type FindOptions } from '../../../shared/find-text-index';
-import { articleBodyOf } from '../reader/article/article-body';
+import { articleBodyOf } from '../reader/article/article-body.svelte';
 import { articleSegments, type FindSegments } from './article-segments';
 import { MatchHighlighter } from './match-highlighter';
 import { measureSegments, type SegmentGeometry } from './rail-markers';

@@ -8,8 +8,8 @@
  * chunk of the body (article-body): a few hundred groups, not one per block.
  */
 import type { Block } from '../../../shared/article';
-import type { ArticleBody } from '../reader/article/article-body';
-import { blockText } from '../reader/article/block-dom';
+import type { ArticleBody } from '../reader/article/article-body.svelte';
+import { blockText } from '../reader/article/block-text';
 
 const HEADER_SELECTOR = 'h1, header p, figcaption';
 /** Text under these is never searched (mark.js checks a text node's parent against this list). */

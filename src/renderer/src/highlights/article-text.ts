@@ -3,8 +3,8 @@
  * from the model (article-body): highlights count offsets in it, and a range over a few blocks
  * needs only those blocks' chunks filled and walked, not the whole article's text nodes.
  */
-import { articleBodyOf, type ArticleBody } from '../reader/article/article-body';
-import { blockText } from '../reader/article/block-dom';
+import { articleBodyOf, type ArticleBody } from '../reader/article/article-body.svelte';
+import { blockText } from '../reader/article/block-text';
 
 export interface TextPoint {
   node: Node;

@@ -3,7 +3,7 @@
  * For an article element the reader built, they go through its ArticleText: offsets in the body
  * come from the model, and only the blocks a range touches are walked (or filled).
  */
-import { articleBodyOf } from '../reader/article/article-body';
+import { articleBodyOf } from '../reader/article/article-body.svelte';
 import { articleTextOf } from './article-text';
 
 export function textNodes(root: Node): Text[] {

@@ -5,7 +5,7 @@
  * chunk has been on screen the browser remembers its real height (`contain-intrinsic-size: auto`).
  */
 import type { Block } from '../../../../shared/article';
-import { blockText, inlineText } from './block-dom';
+import { blockText, inlineText } from './block-text';
 
 /** The smallest chunk: about two screens. */
 export const MIN_CHUNK_LINES = 64;

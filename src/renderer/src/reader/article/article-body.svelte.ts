@@ -1,27 +1,46 @@
 /**
  * The article's body in the page, in chunks of about a screen of top-level blocks. Every chunk is
  * `content-visibility: auto`, so the browser styles, lays out and paints only those near the view;
- * off screen a chunk stands in at an estimated height (its size class) until it has been seen.
- * Chunks are filled near the view first and the rest in idle time: the title is painted at once
- * and the whole article is in the page (for selection, screen readers, find) soon after. The
- * body's text and offsets come from the model, so they are known before a chunk is filled.
+ * off screen a chunk stands in at an estimated height (its size class) until it has been seen, and
+ * then at the height it was measured at. ArticleView renders the chunks' elements; each is filled
+ * by mounting its blocks' components (ChunkBlocks, BlockView) into it, near the view first and the
+ * rest in idle time: the title is painted at once and the whole article is in the page (for
+ * selection, screen readers, find) soon after. Mounting is synchronous, so find and highlights
+ * can fill the chunk they need and use its elements at once. The body's text and offsets come
+ * from the model, so they are known before a chunk is filled.
  */
+import { flushSync, mount, unmount } from 'svelte';
 import type { Block } from '../../../../shared/article';
 import type { ArticleStream } from '../ArticleStream.svelte';
-import { blockText, buildBlock } from './block-dom';
+import { blockText } from './block-text';
+import ChunkBlocks from './ChunkBlocks.svelte';
 import { blockLines, chunkLines, MIN_CHUNK_LINES, sizeClass } from './chunk-sizes';
 
 /** Filling is done in slices of this much work, between frames. */
 const SLICE_MS = 8;
 
-export interface Chunk {
-  element: HTMLElement;
-  /** Its estimated height, in lines of text. */
-  lines: number;
-  /** Its top-level blocks: `first` to `end` (exclusive). */
-  first: number;
-  end: number;
-  filled: boolean;
+export class Chunk {
+  /** Set when ArticleView renders it (at once for the chunks there when the body is made). */
+  element: HTMLElement = null!;
+  /** Its blocks' components, once mounted. */
+  mounted: ReturnType<typeof mount> | null = null;
+  /** `chunk` and its size class: the estimated height it stands in at until first laid out. */
+  readonly className: string;
+  /**
+   * `first` to `end` (exclusive) are its top-level blocks; `lines` its estimated height in lines
+   * of text.
+   */
+  constructor(
+    readonly first: number,
+    readonly end: number,
+    readonly lines: number,
+  ) {
+    this.className = `chunk ${sizeClass(lines)}`;
+  }
+
+  get filled(): boolean {
+    return this.mounted !== null;
+  }
 }
 
 const bodies = new WeakMap<Element, ArticleBody>();
@@ -31,34 +50,47 @@ export const articleBodyOf = (article: Element | null): ArticleBody | undefined 
   article ? bodies.get(article) : undefined;
 
 export class ArticleBody {
-  readonly container: HTMLElement;
-  readonly chunks: Chunk[] = [];
+  container: HTMLElement = null!;
+  /** Replaced whole when the body grows: ArticleView renders an element for each. */
+  chunks = $state.raw<Chunk[]>([]);
   readonly stream: ArticleStream;
   readonly #blocks: Block[];
   /** Where each top-level block's text starts in the body's text; the total at the end. */
   #starts: number[] = [0];
-  /** The top-level block each block id is in, descendants too. */
+  /** The top-level block each block id is in, descendants too (a lookup, not state). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #topOf = new Map<string, number>();
-  readonly #near: IntersectionObserver;
+  #near: IntersectionObserver | null = null;
   readonly #byElement = new WeakMap<Element, Chunk>();
-  #unfilled = 0;
+  /** Context for the mounted components (the link opener): the article view's. */
+  readonly #context: Map<unknown, unknown>;
+  #unfilled = $state(0);
   /** Chunks before this one are all filled. */
   #nextFill = 0;
   #idle = 0;
   readonly #stopGrowing: () => void;
+  /** Listeners, called by hand (not state). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #changed = new Set<() => void>();
   /** Lines of blocks per chunk: more for a longer article, so there are never many chunks. */
   readonly #chunkLines: number;
 
-  constructor(container: HTMLElement, stream: ArticleStream) {
-    this.container = container;
+  constructor(stream: ArticleStream, context: Map<unknown, unknown>) {
     this.stream = stream;
+    this.#context = context;
     this.#blocks = stream.article.body;
     // A long article's length in lines is guessed from its head, which is a sample of its text.
     const lines = this.#blocks.reduce((sum, block) => sum + blockLines(block), 0);
     const more = stream.article.continued;
     this.#chunkLines = chunkLines(more ? (lines * more.characters) / more.headCharacters : lines);
-    const scroller = container.closest('main');
+    this.#grow(0);
+    this.#stopGrowing = stream.onGrow((from) => this.#grow(from));
+    void stream.whenComplete().then(() => this.#notify());
+  }
+
+  /** Attached to the body's element: chunks start filling once it is in the page. */
+  attach = (container: HTMLElement) => {
+    this.container = container;
     // Chunks coming near the view are filled before they get there.
     this.#near = new IntersectionObserver(
       (entries) => {
@@ -66,16 +98,30 @@ export class ArticleBody {
           if (entry.isIntersecting) this.#fill(this.#byElement.get(entry.target));
         }
       },
-      { root: scroller, rootMargin: '100% 0px' },
+      { root: container.closest('main'), rootMargin: '100% 0px' },
     );
+    for (const chunk of this.chunks)
+      if (!chunk.filled && chunk.element) this.#near.observe(chunk.element);
     bodies.set(container.closest('article') ?? container, this);
-    this.#grow(0);
-    // The first chunk is filled for the first frame; the rest as they come near, or when idle.
-    this.#fill(this.chunks[0]);
-    this.#stopGrowing = stream.onGrow((from) => this.#grow(from));
-    void stream.whenComplete().then(() => this.#notify());
     this.#scheduleFill();
-  }
+    this.#notify();
+    return () => this.#destroy();
+  };
+
+  /**
+   * Attached to each chunk's element. The first chunk is filled for the first frame; the rest as
+   * they come near, or when idle.
+   */
+  chunk = (chunk: Chunk) => (element: HTMLElement) => {
+    chunk.element = element;
+    this.#byElement.set(element, chunk);
+    if (chunk.first === 0) this.#fill(chunk);
+    else this.#near?.observe(element);
+    return () => {
+      this.#near?.unobserve(element);
+      if (chunk.mounted) void unmount(chunk.mounted);
+    };
+  };
 
   get blocks(): readonly Block[] {
     return this.#blocks;
@@ -83,6 +129,7 @@ export class ArticleBody {
 
   /** True while chunks are being filled or pieces of the body are still on their way. */
   get busy(): boolean {
+    // Read in the template (aria-busy): both parts are state.
     return this.#unfilled > 0 || !this.stream.complete;
   }
 
@@ -156,20 +203,23 @@ export class ArticleBody {
     return () => this.#changed.delete(listener);
   }
 
-  destroy() {
+  #destroy() {
     this.#stopGrowing();
-    this.#near.disconnect();
+    this.#near?.disconnect();
     cancelIdleCallback(this.#idle);
   }
 
   /** Chunks for the blocks from `from` on (blocks replaced from there are dropped first). */
   #grow(from: number) {
     // A chunk left short at the end of the last piece is made again, full, with the next one's.
-    const last = this.chunks.at(-1);
-    this.#dropFrom(last && last.lines < this.#chunkLines ? Math.min(from, last.first) : from);
+    const chunks = [...this.chunks];
+    const last = chunks.at(-1);
+    this.#dropFrom(
+      chunks,
+      last && last.lines < this.#chunkLines ? Math.min(from, last.first) : from,
+    );
     const blocks = this.#blocks;
-    let first = this.chunks.at(-1)?.end ?? 0;
-    const fragment = document.createDocumentFragment();
+    let first = chunks.at(-1)?.end ?? 0;
     let lines = 0;
     for (let i = first; i < blocks.length; i++) {
       const block = blocks[i]!;
@@ -177,39 +227,30 @@ export class ArticleBody {
       this.#index(block, i);
       lines += blockLines(block);
       // The first chunk is a small one: it is filled and laid out before the first frame.
-      const limit = this.chunks.length === 0 ? MIN_CHUNK_LINES : this.#chunkLines;
+      const limit = chunks.length === 0 ? MIN_CHUNK_LINES : this.#chunkLines;
       if (lines >= limit || i === blocks.length - 1) {
-        fragment.append(this.#chunk(first, i + 1, lines));
+        chunks.push(new Chunk(first, i + 1, lines));
+        this.#unfilled++;
         first = i + 1;
         lines = 0;
       }
     }
     this.#starts.length = blocks.length + 1;
-    this.container.append(fragment);
+    this.chunks = chunks;
+    // Before the page exists, its first render makes the chunks' elements; after, they are made
+    // now, so those listening can use them.
+    if (!this.container) return;
+    flushSync();
     this.#scheduleFill();
     this.#notify();
   }
 
-  #chunk(first: number, end: number, lines: number): HTMLElement {
-    const element = document.createElement('div');
-    element.className = `chunk ${sizeClass(lines)}`;
-    const chunk = { element, first, end, lines, filled: false };
-    this.chunks.push(chunk);
-    this.#byElement.set(element, chunk);
-    this.#unfilled++;
-    this.#near.observe(element);
-    return element;
-  }
-
   /** Removes the chunks holding blocks from `from` on; the chunk it falls in is rebuilt too. */
-  #dropFrom(from: number) {
-    while (this.chunks.length && this.chunks.at(-1)!.end > from) {
-      const chunk = this.chunks.pop()!;
-      this.#near.unobserve(chunk.element);
-      chunk.element.remove();
-      if (!chunk.filled) this.#unfilled--;
+  #dropFrom(chunks: Chunk[], from: number) {
+    while (chunks.length && chunks.at(-1)!.end > from) {
+      if (!chunks.pop()!.filled) this.#unfilled--;
     }
-    this.#nextFill = Math.min(this.#nextFill, this.chunks.length);
+    this.#nextFill = Math.min(this.#nextFill, chunks.length);
   }
 
   #index(block: Block, top: number) {
@@ -219,13 +260,14 @@ export class ArticleBody {
   }
 
   #fill(chunk: Chunk | undefined) {
-    if (!chunk || chunk.filled) return;
-    const fragment = document.createDocumentFragment();
-    for (let i = chunk.first; i < chunk.end; i++) fragment.append(buildBlock(this.#blocks[i]!));
-    chunk.element.append(fragment);
-    chunk.filled = true;
+    if (!chunk || chunk.filled || !chunk.element) return;
+    chunk.mounted = mount(ChunkBlocks, {
+      target: chunk.element,
+      props: { blocks: this.#blocks.slice(chunk.first, chunk.end) },
+      context: this.#context,
+    });
     this.#unfilled--;
-    this.#near.unobserve(chunk.element);
+    this.#near?.unobserve(chunk.element);
     if (this.#unfilled === 0) this.#notify();
   }
 
@@ -247,8 +289,6 @@ export class ArticleBody {
   }
 
   #notify() {
-    // Screen readers (and the benchmarks) are told while the body is still being put in.
-    this.container.setAttribute('aria-busy', String(this.busy));
     for (const listener of this.#changed) listener();
   }
 }
