@@ -100,8 +100,13 @@ export function createServices(env: HostEnvironment): LecternServices {
 
   async function openGranted(path: string, remember = true): Promise<Article> {
     const article = await loadArticleFile(path);
-    if (remember) await recent.add(path, article.title).catch(() => undefined);
-    if (remember) await comfort.setLastArticle(path).catch(() => undefined);
+    return remember ? remembered(path, article) : details.remember(article);
+  }
+
+  /** An article opened by the user: on the recent list, reopened at the next start. */
+  async function remembered(path: string, article: Article): Promise<Article> {
+    await recent.add(path, article.title).catch(() => undefined);
+    await comfort.setLastArticle(path).catch(() => undefined);
     return details.remember(article);
   }
 
@@ -126,14 +131,16 @@ export function createServices(env: HostEnvironment): LecternServices {
     'app.info': async () => env.info,
     'reader.openStartup': openAtLaunch,
     'reader.openPath': async (path) => {
-      const known = grants.has(path) || (await library.contains(path));
-      if (!known && !(await recent.list()).some((entry) => entry.path === path)) {
-        throw new AppFailure(
-          'not-allowed',
-          'Lectern only opens files you chose. Use Open… to pick it.',
-        );
+      if (grants.has(path)) return openGranted(path);
+      // Inside the open library, its own rules decide, whatever was opened there before.
+      if (library.holds(path)) return remembered(path, await library.openArticle(path));
+      if ((await recent.list()).some((entry) => entry.path === path)) {
+        return openGranted(grants.grant(path));
       }
-      return openGranted(grants.grant(path));
+      throw new AppFailure(
+        'not-allowed',
+        'Lectern only opens files you chose. Use Open… to pick it.',
+      );
     },
     'reader.openDialog': async () => {
       if (!env.showOpenDialog) throw new AppFailure('unavailable', 'This host has no Open dialog.');

@@ -74,7 +74,8 @@ describe('file-system races and limits', () => {
       `file races: ${outcomes.opened} opened, ${outcomes.refused} refused with a clear reason, 0 hangs`,
     );
     expect(outcomes.opened + outcomes.refused).toBe(150);
-  });
+    // Opened before it is checked, a file is read whole more often (about 100 in 150, was 60).
+  }, 60_000);
 
   it('refuses a 2 GB file without reading it', async () => {
     const path = join(dir, 'two-gigabytes.txt');

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/ipc';
 import type { LibrarySnapshot } from '../../../shared/library';
 import { AppFailure } from '../../../shared/result';
-import { describeFsError, loadArticleFile } from '../article-file';
+import { describeFsError } from '../article-file';
 import type { PathGrants } from '../path-grants';
 import type { LibraryService } from './library-service';
 
@@ -60,15 +60,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
     'library.openDropped': async (path) => openFolder(path),
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
     'library.search': async (query) => (library.root ? await library.search(query) : []),
-    'library.openArticle': async (path) => {
-      if (!(await library.contains(path))) {
-        throw new AppFailure(
-          'not-allowed',
-          'That file is not inside the open library folder, so Lectern will not open it.',
-        );
-      }
-      return loadArticleFile(path);
-    },
+    'library.openArticle': (path) => library.openArticle(path),
     'library.cancel': async () => library.cancel(),
     'library.resume': async () => library.resume(),
   };
