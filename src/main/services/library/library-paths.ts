@@ -67,6 +67,11 @@ export function articleRelOf(root: string, path: string): string {
   return parts.join('/');
 }
 
+/** A path (with `/` separators) the library never looks at: hidden on the way, or leaving by `..`. */
+export function isHiddenRel(rel: string): boolean {
+  return rel.split('/').some((part) => part === '' || part.startsWith('.'));
+}
+
 export interface FileStamp {
   /** Path relative to the library folder, with `/` separators. */
   rel: string;
@@ -117,10 +122,8 @@ export function classifyLink(root: string, rel: string, info: Stats): PathKind {
  * the first link on the way decides (so `dirlink/fresh.md` is the link `dirlink`).
  */
 export function classifyPath(root: string, rel: string): PathKind {
+  if (isHiddenRel(rel)) return { kind: 'none' };
   const parts = rel.split('/');
-  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.startsWith('.'))) {
-    return { kind: 'none' };
-  }
   for (let i = 1; i <= parts.length; i++) {
     const partRel = parts.slice(0, i).join('/');
     let info: Stats;
