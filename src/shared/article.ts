@@ -85,3 +85,9 @@ export interface Article {
 
 /** Larger files are refused without being read: no saved article comes near it. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+/** Why a file is refused for its size, with its size and the limit: one sentence for every host. */
+export function tooLargeMessage(name: string, size: number): string {
+  const mb = (size / 1024 / 1024).toFixed(size > 1024 ** 3 ? 0 : 1);
+  return `“${name}” is ${mb} MB, too large to be a saved article (the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB).`;
+}

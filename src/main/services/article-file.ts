@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Article } from '../../shared/article';
-import { MAX_ARTICLE_BYTES } from '../../shared/article';
+import { MAX_ARTICLE_BYTES, tooLargeMessage } from '../../shared/article';
 import { AppFailure } from '../../shared/result';
 import { parseArticle } from './article-parser';
 import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';
@@ -88,13 +88,7 @@ export function checkRegularFile(
 
 export function checkSize(size: number, name: string) {
   if (size === 0) throw new AppFailure('empty', `“${name}” is empty: there is nothing to read.`);
-  if (size > MAX_ARTICLE_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(size > 1024 ** 3 ? 0 : 1);
-    throw new AppFailure(
-      'too-large',
-      `“${name}” is ${mb} MB, too large to be a saved article (the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB).`,
-    );
-  }
+  if (size > MAX_ARTICLE_BYTES) throw new AppFailure('too-large', tooLargeMessage(name, size));
 }
 
 /** Reads no more than `limit` bytes, so a file that grows or lies about its size cannot exhaust memory. */
