@@ -6,7 +6,7 @@ import { startBrowserHost, type RunningHost } from '../../../src/main/host/brows
 import { createServices } from '../../../src/main/services/lectern-handlers';
 import { MAX_ARTICLE_BYTES } from '../../../src/shared/article';
 import { encodeWire } from '../../../src/shared/wire-codec';
-import { apiClient, signIn } from './host-client';
+import { apiClient, apiOnNewConnection, signIn } from './host-client';
 
 const root = mkdtempSync(join(tmpdir(), 'lectern-host-'));
 const rendererDir = join(root, 'renderer');
@@ -142,10 +142,12 @@ describe('browser host', () => {
     expect(status).toBe(421);
   });
 
-  it('answers a body over the limit with 413, after reading it, and the connection still answers', async () => {
+  it('answers a body over the limit with 413, sent after the body is read, not a reset', async () => {
     // 25 MB of article as the page sends it (base64 in JSON): well over the host's body limit.
     const bytes = new Uint8Array(25 * 1024 * 1024).fill(0x61);
-    const { status, body } = await api('reader.openBytes', [{ name: 'big.txt', bytes }]);
+    const { status, body } = await apiOnNewConnection(host, cookie, 'reader.openBytes', [
+      { name: 'big.txt', bytes },
+    ]);
     expect(status).toBe(413);
     expect(body).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(body.error!.message).toContain(`${MAX_ARTICLE_BYTES / 1024 / 1024} MB`);
@@ -153,7 +155,9 @@ describe('browser host', () => {
 
   it('refuses a 21 MB file with its size and the limit, not a schema error', async () => {
     const bytes = new Uint8Array(21 * 1024 * 1024).fill(0x61);
-    const { body } = await api('reader.openBytes', [{ name: 'big.txt', bytes }]);
+    const { body } = await apiOnNewConnection(host, cookie, 'reader.openBytes', [
+      { name: 'big.txt', bytes },
+    ]);
     expect(body).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(body.error!.message).toBe(
       '“big.txt” is 21.0 MB, too large to be a saved article (the limit is 20 MB).',
