@@ -54,7 +54,7 @@ export interface RunningHost {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningHost> {
   const indexHtml = await buildIndexHtml(options.rendererDir);
   let origin = '';
-  let session: HostSession;
+  const session = new HostSession();
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -147,7 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  session = new HostSession(origin);
+  session.origin = origin;
   return {
     get url() {
       return session.link;

@@ -17,13 +17,14 @@ function same(a: string, b: string): boolean {
 }
 
 export class HostSession {
-  readonly #origin: string;
+  #origin = '';
   /** Cookies are not kept apart by port: the name is, so two hosts do not overwrite each other. */
-  readonly cookieName: string;
+  cookieName = '';
   #key = secret();
   readonly #sessions = new Set<string>();
 
-  constructor(origin: string) {
+  /** Set once the server listens and its port is known. */
+  set origin(origin: string) {
     this.#origin = origin;
     this.cookieName = `lectern-${new URL(origin).port}`;
   }
