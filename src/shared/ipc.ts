@@ -9,7 +9,13 @@ import type { AppInfo } from './app-info';
 import { MAX_ARTICLE_BYTES, type Article } from './article';
 import type { ArticleDetails } from './article-details';
 import { MAX_EXPORT_ARTICLES, type EpubDownload, type EpubExport } from './export/export-job';
-import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
+import {
+  MAX_QUERY_LENGTH,
+  type AppEvent,
+  type LargeFolderQuestion,
+  type LibrarySnapshot,
+  type SearchHit,
+} from './library';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from './panel-layout';
 import type { RecentEntry } from './recent';
 import type { Result } from './result';
@@ -112,8 +118,13 @@ export const calls = {
   /** Only the Electron preload calls this: the Save dialog, then an atomic write. Null if cancelled. */
   'file.saveText': call<string | null>()(v.tuple([SaveTextArg]), false),
   // ── The library: a folder of articles, listed and searched as one ──
-  /** The folder named on the command line, opened as a library; null when none was named. */
-  'library.openStartup': call<LibrarySnapshot | null>()(v.tuple([])),
+  /**
+   * The folder named on the command line, opened as a library; null when none was named; a
+   * question instead when it is big (a home folder, say), to be asked before it is opened.
+   */
+  'library.openStartup': call<LibrarySnapshot | LargeFolderQuestion | null>()(v.tuple([])),
+  /** Opens the big startup folder `library.openStartup` asked about, once the user said yes. */
+  'library.openAsked': call<LibrarySnapshot>()(v.tuple([])),
   /** Shows the host's Open Folder dialog; null when the user cancels. */
   'library.openDialog': call<LibrarySnapshot | null>()(v.tuple([])),
   /** A folder the user already chose (a second launch or the menu). */

@@ -2,9 +2,14 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/ipc';
-import type { LibrarySnapshot } from '../../../shared/library';
+import {
+  ASK_FROM_ENTRIES,
+  type LargeFolderQuestion,
+  type LibrarySnapshot,
+} from '../../../shared/library';
 import { AppFailure } from '../../../shared/result';
 import { describeFsError } from '../article-file';
+import { countEntries } from '../launch-arguments';
 import type { PathGrants } from '../path-grants';
 import type { LibraryService } from './library-service';
 
@@ -23,6 +28,8 @@ export interface LibraryHandlerDeps {
 
 export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryChannel> {
   const { library, grants } = deps;
+  /** The big folder named at launch that the window was asked to confirm; opened only then. */
+  let asked: string | null = null;
 
   async function openFolder(path: string): Promise<LibrarySnapshot> {
     const info = await stat(path).catch((error: unknown) => {
@@ -37,9 +44,21 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, 
   }
 
   return {
-    'library.openStartup': async () => {
-      const path = deps.startupPath ?? (await deps.lastFolder?.().catch(() => null)) ?? null;
+    'library.openStartup': async (): Promise<LibrarySnapshot | LargeFolderQuestion | null> => {
+      const named = deps.startupPath;
+      if (named && (await isFolder(named)) && (await countEntries(named)) >= ASK_FROM_ENTRIES) {
+        asked = named;
+        return { kind: 'large-folder', folder: named };
+      }
+      // The folder open at the last close was opened by the user then: it is not asked about.
+      const path = named ?? (await deps.lastFolder?.().catch(() => null)) ?? null;
       return path && (await isFolder(path)) ? openFolder(path) : null;
+    },
+    'library.openAsked': async () => {
+      if (!asked) throw new AppFailure('not-allowed', 'Lectern asked about no folder to open.');
+      const path = asked;
+      asked = null;
+      return openFolder(path);
     },
     'library.openDialog': async () => {
       if (!deps.showFolderDialog) {

@@ -3,6 +3,7 @@ import type { LecternApi } from '../../../shared/ipc';
 import {
   findTermOf,
   type AppEvent,
+  type LargeFolderQuestion,
   type LibraryEntry,
   type LibraryProgress,
   type LibrarySnapshot,
@@ -30,6 +31,8 @@ export class LibraryState {
   filter = $state<LibraryFilter>({ source: '', from: '', to: '' });
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
+  /** A big folder named at launch, not opened until the user says so. */
+  question = $state<LargeFolderQuestion | null>(null);
   /** The article being read, so J/K can move from it. */
   currentPath = $state<string | null>(null);
   /** The rows chosen in the list (by path), for exporting several articles at once. */
@@ -57,7 +60,16 @@ export class LibraryState {
     this.#api = api;
   }
 
-  openStartup = () => this.#show(this.#api.call('library.openStartup'));
+  openStartup = async () => {
+    const result = await this.#api.call('library.openStartup');
+    if (result.ok && result.value && 'kind' in result.value) this.question = result.value;
+    else await this.#show(Promise.resolve(result as Result<LibrarySnapshot | null>));
+  };
+  openAsked = () => {
+    this.question = null;
+    return this.#show(this.#api.call('library.openAsked'));
+  };
+  dismissQuestion = () => (this.question = null);
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
