@@ -67,6 +67,8 @@ export interface SourceFile {
   lineEndings: LineEndings;
   /** How many undecodable byte sequences were replaced with U+FFFD. */
   replacedBytes: number;
+  /** Stray control characters (terminal escapes, backspaces, form feeds…) shown as symbols or removed. */
+  controlCharacters: number;
 }
 
 export interface Article {

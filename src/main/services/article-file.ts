@@ -67,6 +67,7 @@ export function articleFromBytes(
     bom: decoded.bom,
     lineEndings: decoded.lineEndings,
     replacedBytes: decoded.replacedBytes,
+    controlCharacters: decoded.controlCharacters,
   });
 }
 

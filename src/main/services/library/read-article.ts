@@ -7,7 +7,7 @@ import { closeSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import { checkSize, describeFsError } from '../article-file';
-import { decodeText, tryStrictUtf8 } from '../decode-text';
+import { decodeText, showControls, tryStrictUtf8 } from '../decode-text';
 import { summariseArticle, type ArticleSummary } from './article-summary';
 import { openInLibrary, type FileStamp } from './library-paths';
 
@@ -36,7 +36,7 @@ export function readArticleText(root: string, rel: string): string | null {
     const bytes = readBounded(root, rel);
     // The file was indexed as text: plain UTF-8 (no BOM, no NUL) needs none of the sniffing.
     const plain = bytes[0] !== 0xef && !bytes.includes(0) ? tryStrictUtf8(bytes) : null;
-    return plain ?? decodeText(bytes).text;
+    return plain !== null ? showControls(plain).text : decodeText(bytes).text;
   } catch {
     return null;
   }
