@@ -68,7 +68,7 @@ export interface SourceFile {
   /** How many undecodable byte sequences were replaced with U+FFFD. */
   replacedBytes: number;
   /** Stray control characters (terminal escapes, backspaces, form feeds…) shown as symbols or removed. */
-  controlCharacters: number;
+  controlCharacters?: number;
 }
 
 export interface Article {

@@ -55,9 +55,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 /** C0 controls but tab and line feed, DEL, and C1 controls: text has no use for them on a page. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const STRAY_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 /** A terminal's escape sequences: CSI (colours, cursor moves), OSC (titles, links), and two-byte ones. */
 const TERMINAL_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- as above
   /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
 
 /**
@@ -70,6 +72,7 @@ export function showControls(text: string): { text: string; controlCharacters: n
   const controlCharacters = text.match(new RegExp(STRAY_CONTROL, 'g'))!.length;
   const shown = text
     .replace(TERMINAL_ESCAPE, '')
+    // eslint-disable-next-line no-control-regex -- as above
     .replace(/[\x00-\x08\x0b-\x1f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
     .replace(/\x7f/g, '\u2421')
     .replace(/[\x80-\x9f]/g, '');
