@@ -82,6 +82,8 @@ test.describe('hostile data', () => {
   test('a folder of 5 000 entries named at launch is opened only after the window asks', async ({
     launch,
   }) => {
+    // Writing 5 000 files takes seconds on a busy machine.
+    test.setTimeout(60_000);
     const folder = tempFolder('lectern-home-');
     for (let i = 0; i < 50; i++) {
       mkdirSync(join(folder, `folder-${i}`));
