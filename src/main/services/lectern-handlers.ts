@@ -88,7 +88,8 @@ export function createServices(env: HostEnvironment): LecternServices {
       workerFile: env.epubWorkerFile,
     }),
     openArticle: () => opened.latest(),
-    inLibrary: (path) => library.contains(path),
+    inLibrary: async (path) => library.holds(path),
+    readLibraryArticle: (path) => library.openArticle(path),
     showSaveDialog: env.showSaveDialog,
     printToPdf: env.printToPdf,
     print: env.print,
@@ -148,14 +149,16 @@ export function createServices(env: HostEnvironment): LecternServices {
       return answer;
     },
     'reader.openPath': async (path) => {
-      const known = grants.has(path) || (await library.contains(path));
-      if (!known && !(await remembered.recent()).some((entry) => entry.path === path)) {
-        throw new AppFailure(
-          'not-allowed',
-          'Lectern only opens files you chose. Use Open… to pick it.',
-        );
+      if (grants.has(path)) return openGranted(path);
+      // Inside the open library, its own rules decide, whatever was opened there before.
+      if (library.holds(path)) return answer(await library.openArticle(path), path);
+      if ((await remembered.recent()).some((entry) => entry.path === path)) {
+        return openGranted(grants.grant(path));
       }
-      return openGranted(grants.grant(path));
+      throw new AppFailure(
+        'not-allowed',
+        'Lectern only opens files you chose. Use Open… to pick it.',
+      );
     },
     'reader.openDialog': async () => {
       if (!env.showOpenDialog) throw new AppFailure('unavailable', 'This host has no Open dialog.');
