@@ -70,7 +70,7 @@ describe('links out of the library', () => {
     await until(() => broken().length > 0, 'the link to be listed');
     expect(broken()).toEqual([['notes.md', expect.stringMatching(/links outside the library/)]]);
     expect(listed()).toEqual(['001_aaaaaaaaaaaaaaaa.txt']);
-    expect(await service.search('zanzibarite')).toEqual([]);
+    expect((await service.search('zanzibarite')).hits).toEqual([]);
   });
 
   it('a linked folder is listed once as a link, and a file written later into its target never', async () => {
@@ -84,7 +84,7 @@ describe('links out of the library', () => {
     await until(() => listed().length === 2, 'the later article');
     expect(listed().sort()).toEqual(['001_aaaaaaaaaaaaaaaa.txt', '002_bbbbbbbbbbbbbbbb.txt']);
     expect(broken()).toEqual([['dirlink', expect.stringMatching(/links outside the library/)]]);
-    expect(await service.search('quokkaberry')).toEqual([]);
+    expect((await service.search('quokkaberry')).hits).toEqual([]);
   });
 
   it('a link that stays inside the library is not followed: its target is listed once, under its own name', async () => {
