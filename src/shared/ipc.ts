@@ -35,11 +35,16 @@ const PieceIdArg = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
 const PieceIndexArg = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+/**
+ * Handed-over bytes are bounded for memory's sake, above the article limit: a file a little over
+ * it then gets the reader's own sentence, with its size and the limit.
+ */
+const MAX_HANDED_BYTES = 2 * MAX_ARTICLE_BYTES;
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   bytes: v.pipe(
     v.instance(Uint8Array),
-    v.check((b) => b.byteLength <= MAX_ARTICLE_BYTES + 1),
+    v.check((b) => b.byteLength <= MAX_HANDED_BYTES, 'The file is too large to hand over.'),
   ),
 });
 
@@ -109,6 +114,8 @@ export const calls = {
   /** Only the Electron preload calls this: the Save dialog, then an atomic write. Null if cancelled. */
   'file.saveText': call<string | null>()(v.tuple([SaveTextArg]), false),
   // ── The library: a folder of articles, listed and searched as one ──
+  /** Opens the big folder named at launch that `app.start` asked about, once the user said yes. */
+  'library.openAsked': call<LibrarySnapshot>()(v.tuple([])),
   /** Shows the host's Open Folder dialog; null when the user cancels. */
   'library.openDialog': call<LibrarySnapshot | null>()(v.tuple([])),
   /** A folder the user already chose (a second launch or the menu). */

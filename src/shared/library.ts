@@ -40,6 +40,29 @@ export interface LibrarySnapshot {
   progress: LibraryProgress;
 }
 
+/**
+ * A folder named at launch with this many entries or more (files and folders, all levels, hidden
+ * ones and links not counted, as the library walks it) is opened only once the user says so:
+ * `lectern ~`, run by anything, must not start reading a whole home folder.
+ */
+export const ASK_FROM_ENTRIES = 5000;
+
+/** What `library.openStartup` answers for such a folder, instead of opening it. */
+export interface LargeFolderQuestion {
+  kind: 'large-folder';
+  folder: string;
+}
+
+/** The question asked before a big folder is opened: Electron's message box, the window's notice. */
+export function largeFolderQuestion(folder: string) {
+  const name = folder.split(/[\\/]/).filter(Boolean).pop() ?? folder;
+  return {
+    message: `Open “${name}” as a library?`,
+    detail: `It holds ${ASK_FROM_ENTRIES.toLocaleString('en-GB')} or more files and folders (${folder}). Lectern would read and index every article in it.`,
+    buttons: ['Open as a library', 'Cancel'],
+  };
+}
+
 /** The longest query the window sends (the search box stops there too). */
 export const MAX_QUERY_LENGTH = 500;
 

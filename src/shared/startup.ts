@@ -5,7 +5,7 @@
 import type { ArticleAnnotations } from './annotation';
 import type { AppInfo } from './app-info';
 import type { Article, BodyPiece } from './article';
-import type { LibrarySnapshot } from './library';
+import type { LargeFolderQuestion, LibrarySnapshot } from './library';
 import type { PanelLayout } from './panel-layout';
 import type { RecentEntry } from './recent';
 import type { AppError } from './result';
@@ -47,8 +47,11 @@ export interface Startup {
   panel: PanelLayout;
   recent: RecentEntry[];
   notices: string[];
-  /** The folder named at launch, else the one open last; null when there is none. */
-  library: LibrarySnapshot | null;
+  /**
+   * The folder named at launch, else the one open last; null when there is none. A big folder
+   * named at launch is a question, opened by `library.openAsked` once the user says yes.
+   */
+  library: LibrarySnapshot | LargeFolderQuestion | null;
   libraryError: AppError | null;
   /** The file named at launch, else the article read last, else the sample; null for a folder. */
   article: ShownArticle | null;

@@ -38,6 +38,7 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
       encoding: source.encoding,
       bom: source.bom,
       lineEndings: source.lineEndings,
+      controlCharacters: source.controlCharacters ?? 0,
     },
     reading: readingStats(article.body),
     leadPhoto,

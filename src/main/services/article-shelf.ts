@@ -11,10 +11,17 @@ import type { ArticleDetails } from '../../shared/article-details';
 import { articleKey } from '../../shared/article-key';
 import { AppFailure } from '../../shared/result';
 import { articleDetails } from './article-details';
-import { decodeArticle, parseDecoded, readArticleFile, type DecodedArticle } from './article-file';
+import {
+  decodeArticle,
+  parseDecoded,
+  readArticleFile,
+  type ArticleBytes,
+  type DecodedArticle,
+} from './article-file';
 import { headSection } from './markdown-sections';
 
-export type ArticleSource = { path: string } | { name: string; bytes: Uint8Array };
+/** A path the thread reads itself, bytes handed over, or a file read by the library (contained). */
+export type ArticleSource = { path: string } | { name: string; bytes: Uint8Array } | ArticleBytes;
 
 /** Texts up to this many characters are parsed whole before answering (a few tens of ms). */
 const WHOLE_UP_TO = 256 * 1024;
@@ -56,10 +63,13 @@ export class ArticleShelf {
    * one, `finish` parses the rest: the worker calls it once the answer has been sent.
    */
   async open(source: ArticleSource): Promise<{ answer: ShelvedArticle; finish: () => void }> {
-    const decoded =
+    const { bytes, file } =
       'path' in source
-        ? await readArticleFile(source.path).then(({ bytes, file }) => decodeArticle(bytes, file))
-        : decodeArticle(source.bytes, { name: source.name, path: null, modified: null });
+        ? await readArticleFile(source.path)
+        : 'file' in source
+          ? source
+          : { bytes: source.bytes, file: { name: source.name, path: null, modified: null } };
+    const decoded = decodeArticle(bytes, file);
     const { ref, opened } = this.#keep(decoded);
     const finish = () => {
       try {

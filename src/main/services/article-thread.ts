@@ -60,7 +60,12 @@ export class ArticleThread {
       return answer;
     }
     if (this.#pending.size > 0 || this.#finishing) this.#restart();
-    const name = 'path' in source ? source.path.split(/[\\/]/).pop()! : source.name;
+    const name =
+      'path' in source
+        ? source.path.split(/[\\/]/).pop()!
+        : 'file' in source
+          ? source.file.name
+          : source.name;
     return this.#post({ type: 'open', source }, name) as Promise<ShelvedArticle>;
   }
 

@@ -12,7 +12,7 @@ export async function dispatch(
   if (!isChannel(channel) || (!options.allowHidden && calls[channel].exposed === false)) {
     return fail('invalid-request', 'Unknown request.');
   }
-  const parsed = v.safeParse(calls[channel].args, args);
+  const parsed = safeParse(calls[channel].args, args);
   if (!parsed.success) {
     return fail('invalid-request', `Invalid request for ${channel}: ${parsed.issues[0].message}`);
   }
@@ -32,6 +32,15 @@ export function errorOf(error: unknown, channel: string): AppError {
     code: 'internal',
     message: 'Something went wrong inside Lectern. The error was logged.',
   };
+}
+
+/** Validation never throws out of here: an input no schema foresaw is a bad request, not a crash. */
+function safeParse(schema: v.GenericSchema, input: unknown) {
+  try {
+    return v.safeParse(schema, input);
+  } catch {
+    return { success: false as const, issues: [{ message: 'the request could not be read.' }] };
+  }
 }
 
 export type { Channel };

@@ -94,14 +94,17 @@ export function createServices(env: HostEnvironment): LecternServices {
       workerFile: env.epubWorkerFile,
     }),
     openArticle: () => opened.latest(),
-    inLibrary: (path) => library.contains(path),
+    inLibrary: async (path) => library.holds(path),
+    readLibraryArticle: (path) => library.openArticle(path),
     showSaveDialog: env.showSaveDialog,
     printToPdf: env.printToPdf,
     print: env.print,
   });
 
-  /** The article with what is remembered about it: all the window needs to show it at once. */
-  /** Read and parsed in the article thread (a long one's head first), then kept by its key. */
+  /**
+   * The article with what is remembered about it: all the window needs to show it at once. Read
+   * and parsed in the article thread (a long one's head first), then kept by its key.
+   */
   async function shown(source: ArticleSource): Promise<ShownArticle> {
     const shelved = await articles.open(source);
     opened.remember(shelved);
@@ -127,19 +130,18 @@ export function createServices(env: HostEnvironment): LecternServices {
     };
   }
 
-  /** `path` is set for an article the user opened from disk: it goes on the Recent list. */
-  async function answer(source: ArticleSource, onList: boolean): Promise<OpenedArticle> {
+  /** `listed` is set for an article the user opened from disk: it goes on the Recent list. */
+  async function answer(source: ArticleSource, listed: string | null): Promise<OpenedArticle> {
     const article = await shown(source);
     // Remembered in memory now and written in the background: the answer does not wait for fsync.
-    const recent =
-      onList && 'path' in source
-        ? await remembered.opened(source.path, article.article.title)
-        : await remembered.recent();
+    const recent = listed
+      ? await remembered.opened(listed, article.article.title)
+      : await remembered.recent();
     return { ...article, recent, notices: remembered.takeNotices() };
   }
 
   async function openGranted(path: string): Promise<OpenedArticle> {
-    return answer({ path }, true);
+    return answer({ path }, path);
   }
 
   /** With no file named at launch, the article read last is reopened (if it is still there). */
@@ -163,30 +165,31 @@ export function createServices(env: HostEnvironment): LecternServices {
 
   const handlers: Handlers = {
     'app.start': async () => {
-      const answer = await startUp({
+      return startUp({
         info: env.info,
         remembered,
         openArticle: openAtLaunch,
         openLibrary: openLibraryAtLaunch,
       });
-      return answer;
     },
     'reader.openPath': async (path) => {
-      const known = grants.has(path) || (await library.contains(path));
-      if (!known && !(await remembered.recent()).some((entry) => entry.path === path)) {
-        throw new AppFailure(
-          'not-allowed',
-          'Lectern only opens files you chose. Use Open… to pick it.',
-        );
+      if (grants.has(path)) return openGranted(path);
+      // Inside the open library, its own rules decide, whatever was opened there before.
+      if (library.holds(path)) return answer(await library.readArticle(path), path);
+      if ((await remembered.recent()).some((entry) => entry.path === path)) {
+        return openGranted(grants.grant(path));
       }
-      return openGranted(grants.grant(path));
+      throw new AppFailure(
+        'not-allowed',
+        'Lectern only opens files you chose. Use Open… to pick it.',
+      );
     },
     'reader.openDialog': async () => {
       if (!env.showOpenDialog) throw new AppFailure('unavailable', 'This host has no Open dialog.');
       const path = await env.showOpenDialog();
       return path ? openGranted(grants.grant(path)) : null;
     },
-    'reader.openBytes': async ({ name, bytes }) => answer({ name, bytes }, false),
+    'reader.openBytes': async ({ name, bytes }) => answer({ name, bytes }, null),
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
     'reader.bodyPiece': bodyPiece,
     'recent.list': () => remembered.recent(),
@@ -197,7 +200,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     ...libraryHandlers,
     ...exportHandlers,
     // Opened from the library, an article is not added to the Recent list.
-    'library.openArticle': async (path) => answer({ path: await readLibraryArticle(path) }, false),
+    'library.openArticle': async (path) => answer(await readLibraryArticle(path), null),
   };
   return { handlers, grants, events, library, articles };
 }

@@ -13,7 +13,9 @@ import { AppFailure } from '../../shared/result';
 import {
   ArticleKeySchema,
   DEFAULT_SETTINGS,
+  JSON_LIMITS,
   JsonValueSchema,
+  MAX_UI_NAMESPACES,
   NamespaceSchema,
   ReadingPositionSchema,
   SettingsSchema,
@@ -27,11 +29,15 @@ import { RecentListSchema, withOpened } from './recent-files';
 import { StoredDocument, type DocumentOptions, type StoreReporter } from './stored-document';
 
 const MAX_POSITIONS = 500;
-const MAX_UI_STATE_CHARS = 256 * 1024;
+/** A namespace's value sits three levels deep in settings.json: `data`, `ui`, its name. */
+const UI_VALUE_INDENT = 6;
 
 const AppStateSchema = v.object({
   settings: SettingsSchema,
-  ui: v.record(NamespaceSchema, JsonValueSchema),
+  ui: v.pipe(
+    v.record(NamespaceSchema, JsonValueSchema),
+    v.check((ui) => Object.keys(ui).length <= MAX_UI_NAMESPACES),
+  ),
   lastArticle: v.nullable(v.pipe(v.string(), v.maxLength(4096))),
   // Added after the first release of this file, so older files without it still validate.
   lastFolder: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096))), null),
@@ -89,8 +95,15 @@ export class RememberedStore {
   }
 
   async setUiState(namespace: string, value: JsonValue): Promise<void> {
-    if (JSON.stringify(value).length > MAX_UI_STATE_CHARS) {
+    if (writtenBytes(value) > JSON_LIMITS.bytes) {
       throw new AppFailure('too-large', `The remembered state for ${namespace} is too large.`);
+    }
+    const { ui } = await this.#state.read();
+    if (!Object.hasOwn(ui, namespace) && Object.keys(ui).length >= MAX_UI_NAMESPACES) {
+      throw new AppFailure(
+        'too-large',
+        `Lectern keeps remembered state for at most ${MAX_UI_NAMESPACES} parts of the window.`,
+      );
     }
     await this.#state.update((s) => ({ ...s, ui: { ...s.ui, [namespace]: value } }));
   }
@@ -192,4 +205,11 @@ export class RememberedStore {
     // A full disk fails every background save the same way: say it once.
     if (!this.#notices.includes(message)) this.#notices.push(message);
   }
+}
+
+/** The bytes a namespace's value takes in settings.json as written: indented, at its depth. */
+function writtenBytes(value: JsonValue): number {
+  const text = JSON.stringify(value, null, 2);
+  const lines = text.split('\n').length;
+  return Buffer.byteLength(text) + UI_VALUE_INDENT * (lines - 1);
 }

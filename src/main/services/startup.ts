@@ -3,7 +3,7 @@
  * article open side by side; a failure of either is carried in the answer, so the rest still shows.
  */
 import type { AppInfo } from '../../shared/app-info';
-import type { LibrarySnapshot } from '../../shared/library';
+import type { LargeFolderQuestion, LibrarySnapshot } from '../../shared/library';
 import { DEFAULT_PANEL } from '../../shared/panel-layout';
 import type { AppError } from '../../shared/result';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -17,7 +17,7 @@ export interface StartupSources {
   /** The article named at launch, else the one read last, else the sample; null for a folder. */
   openArticle: () => Promise<ShownArticle | null>;
   /** The folder named at launch, else the one open last; null when there is none. */
-  openLibrary: () => Promise<LibrarySnapshot | null>;
+  openLibrary: () => Promise<LibrarySnapshot | LargeFolderQuestion | null>;
 }
 
 export async function startUp(sources: StartupSources): Promise<Startup> {

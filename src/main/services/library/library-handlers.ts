@@ -2,9 +2,14 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/ipc';
-import type { LibrarySnapshot } from '../../../shared/library';
+import {
+  ASK_FROM_ENTRIES,
+  type LargeFolderQuestion,
+  type LibrarySnapshot,
+} from '../../../shared/library';
 import { AppFailure } from '../../../shared/result';
-import { describeFsError } from '../article-file';
+import { describeFsError, type ArticleBytes } from '../article-file';
+import { countEntries } from '../launch-arguments';
 import type { PathGrants } from '../path-grants';
 import type { LibraryService } from './library-service';
 
@@ -12,10 +17,13 @@ type LibraryChannel = Exclude<Extract<keyof Handlers, `library.${string}`>, 'lib
 
 /** The contract's library calls, plus the two the reader completes (start-up, opening an article). */
 export type LibraryHandlers = Pick<Handlers, LibraryChannel> & {
-  /** The folder named at launch, else the one open last; part of `app.start`. */
-  'library.openStartup': () => Promise<LibrarySnapshot | null>;
-  /** The path, checked to be inside the library; the reader opens it (in the article thread). */
-  'library.openArticle': (path: string) => Promise<string>;
+  /**
+   * The folder named at launch, else the one open last; part of `app.start`. A big folder named at
+   * launch (a home folder, say) is a question instead, asked before it is opened.
+   */
+  'library.openStartup': () => Promise<LibrarySnapshot | LargeFolderQuestion | null>;
+  /** The article's bytes, read inside the library; the reader parses them (in the article thread). */
+  'library.openArticle': (path: string) => Promise<ArticleBytes>;
 };
 
 export interface LibraryHandlerDeps {
@@ -33,6 +41,8 @@ export interface LibraryHandlerDeps {
 
 export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers {
   const { library, grants } = deps;
+  /** The big folder named at launch that the window was asked to confirm; opened only then. */
+  let asked: string | null = null;
 
   async function openFolder(path: string): Promise<LibrarySnapshot> {
     const info = await stat(path).catch((error: unknown) => {
@@ -47,9 +57,21 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers
   }
 
   return {
-    'library.openStartup': async () => {
-      const path = deps.startupPath ?? (await deps.lastFolder?.().catch(() => null)) ?? null;
+    'library.openStartup': async (): Promise<LibrarySnapshot | LargeFolderQuestion | null> => {
+      const named = deps.startupPath;
+      if (named && (await isFolder(named)) && (await countEntries(named)) >= ASK_FROM_ENTRIES) {
+        asked = named;
+        return { kind: 'large-folder', folder: named };
+      }
+      // The folder open at the last close was opened by the user then: it is not asked about.
+      const path = named ?? (await deps.lastFolder?.().catch(() => null)) ?? null;
       return path && (await isFolder(path)) ? openFolder(path) : null;
+    },
+    'library.openAsked': async () => {
+      if (!asked) throw new AppFailure('not-allowed', 'Lectern asked about no folder to open.');
+      const path = asked;
+      asked = null;
+      return openFolder(path);
     },
     'library.openDialog': async () => {
       if (!deps.showFolderDialog) {
@@ -72,15 +94,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
     'library.search': async (query) =>
       library.root ? await library.search(query) : { hits: [], total: 0 },
-    'library.openArticle': async (path) => {
-      if (!(await library.contains(path))) {
-        throw new AppFailure(
-          'not-allowed',
-          'That file is not inside the open library folder, so Lectern will not open it.',
-        );
-      }
-      return path;
-    },
+    // Read through the library's one containment check, never following a link.
+    'library.openArticle': (path) => library.readArticle(path),
     'library.cancel': async () => library.cancel(),
     'library.resume': async () => library.resume(),
   };

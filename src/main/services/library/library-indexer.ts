@@ -4,14 +4,14 @@
  * between, reporting progress. The watcher lives here too: setting up a recursive watch walks
  * the whole tree synchronously, which must not happen on the main thread.
  */
-import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { LibraryProgress } from '../../../shared/library';
 import { watchFolder } from './folder-watcher';
 import { inlineReader, workerReader, type ArticleReader } from './article-reader';
 import { attachLibraryDb, type LibraryDb } from './library-db';
 import { inTransaction } from './sqlite';
-import { isArticleName, scanFolder, stampOf, type FileStamp } from './library-scan';
+import { classifyPath } from './library-paths';
+import { scanFolder, type FileStamp } from './library-scan';
 import { normaliseText } from './query-text';
 import type { ArticleRead } from './read-article';
 
@@ -139,19 +139,23 @@ export class LibraryIndexer {
     await this.#readAll(changed);
   }
 
-  /** A path the watcher saw: a file added, changed or gone, or a whole folder moved in or out. */
+  /**
+   * A path the watcher saw: a file added, changed or gone, or a whole folder moved in or out.
+   * Each goes through the library's one path check: the watcher also reports paths behind links.
+   */
   async #update(rels: string[]) {
     const toRead: FileStamp[] = [];
     const gone: string[] = [];
     for (const rel of new Set(rels)) {
-      const absolute = join(this.#root, rel);
-      const info = await stat(absolute).catch(() => null);
-      if (!info) gone.push(rel);
-      else if (info.isDirectory()) toRead.push(...(await scanFolder(this.#root, absolute)));
-      else if (info.isFile() && isArticleName(basename(rel))) {
-        const stamp = await stampOf(this.#root, absolute);
-        if (stamp && !this.#isCurrent(stamp)) toRead.push(stamp);
-      }
+      const path = classifyPath(this.#root, rel);
+      if (path.kind === 'folder')
+        toRead.push(...(await scanFolder(this.#root, join(this.#root, rel))));
+      else if (path.kind === 'article') toRead.push(path.stamp);
+      else if (path.kind === 'refused') {
+        // A link out may stand where a folder was: what the list had under it goes.
+        gone.push(path.stamp.rel);
+        toRead.push(path.stamp);
+      } else gone.push(rel);
     }
     if (gone.length) {
       this.#remove(gone);

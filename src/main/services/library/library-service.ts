@@ -4,19 +4,23 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
-import { dirname, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import type { Article } from '../../../shared/article';
 import type {
   AppEvent,
   LibraryProgress,
   LibrarySnapshot,
   SearchResults,
 } from '../../../shared/library';
+import { articleFromBytes, readArticleFile, type ArticleBytes } from '../article-file';
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
+import { articleRelOf, isUnder, openInLibraryAsync } from './library-paths';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
 import type { OpenSqlite } from './sqlite';
+import { AppFailure } from '../../../shared/result';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
 const CHANGE_INTERVAL_MS = 400;
@@ -130,12 +134,32 @@ export class LibraryService {
     library.runner.post({ type: 'sync' });
   }
 
-  /** True when `path` really is inside the open library's folder, after following links. */
-  async contains(path: string): Promise<boolean> {
+  /** True when `path` names something inside the open library's folder (links not looked at). */
+  holds(path: string): boolean {
     const root = this.#open?.root;
-    if (!root) return false;
-    const real = await realpath(path).catch(() => null);
-    return real !== null && real.startsWith(root.endsWith(sep) ? root : root + sep);
+    return root !== undefined && isUnder(root, resolve(path));
+  }
+
+  /**
+   * Opens an article of the library by the library's own rules: inside its folder, an article's
+   * name, nothing hidden on the way, and read through the one containment check (no link out).
+   */
+  async openArticle(path: string): Promise<Article> {
+    const { bytes, file } = await this.readArticle(path);
+    return articleFromBytes(bytes, file);
+  }
+
+  /** The bytes of an article of the library, read as `openArticle` reads them. */
+  async readArticle(path: string): Promise<ArticleBytes> {
+    const root = this.#open?.root;
+    if (!root) {
+      throw new AppFailure(
+        'not-allowed',
+        'No library is open, so Lectern will not open that file.',
+      );
+    }
+    const rel = articleRelOf(root, resolve(path));
+    return readArticleFile(resolve(path), () => openInLibraryAsync(root, rel));
   }
 
   /** Resolves once the indexer has nothing left to do (tests and the benchmark wait on it). */

@@ -3,6 +3,7 @@ import type { LecternApi } from '../../../shared/ipc';
 import {
   findTermOf,
   type AppEvent,
+  type LargeFolderQuestion,
   type LibraryEntry,
   type LibraryProgress,
   type LibrarySnapshot,
@@ -34,6 +35,8 @@ export class LibraryState {
   total = $state(0);
   /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
   sheetOpen = $state(true);
+  /** A big folder named at launch, not opened until the user says so. */
+  question = $state<LargeFolderQuestion | null>(null);
   /** The article being read, so J/K can move from it. */
   currentPath = $state<string | null>(null);
   /** The rows chosen in the list (by path), for exporting several articles at once. */
@@ -62,14 +65,25 @@ export class LibraryState {
   }
 
   /**
-   * The folder from the start-up answer (named at launch, or open last), or why it failed. The
-   * sheet is not forced open: it may be a reopened article's turn (see App).
+   * The folder from the start-up answer (named at launch, or open last), a question about a big
+   * folder named at launch, or why it failed. The sheet is not forced open: it may be a reopened
+   * article's turn (see App).
    */
-  start = (snapshot: LibrarySnapshot | null, error: AppError | null) =>
-    this.#show(
-      Promise.resolve(error ? { ok: false, error } : { ok: true, value: snapshot }),
+  start = (answer: LibrarySnapshot | LargeFolderQuestion | null, error: AppError | null) => {
+    if (answer && 'kind' in answer) {
+      this.question = answer;
+      return Promise.resolve();
+    }
+    return this.#show(
+      Promise.resolve(error ? { ok: false, error } : { ok: true, value: answer }),
       false,
     );
+  };
+  openAsked = () => {
+    this.question = null;
+    return this.#show(this.#api.call('library.openAsked'));
+  };
+  dismissQuestion = () => (this.question = null);
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
