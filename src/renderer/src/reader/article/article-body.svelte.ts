@@ -9,7 +9,7 @@
  * can fill the chunk they need and use its elements at once. The body's text and offsets come
  * from the model, so they are known before a chunk is filled.
  */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync, mount, unmount, untrack } from 'svelte';
 import type { Block } from '../../../../shared/article';
 import type { ArticleStream } from '../ArticleStream.svelte';
 import { blockText } from './block-text';
@@ -88,8 +88,13 @@ export class ArticleBody {
     void stream.whenComplete().then(() => this.#notify());
   }
 
-  /** Attached to the body's element: chunks start filling once it is in the page. */
-  attach = (container: HTMLElement) => {
+  /**
+   * Attached to the body's element: chunks start filling once it is in the page. Untracked: the
+   * state read here must not re-run the attachment (that would tear the body down).
+   */
+  attach = (container: HTMLElement) => untrack(() => this.#attach(container));
+
+  #attach(container: HTMLElement) {
     this.container = container;
     // Chunks coming near the view are filled before they get there.
     this.#near = new IntersectionObserver(
@@ -106,22 +111,24 @@ export class ArticleBody {
     this.#scheduleFill();
     this.#notify();
     return () => this.#destroy();
-  };
+  }
 
   /**
    * Attached to each chunk's element. The first chunk is filled for the first frame; the rest as
    * they come near, or when idle.
    */
-  chunk = (chunk: Chunk) => (element: HTMLElement) => {
-    chunk.element = element;
-    this.#byElement.set(element, chunk);
-    if (chunk.first === 0) this.#fill(chunk);
-    else this.#near?.observe(element);
-    return () => {
-      this.#near?.unobserve(element);
-      if (chunk.mounted) void unmount(chunk.mounted);
-    };
-  };
+  chunk = (chunk: Chunk) => (element: HTMLElement) =>
+    untrack(() => {
+      chunk.element = element;
+      this.#byElement.set(element, chunk);
+      if (chunk.first === 0) this.#fill(chunk);
+      else this.#near?.observe(element);
+      return () => {
+        this.#near?.unobserve(element);
+        if (chunk.mounted) void unmount(chunk.mounted);
+        chunk.mounted = null;
+      };
+    });
 
   get blocks(): readonly Block[] {
     return this.#blocks;
