@@ -1,6 +1,7 @@
 /**
  * `npm run bench:open`: time from starting the browser host to the sample's title on screen, and the
- * time to open and render generated 200 KB and 2 MB articles. Prints medians over several runs.
+ * time to open and render generated 200 KB and 2 MB articles (medians over several runs), first
+ * paint, then long and hostile articles up to 20 MB against their targets (open-large.ts).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/
 import { startHost } from '../e2e/support/lectern-app';
 import { generateArticle } from '../support/generate-articles';
 import { printFirstPaint } from './first-paint';
+import { benchOpenLarge } from './open-large';
 
 const RUNS = 5;
 const executablePath = findChromium();
@@ -59,4 +61,6 @@ for (const [label, path, title] of cases) {
   );
 }
 await printFirstPaint(browser, dir);
+// Long and hostile articles (issue 13): title, end, host answers and memory, with their targets.
+await benchOpenLarge(browser);
 await browser.close();
