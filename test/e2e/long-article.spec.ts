@@ -16,7 +16,7 @@ import { ReaderPage } from './support/reader-page';
 
 const TITLE = 'A Very Long Read';
 /** Headings about a half and four fifths of the way through (every ninth block is one). */
-const READ_TO = 'Section 2504';
+const READ_TO = 'Section 2501';
 const FAR = 'Section 4004';
 
 /** Where the heading sits relative to the top of the article's scrolling area, in pixels. */
