@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/
 import { startHost } from '../e2e/support/lectern-app';
 import { generateArticle } from '../support/generate-articles';
 import { printFirstPaint } from './first-paint';
-import { benchOpenLarge } from './open-large';
+import { benchOpenLarge, OPEN_CASES } from './open-large';
 
 const RUNS = 5;
 const executablePath = findChromium();
@@ -51,8 +51,13 @@ for (const [label, size] of [
   cases.push([label, path, `Bench ${label}`]);
 }
 
-console.log(`Open-to-title times, median of ${RUNS} runs (headless Chromium, this machine):`);
-for (const [label, path, title] of cases) {
+// `npm run bench:open -- --large [name]`: the long and hostile articles alone (those named so).
+const largeOnly = process.argv.includes('--large');
+const only = process.argv[process.argv.indexOf('--large') + 1];
+if (!largeOnly) {
+  console.log(`Open-to-title times, median of ${RUNS} runs (headless Chromium, this machine):`);
+}
+for (const [label, path, title] of largeOnly ? [] : cases) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await timeOpen(path, title));
   console.log(
@@ -60,7 +65,10 @@ for (const [label, path, title] of cases) {
       ` (host up ${median(runs.map((r) => r.host)).toFixed(0)} ms, page load + render ${median(runs.map((r) => r.page)).toFixed(0)} ms, ${runs[0]!.blocks} blocks)`,
   );
 }
-await printFirstPaint(browser, dir);
 // Long and hostile articles (issue 13): title, end, host answers and memory, with their targets.
-await benchOpenLarge(browser);
+await benchOpenLarge(
+  browser,
+  OPEN_CASES.filter((item) => !largeOnly || !only || item.label.includes(only)),
+);
+if (!largeOnly) await printFirstPaint(browser, dir);
 await browser.close();

@@ -60,8 +60,13 @@ function peakMb(pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
-/** Asks the host for its page every 25 ms until stopped: how long each answer took. */
-function pingHost(url: string) {
+/**
+ * Asks the host for a page every 25 ms until stopped: how long each answer took. Without the
+ * session cookie (the printed link works once, for the window): the host's thread answers with
+ * its refusal, which is what is timed.
+ */
+function pingHost(link: string) {
+  const url = `${new URL(link).origin}/`;
   const times: number[] = [];
   let running = true;
   const loop = async () => {

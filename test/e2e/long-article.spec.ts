@@ -120,6 +120,7 @@ test('the body holds exactly the model’s text, so find marks the words it coun
       '# Every Kind of Block',
       'A first paragraph with a [link](https://example.com/a) and *emphasis*.',
       '> A quote\n>\n> > nested inside it',
+      'Plain words between the blocks.',
       '3. third item\n4. fourth item\n   - a nested bullet',
       '### **Embed:**',
       '![a chart](chart.png)',
@@ -138,7 +139,13 @@ test('the body holds exactly the model’s text, so find marks the words it coun
   );
   expect(stray).toBe(0);
   const find = new FindBar(page);
-  for (const words of ['nested inside', 'nested bullet', 'fourth item', 'closing words']) {
+  for (const words of [
+    'nested inside',
+    'between the blocks',
+    'nested bullet',
+    'fourth item',
+    'closing words',
+  ]) {
     await find.search(words);
     await expect(find.status).toHaveText('1 of 1');
     await expect(find.currentHighlight).toHaveText(words);

@@ -11,8 +11,9 @@ import { warmUpEntities } from './entities';
 
 const port = parentPort!;
 const shelf = new ArticleShelf();
-// The details panel's language library takes a while to load: here, not on the host's thread.
-warmUpEntities();
+// The details panel's language library takes a while to load: here, not on the host's thread,
+// and once the first article is answered and parsed, so it does not hold that one up.
+let warmed = false;
 
 port.on('message', (job: ArticleJob) => {
   void run(job);
@@ -25,6 +26,8 @@ async function run(job: ArticleJob) {
       reply({ id: job.id, ok: true, value: answer });
       finish();
       reply({ id: job.id, type: 'finished' });
+      if (!warmed) warmUpEntities();
+      warmed = true;
     } else if (job.type === 'piece') {
       reply({ id: job.id, ok: true, value: await shelf.piece(job.article, job.index) });
     } else if (job.type === 'whole') {
