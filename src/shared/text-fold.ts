@@ -53,12 +53,14 @@ export function foldChar(char: string, foldCase: boolean): string {
   if (typographic) return typographic;
   let out = '';
   for (const part of char.normalize('NFKD').replace(MARKS, '')) {
-    out +=
-      typographicEquivalent(part) ??
-      (foldCase ? part.toLowerCase().normalize('NFKD').replace(MARKS, '') : part);
+    out += typographicEquivalent(part) ?? (foldCase ? lowerCase(part) : part);
   }
   return out;
 }
+
+/** Final sigma is a lower-case σ written at a word's end; the index's tokenizer folds it so too. */
+const lowerCase = (char: string) =>
+  char.toLowerCase().normalize('NFKD').replace(MARKS, '').replace('ς', 'σ');
 
 /** Folds already made, by UTF-16 code for one-unit characters, else by the character. */
 const folded = [new Array<string | undefined>(0x10000), new Array<string | undefined>(0x10000)];

@@ -12,10 +12,11 @@ markdown.options.maxNesting = 100;
 
 const WEB_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
-export function parseMarkdownBlocks(text: string): Block[] {
+/** `endLines`, when given, receives the line after each top-level block (where the next may start). */
+export function parseMarkdownBlocks(text: string, endLines?: number[]): Block[] {
   const tokens = markdown.parse(text, {});
   const ids = { next: 0 };
-  return new BlockReader(tokens, ids).readUntil(null);
+  return new BlockReader(tokens, ids).readUntil(null, endLines);
 }
 
 export function classifyTarget(href: string | null | undefined): LinkTarget {
@@ -38,13 +39,15 @@ class BlockReader {
   ) {}
 
   /** Reads blocks until a closing token of the given type (or the end). */
-  readUntil(closeType: string | null): Block[] {
+  readUntil(closeType: string | null, endLines?: number[]): Block[] {
     const blocks: Block[] = [];
     while (this.#i < this.tokens.length) {
       const token = this.tokens[this.#i++]!;
       if (token.type === closeType) break;
       const block = this.readBlock(token);
-      if (block) blocks.push(block);
+      if (!block) continue;
+      blocks.push(block);
+      endLines?.push(token.map?.[1] ?? 0);
     }
     return blocks;
   }
@@ -207,23 +210,4 @@ function pushText(into: Inline[], text: string) {
   const last = into.at(-1);
   if (last?.type === 'text') last.text += text;
   else into.push({ type: 'text', text });
-}
-
-/** The text a reader sees, for titles, bylines and search. */
-export function plainText(inlines: Inline[]): string {
-  return inlines
-    .map((node) => {
-      switch (node.type) {
-        case 'text':
-        case 'code':
-          return node.text;
-        case 'image':
-          return node.alt;
-        case 'break':
-          return '\n';
-        default:
-          return plainText(node.children);
-      }
-    })
-    .join('');
 }

@@ -1,6 +1,7 @@
 /** Read-side queries on the library database: the list, the couldn't-open list and ranked search. */
 import { join, sep } from 'node:path';
-import type { BrokenEntry, LibraryEntry, SearchHit, SnippetPart } from '../../../shared/library';
+import type { BrokenEntry, LibraryEntry, SearchHit } from '../../../shared/library';
+import { parseLibraryQuery } from '../../../shared/library-query';
 import type { LibraryDb } from './library-db';
 import {
   LAST_ROWID,
@@ -10,9 +11,8 @@ import {
   type RankHelper,
   type Ranked,
 } from './library-ranking';
-import { queryPattern, snippetOf, type SnippetQuery } from './library-snippet';
-import { parseQuery, toMatchExpression } from './query-text';
-import { readArticleText } from './read-article';
+import { toMatchExpression } from './match-expression';
+import type { SnippetReader } from './snippet-reader';
 import { rowsAs } from './sqlite';
 
 interface Row {
@@ -35,9 +35,11 @@ export class LibraryQueries {
   #split: number | null | undefined;
 
   readonly #splitFrom: number;
+  readonly #snippets: SnippetReader;
 
-  constructor(db: LibraryDb, root: string, splitFrom = SPLIT_FROM) {
+  constructor(db: LibraryDb, root: string, snippets: SnippetReader, splitFrom = SPLIT_FROM) {
     this.#root = root;
+    this.#snippets = snippets;
     this.#splitFrom = splitFrom;
     this.#list = db.prepare(
       `SELECT id, @prefix || replace(rel, '/', @sep) AS path, title, source, date, mtime AS modified
@@ -76,17 +78,20 @@ export class LibraryQueries {
   }
 
   async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchHit[]> {
-    const phrases = parseQuery(typed);
-    const match = toMatchExpression(phrases);
+    const match = toMatchExpression(parseLibraryQuery(typed));
     if (!match) return [];
     const ranked = await this.#ranked(match, limit, helper ?? null);
-    const pattern = queryPattern(phrases);
-    const hits: SearchHit[] = [];
-    for (const { id } of ranked) {
-      const row = this.#row.get(id) as Row | undefined;
-      if (row) hits.push({ entry: this.#entry(row), snippet: this.#snippet(row, pattern) });
-    }
-    return hits;
+    const rows = ranked
+      .map(({ id }) => this.#row.get(id) as Row | undefined)
+      .filter((row) => !!row);
+    // Read from the files themselves, off this thread; a file gone or changed since is re-indexed
+    // by the watcher.
+    const snippets = await this.#snippets.snippets({
+      root: this.#root,
+      rels: rows.map((row) => row.rel),
+      query: typed,
+    });
+    return rows.map((row, i) => ({ entry: this.#entry(row), snippet: snippets[i] ?? [] }));
   }
 
   async #ranked(match: string, limit: number, helper: RankHelper | null): Promise<Ranked[]> {
@@ -105,12 +110,6 @@ export class LibraryQueries {
       this.#split = count >= this.#splitFrom ? middle : null;
     }
     return this.#split;
-  }
-
-  /** Read from the file itself; one that has gone or changed since is re-indexed by the watcher. */
-  #snippet(row: Row, pattern: SnippetQuery | null): SnippetPart[] {
-    const text = readArticleText(this.#root, row.rel);
-    return text === null ? [] : snippetOf(text, pattern);
   }
 
   #entry(row: Row): LibraryEntry {

@@ -16,6 +16,7 @@ import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
+import { inlineSnippetReader, workerSnippetReader, type SnippetReader } from './snippet-reader';
 import type { OpenSqlite } from './sqlite';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
@@ -30,6 +31,7 @@ interface OpenLibrary {
   dbFile: string;
   /** Ranks half of each big search on another thread; started once the library is big enough. */
   ranker: RankHelper | null;
+  snippets: SnippetReader;
   progress: LibraryProgress;
   revision: number;
 }
@@ -45,6 +47,8 @@ export interface LibraryServiceOptions {
   splitSearchFrom?: number;
   /** How the database is opened (tests play a SQLite built without FTS5 here). */
   openSqlite?: OpenSqlite;
+  /** False reads search snippets on this thread even with a worker file (the benchmark compares). */
+  snippetThread?: boolean;
 }
 
 export class LibraryService {
@@ -68,10 +72,11 @@ export class LibraryService {
     const dbFile = libraryDbFile(this.#options.userDataDir, root);
     await mkdir(dirname(dbFile), { recursive: true });
     const { db } = openLibraryDb(dbFile, root, this.#options.openSqlite);
+    const snippets = this.#snippetReader();
     const library: OpenLibrary = {
       root,
       db,
-      queries: new LibraryQueries(db, root, this.#options.splitSearchFrom),
+      queries: new LibraryQueries(db, root, snippets, this.#options.splitSearchFrom),
       runner: startIndexRunner({
         dbFile,
         root,
@@ -80,6 +85,7 @@ export class LibraryService {
       }),
       dbFile,
       ranker: null,
+      snippets,
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
     };
@@ -118,6 +124,13 @@ export class LibraryService {
       (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
   }
 
+  /** Search snippets are read on a thread of their own while a library is open. */
+  #snippetReader(): SnippetReader {
+    const file = this.#options.workerFile;
+    const threaded = this.#options.snippetThread !== false && file && existsSync(file);
+    return threaded ? workerSnippetReader(file) : inlineSnippetReader();
+  }
+
   cancel() {
     this.#open?.runner.post({ type: 'cancel' });
   }
@@ -151,6 +164,7 @@ export class LibraryService {
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
     library.ranker?.close();
+    library.snippets.close();
     await library.runner.close();
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { queryPattern, snippetOf } from '../../../../src/main/services/library/library-snippet';
-import { parseQuery } from '../../../../src/main/services/library/query-text';
+import { snippetOf } from '../../../../src/main/services/library/library-snippet';
+import { queryPattern } from '../../../../src/main/services/library/snippet-pattern';
+import { parseLibraryQuery } from '../../../../src/shared/library-query';
 
-const snippet = (text: string, typed: string) => snippetOf(text, queryPattern(parseQuery(typed)));
+const inArticle = (text: string, typed: string) =>
+  snippetOf(text, queryPattern(parseLibraryQuery(typed)));
+/** `body` as the text of an article under a title (a first short line alone would be its title). */
+const snippet = (body: string, typed: string) => inArticle(`# Headline\n\n${body}`, typed);
 const hits = (text: string, typed: string) =>
   snippet(text, typed)
     .filter((part) => part.hit)
@@ -62,7 +66,7 @@ describe('library search snippets', () => {
   it('opens after the byline and date when only the title matched', () => {
     const article =
       '# Title here\n\nBy [Reuters](#)\n\n2022-02-16\n\nThe lead paragraph of the story starts here and runs on.';
-    const parts = snippet(article, 'zebra');
+    const parts = inArticle(article, 'zebra');
     expect(parts[0]!.text.startsWith('The lead paragraph')).toBe(true);
   });
 
@@ -92,13 +96,17 @@ describe('library search snippets from a saved article', () => {
     '<https://kyiv.example/story>',
   ].join('\n');
 
-  it('leaves out the title line, Markdown marks, link targets and bare URLs', () => {
-    const text = shown(article, 'kyiv ');
-    expect(text).not.toMatch(/Kyiv talks resume|example|https|Original url|\*|\[|\]/);
-    expect(
-      text.startsWith('By Kyiv Independent Photo: Kyiv press office Officials met in Kyiv'),
-    ).toBe(true);
-    expect(hits(article, 'kyiv ')).toEqual(['Kyiv', 'Kyiv', 'Kyiv']);
+  it('leaves out the header, Markdown marks, link targets and bare URLs', () => {
+    const parts = inArticle(article, 'kyiv ');
+    const text = parts.map((part) => part.text).join('');
+    expect(text).not.toMatch(/Kyiv talks resume|Independent|example|https|Original url|\*|\[|\]/);
+    expect(text.startsWith('Photo: Kyiv press office Officials met in Kyiv')).toBe(true);
+    expect(parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['Kyiv', 'Kyiv']);
+  });
+
+  it('skips a header written without a # title, as the reader reads it', () => {
+    const bare = 'Talks resume in Geneva\n\nBy Reuters & AP\n\nJune 8, 2025\n\nDelegates met.';
+    expect(inArticle(bare, 'reuters ')).toEqual([{ text: 'Delegates met.', hit: false }]);
   });
 
   it('drops bidi controls, which could reorder what the list shows', () => {
