@@ -19,6 +19,9 @@ export function parseMarkdownBlocks(text: string, endLines?: number[]): Block[] 
   return new BlockReader(tokens, ids).readUntil(null, endLines);
 }
 
+/** Entities and backslash escapes as the reader shows them ("AT&amp;T" → "AT&T"). */
+export const unescapeMarkdown = (text: string): string => markdown.utils.unescapeAll(text);
+
 export function classifyTarget(href: string | null | undefined): LinkTarget {
   const raw = (href ?? '').trim();
   if (raw === '' || raw.startsWith('#')) return { kind: 'lost' };

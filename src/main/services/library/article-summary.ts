@@ -7,6 +7,7 @@
 import { readHeader } from '../../../shared/article-header';
 import { foldString } from '../../../shared/text-fold';
 import { leadingBlocks } from '../leading-blocks';
+import { unescapeMarkdown } from '../markdown-blocks';
 
 export interface ArticleSummary {
   title: string;
@@ -37,15 +38,22 @@ export function articleHeader(text: string, fileName: string) {
   return { header, bodyStart: blocks.endOf(header.blockCount - 1) };
 }
 
+/** A link's target, with one level of brackets inside it as markdown-it reads them. */
+const LINK = /!?\[([^\]]*)\]\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g;
+/** The original address that ends a saved article: the reader shows it apart, not as text. */
+const ORIGINAL_URL =
+  /^[ \t]*original\s+url\b[^\n]*(?:\n(?:[ \t]*\n)*[ \t]*<?https?:\/\/[^\s>]*>?[ \t]*)?$/gim;
+
 /**
- * Drops Markdown marks, link targets and the "Original url:" label that ends every saved article
- * (indexed, it would match them all), keeping the words people read.
+ * Drops Markdown marks, link targets and the original address (indexed, "Original url" would match
+ * every article), keeping the words people read, web addresses written out included, with
+ * entities and escapes read as the reader shows them.
  */
 function plain(markdown: string): string {
-  return markdown
-    .replace(/^Original url:[ \t]*$/gim, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<https?:[^>]*>/g, ' ')
-    .replace(/[*_`#>]+/g, ' ')
+  const text = markdown
+    .replace(ORIGINAL_URL, '')
+    .replace(LINK, '$1')
+    .replace(/[*_`#><]+/g, ' ')
     .trim();
+  return unescapeMarkdown(text);
 }
