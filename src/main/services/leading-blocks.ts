@@ -1,14 +1,20 @@
 /**
  * An article's first few blocks without parsing the whole file: the library reads every header of
- * a 50 000-article folder, and markdown-it costs ~15 µs a call even on one short line. Lines
- * between blank lines are read here when they are plain text and `[name](#)` links (most headers);
- * anything else goes to markdown-it, one blank-line chunk at a time. Blank lines end paragraphs and
+ * a 50 000-article folder, and markdown-it's block parser costs ~50 µs on a short chunk. A line
+ * between blank lines is read here when it is plain text, `[name](#)` links and `**bold**` (most
+ * headers); another single line that starts no other kind of block is a paragraph, whose inline
+ * content alone goes to markdown-it; anything else goes to it whole, one blank-line chunk at a time. Blank lines end paragraphs and
  * headings, and the header stops at the first block of any other kind, so parsing chunk by chunk
  * gives the header the same blocks as a parse of the whole file: a test checks both agree.
  */
 import type { Block, Inline } from '../../shared/article';
 import { removeInvisibleControls } from '../../shared/deceptive-text';
-import { classifyTarget, parseMarkdownBlocks } from './markdown-blocks';
+import {
+  classifyTarget,
+  paragraphBlock,
+  parseInlineLine,
+  parseMarkdownBlocks,
+} from './markdown-blocks';
 
 export interface LeadingBlocks {
   /** The i-th block of the article, read on first request. */
@@ -26,21 +32,28 @@ const NOT_PARAGRAPH = /^(?:[ \t>#\-+*=_~`<]|\d{1,9}[.)](?:[ \t]|$))/;
 const HEADING = /^(#{1,6})(?:[ \t]+(.*))?$/;
 /** Characters markdown-it reads as plain text wherever they stand. */
 const PLAIN = String.raw`[^\\\`*_<[\]!&\0\n]`;
-/** Plain text, and links to `#` or a simple web address. */
+const PLAIN_EDGE = String.raw`[^\s\\\`*_<[\]!&\0]`;
+const LINK_TARGET = String.raw`(?:#|https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?)`;
+/** `**bold**` between spaces (or the line's ends): strong emphasis by markdown-it's every rule. */
+const STRONG = String.raw`(?<=^|[ \t])\*\*(${PLAIN_EDGE}(?:${PLAIN}*${PLAIN_EDGE})?)\*\*(?=$|[ \t])`;
+/** A link to `#` or a simple web address. */
+const LINK = String.raw`\[(${PLAIN}+)\]\((${LINK_TARGET})\)`;
+/** Plain text, simple links and bold: a caption's "**Photo: AP**" and a byline's "[Reuters](#)". */
 const SIMPLE_INLINE = new RegExp(
-  String.raw`^(?:${PLAIN}|!(?!\[)|&(?![#A-Za-z])|\[${PLAIN}+\]\((?:#|https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?)\))*$`,
+  String.raw`^(?:${PLAIN}|!(?!\[)|&(?![#A-Za-z])|${LINK}|${STRONG})*$`,
 );
-const LINK = /\[([^\]]+)\]\(([^)]*)\)/g;
+const MARKED = new RegExp(`${LINK}|${STRONG}`, 'g');
 
 export function leadingBlocks(text: string): LeadingBlocks {
   const blocks: Block[] = [];
   const ends: number[] = [];
-  if (DEFINITION.test(text)) {
+  const whole = DEFINITION.test(text);
+  if (whole) {
     const lines: number[] = [];
     blocks.push(...parseMarkdownBlocks(text, lines));
     ends.push(...lines.map((line) => offsetOfLine(text, 0, line)));
   }
-  let chunkStart = blocks.length ? text.length : 0;
+  let chunkStart = whole ? text.length : 0;
   const readChunk = () => {
     // Blank lines before the chunk are skipped; a chunk runs to the next blank line.
     for (BLANK_LINE.lastIndex = chunkStart; chunkStart < text.length;) {
@@ -53,7 +66,8 @@ export function leadingBlocks(text: string): LeadingBlocks {
     const chunkEnd = blank ? blank.index + 1 : text.length;
     const chunk = text.slice(chunkStart, chunkEnd);
     const oneLine = chunk.indexOf('\n') === -1 || chunk.indexOf('\n') === chunk.length - 1;
-    const quick = oneLine ? quickBlock(chunk.trimEnd()) : null;
+    // Only the end is trimmed: how a line starts decides what block it is.
+    const quick = oneLine ? quickBlock(chunk.replace(/[ \t\r\n]+$/, '')) : null;
     if (quick) {
       blocks.push(quick);
       ends.push(chunkEnd);
@@ -76,6 +90,9 @@ export function leadingBlocks(text: string): LeadingBlocks {
   };
 }
 
+/** markdown-it trims blocks of ASCII spaces only: a no-break space at a line's start stays. */
+const asciiTrim = (text: string) => text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+
 /** The offset of line `line` counted from `from`. */
 function offsetOfLine(text: string, from: number, line: number): number {
   let at = from;
@@ -86,34 +103,39 @@ function offsetOfLine(text: string, from: number, line: number): number {
   return at;
 }
 
-/** The block of a one-line chunk, when it is plain enough to read without markdown-it. */
+/** The block of a one-line chunk, read without markdown-it's block parser when it is plain. */
 function quickBlock(line: string): Block | null {
   const heading = HEADING.exec(line);
   if (heading) {
-    const content = (heading[2] ?? '').trim();
+    const content = asciiTrim(heading[2] ?? '');
     if (content.endsWith('#')) return null;
     const children = quickInline(content);
     const level = heading[1]!.length as 1 | 2 | 3 | 4 | 5 | 6;
     return children && { type: 'heading', id: '', level, children };
   }
   if (NOT_PARAGRAPH.test(line)) return null;
-  const children = quickInline(line.trim());
-  return children && { type: 'paragraph', id: '', children };
+  // A line that starts nothing else is a paragraph: only its inline content needs reading.
+  const content = asciiTrim(line);
+  return paragraphBlock(quickInline(content) ?? parseInlineLine(content), '');
 }
 
 function quickInline(content: string): Inline[] | null {
   if (!SIMPLE_INLINE.test(content)) return null;
   const inlines: Inline[] = [];
   let at = 0;
-  for (const link of content.matchAll(LINK)) {
-    if (link.index > at) inlines.push({ type: 'text', text: content.slice(at, link.index) });
-    const href = link[2]!;
-    inlines.push({
-      type: 'link',
-      target: classifyTarget(href),
-      children: [{ type: 'text', text: removeInvisibleControls(link[1]!) }],
-    });
-    at = link.index + link[0].length;
+  for (const marked of content.matchAll(MARKED)) {
+    if (marked.index > at) inlines.push({ type: 'text', text: content.slice(at, marked.index) });
+    const [, label, href, strong] = marked;
+    inlines.push(
+      strong !== undefined
+        ? { type: 'strong', children: [{ type: 'text', text: strong }] }
+        : {
+            type: 'link',
+            target: classifyTarget(href),
+            children: [{ type: 'text', text: removeInvisibleControls(label!) }],
+          },
+    );
+    at = marked.index + marked[0].length;
   }
   if (at < content.length) inlines.push({ type: 'text', text: content.slice(at) });
   return inlines;

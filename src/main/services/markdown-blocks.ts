@@ -19,6 +19,18 @@ export function parseMarkdownBlocks(text: string, endLines?: number[]): Block[] 
   return new BlockReader(tokens, ids).readUntil(null, endLines);
 }
 
+/** A paragraph, or an image block when an image is all it holds. */
+export function paragraphBlock(children: Inline[], id: string): Block {
+  const only = children.length === 1 ? children[0] : undefined;
+  if (only?.type === 'image') return { type: 'image', id, alt: only.alt };
+  return { type: 'paragraph', id, children };
+}
+
+/** One line of inline Markdown, as a paragraph holding only that line would read it. */
+export function parseInlineLine(line: string): Inline[] {
+  return readInlines(markdown.parseInline(line, {})[0]?.children ?? []);
+}
+
 /** Entities and backslash escapes as the reader shows them ("AT&amp;T" → "AT&T"). */
 export const unescapeMarkdown = (text: string): string => markdown.utils.unescapeAll(text);
 
@@ -83,10 +95,7 @@ class BlockReader {
   }
 
   private paragraph(): Block {
-    const children = this.inlineThen('paragraph_close');
-    const only = children.length === 1 ? children[0] : undefined;
-    if (only?.type === 'image') return { type: 'image', id: this.id(), alt: only.alt };
-    return { type: 'paragraph', id: this.id(), children };
+    return paragraphBlock(this.inlineThen('paragraph_close'), this.id());
   }
 
   private heading(open: Token): Block {
