@@ -28,7 +28,12 @@ const PLAIN = (
   'officials ceasefire border military economy report council meeting village capital offensive'
 ).split(' ');
 const SPACES = [' ', ' ', ' ', '\u00A0', '\u2009', '\u202F'];
-const SOURCES = ['[Reuters](#)', 'Reuters & AP', '[Le Monde](https://www.lemonde.fr/)', 'Jane Doe and John Roe'];
+const SOURCES = [
+  '[Reuters](#)',
+  'Reuters & AP',
+  '[Le Monde](https://www.lemonde.fr/)',
+  'Jane Doe and John Roe',
+];
 const DATES = ['June 8, 2025', 'Updated: March 3, 2025', '2025-06-08', '8 June 2025'];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
