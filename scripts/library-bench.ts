@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { LibraryService } from '../src/main/services/library/library-service';
+import { inlineSnippetReader } from '../src/main/services/library/snippet-reader';
 import {
   generateArticle,
   generateRealisticArticle,
@@ -161,7 +162,7 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   const mainThread = new LibraryService({
     userDataDir: userData,
     workerFile,
-    snippetThread: false,
+    snippetReader: inlineSnippetReader,
     emit: () => undefined,
   });
   await mainThread.open(folder);

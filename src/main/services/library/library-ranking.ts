@@ -3,9 +3,12 @@
  * 50 000-article library is ranked in two halves at once, by rowid, one on the main connection and
  * one on a helper thread's. bm25's statistics (document frequencies, average length) are read from
  * the whole index by both, so the halves' scores compare exactly and the merged top is the same as
- * ranking everything in one go; the benchmark checks that on every query.
+ * ranking everything in one go; the benchmark checks that on every query. Once ranked, the helper
+ * thread reads half the hits' snippets, beside the snippet thread reading the other half.
  */
+import type { SnippetPart } from '../../../shared/library';
 import type { LibraryDb } from './library-db';
+import { readSnippets, type SnippetRequest } from './snippet-reader';
 import { rowsAs } from './sqlite';
 import { serveRequests, workerClient } from './worker-client';
 
@@ -17,6 +20,8 @@ export interface Ranked {
 /** Ranks the articles with rowid in (after, upTo]; null when it cannot (the caller ranks alone). */
 export interface RankHelper {
   rank(match: string, after: number, limit: number): Promise<Ranked[] | null>;
+  /** Some hits' snippets, or null when it cannot (the snippet thread then reads them). */
+  snippets?(request: SnippetRequest): Promise<SnippetPart[][] | null>;
   close(): void;
 }
 
@@ -43,8 +48,10 @@ export function mergeRanked(a: Ranked[], b: Ranked[], limit: number): Ranked[] {
   return [...a, ...b].sort((x, y) => x.score - y.score || x.id - y.id).slice(0, limit);
 }
 
-type RankRequest = { match: string; after: number; limit: number };
-type RankReply = Ranked[] | null;
+type RankRequest =
+  | { kind: 'rank'; match: string; after: number; limit: number }
+  | ({ kind: 'snippets' } & SnippetRequest);
+type RankReply = Ranked[] | SnippetPart[][] | null;
 
 /** The helper thread: the library worker script started with `role: 'ranker'`. */
 export function workerRankHelper(workerFile: string, dbFile: string): RankHelper {
@@ -57,7 +64,10 @@ export function workerRankHelper(workerFile: string, dbFile: string): RankHelper
     closedReply: () => null,
   });
   return {
-    rank: (match, after, limit) => client.ask({ match, after, limit }),
+    rank: (match, after, limit) =>
+      client.ask({ kind: 'rank', match, after, limit }) as Promise<Ranked[] | null>,
+    snippets: (request) =>
+      client.ask({ kind: 'snippets', ...request }) as Promise<SnippetPart[][] | null>,
     close: () => client.close(),
   };
 }
@@ -69,6 +79,7 @@ export function serveRanking(
 ) {
   const rank = prepareRanking(db);
   serveRequests<RankRequest, RankReply>(port, (request) => {
+    if (request.kind === 'snippets') return readSnippets(request);
     try {
       return rank(request.match, request.after, LAST_ROWID, request.limit);
     } catch {

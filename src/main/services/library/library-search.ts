@@ -84,14 +84,26 @@ export class LibraryQueries {
     const rows = ranked
       .map(({ id }) => this.#row.get(id) as Row | undefined)
       .filter((row) => !!row);
-    // Read from the files themselves, off this thread; a file gone or changed since is re-indexed
-    // by the watcher.
-    const snippets = await this.#snippets.snippets({
-      root: this.#root,
-      rels: rows.map((row) => row.rel),
-      query: typed,
-    });
+    const rels = rows.map((row) => row.rel);
+    const snippets = await this.#snippetsOf(rels, typed, helper ?? null);
     return rows.map((row, i) => ({ entry: this.#entry(row), snippet: snippets[i] ?? [] }));
+  }
+
+  /**
+   * Read from the files themselves, off this thread: by the snippet thread, and when a ranking
+   * thread is running (big libraries), half by each. A file gone or changed since is re-indexed by
+   * the watcher.
+   */
+  async #snippetsOf(rels: string[], query: string, helper: RankHelper | null) {
+    const root = this.#root;
+    const shared = helper?.snippets && this.#snippets.offThread;
+    const half = shared ? Math.ceil(rels.length / 2) : rels.length;
+    const theirs = rels.slice(half);
+    const [mine, other] = await Promise.all([
+      this.#snippets.snippets({ root, rels: rels.slice(0, half), query }),
+      theirs.length ? helper!.snippets!({ root, rels: theirs, query }) : [],
+    ]);
+    return [...mine, ...(other ?? (await this.#snippets.snippets({ root, rels: theirs, query })))];
   }
 
   async #ranked(match: string, limit: number, helper: RankHelper | null): Promise<Ranked[]> {

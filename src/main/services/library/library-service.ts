@@ -47,8 +47,8 @@ export interface LibraryServiceOptions {
   splitSearchFrom?: number;
   /** How the database is opened (tests play a SQLite built without FTS5 here). */
   openSqlite?: OpenSqlite;
-  /** False reads search snippets on this thread even with a worker file (the benchmark compares). */
-  snippetThread?: boolean;
+  /** How search snippets are read (the benchmark compares this thread's reading with the app's). */
+  snippetReader?: () => SnippetReader;
 }
 
 export class LibraryService {
@@ -127,8 +127,8 @@ export class LibraryService {
   /** Search snippets are read on a thread of their own while a library is open. */
   #snippetReader(): SnippetReader {
     const file = this.#options.workerFile;
-    const threaded = this.#options.snippetThread !== false && file && existsSync(file);
-    return threaded ? workerSnippetReader(file) : inlineSnippetReader();
+    if (this.#options.snippetReader) return this.#options.snippetReader();
+    return file && existsSync(file) ? workerSnippetReader(file) : inlineSnippetReader();
   }
 
   cancel() {

@@ -29,11 +29,17 @@ export function readSnippets(request: SnippetRequest): SnippetPart[][] {
 
 export interface SnippetReader {
   snippets(request: SnippetRequest): Promise<SnippetPart[][]>;
+  /** False when snippets are read on this thread: then all of them, as before there were threads. */
+  offThread: boolean;
   close(): void;
 }
 
 export function inlineSnippetReader(): SnippetReader {
-  return { snippets: async (request) => readSnippets(request), close: () => undefined };
+  return {
+    snippets: async (request) => readSnippets(request),
+    offThread: false,
+    close: () => undefined,
+  };
 }
 
 /** Should the thread fail, its requests and later ones are read inline. */
@@ -45,5 +51,9 @@ export function workerSnippetReader(file: string): SnippetReader {
     fallback: readSnippets,
     closedReply: () => [],
   });
-  return { snippets: (request) => client.ask(request), close: () => client.close() };
+  return {
+    snippets: (request) => client.ask(request),
+    offThread: true,
+    close: () => client.close(),
+  };
 }
