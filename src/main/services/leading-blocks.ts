@@ -38,16 +38,17 @@ const LINK_TARGET = String.raw`(?:#|https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*
 const STRONG = String.raw`(?<=^|[ \t])\*\*(${PLAIN_EDGE}(?:${PLAIN}*${PLAIN_EDGE})?)\*\*(?=$|[ \t])`;
 /** A link to `#` or a simple web address. */
 const LINK = String.raw`\[(${PLAIN}+)\]\((${LINK_TARGET})\)`;
-/** Plain text, simple links and bold: a caption's "**Photo: AP**" and a byline's "[Reuters](#)". */
-const SIMPLE_INLINE = new RegExp(
-  String.raw`^(?:${PLAIN}|!(?!\[)|&(?![#A-Za-z])|${LINK}|${STRONG})*$`,
-);
-const MARKED = new RegExp(`${LINK}|${STRONG}`, 'g');
+/**
+ * One piece of plain text, a simple link or bold text: a byline's "[Reuters](#)", a caption's
+ * "**Photo: AP**". A `!` not before `[` and an `&` not starting an entity are plain text too.
+ */
+const PIECE = new RegExp(String.raw`((?:${PLAIN}|!(?!\[)|&(?![#A-Za-z]))+)|${LINK}|${STRONG}`, 'y');
 
 export function leadingBlocks(text: string): LeadingBlocks {
   const blocks: Block[] = [];
   const ends: number[] = [];
-  const whole = DEFINITION.test(text);
+  // The quick look first: the pattern is a scan of every line, and nearly no article has one.
+  const whole = text.includes(']:') && DEFINITION.test(text);
   if (whole) {
     const lines: number[] = [];
     blocks.push(...parseMarkdownBlocks(text, lines));
@@ -119,24 +120,23 @@ function quickBlock(line: string): Block | null {
   return paragraphBlock(quickInline(content) ?? parseInlineLine(content), '');
 }
 
+/** The inline content, when it is made only of the pieces above; else null (markdown-it's turn). */
 function quickInline(content: string): Inline[] | null {
-  if (!SIMPLE_INLINE.test(content)) return null;
   const inlines: Inline[] = [];
-  let at = 0;
-  for (const marked of content.matchAll(MARKED)) {
-    if (marked.index > at) inlines.push({ type: 'text', text: content.slice(at, marked.index) });
-    const [, label, href, strong] = marked;
-    inlines.push(
-      strong !== undefined
-        ? { type: 'strong', children: [{ type: 'text', text: strong }] }
-        : {
-            type: 'link',
-            target: classifyTarget(href),
-            children: [{ type: 'text', text: removeInvisibleControls(label!) }],
-          },
-    );
-    at = marked.index + marked[0].length;
+  for (PIECE.lastIndex = 0; PIECE.lastIndex < content.length;) {
+    const piece = PIECE.exec(content);
+    if (!piece) return null;
+    const [, text, label, href, strong] = piece;
+    if (text !== undefined) inlines.push({ type: 'text', text });
+    else if (strong !== undefined) {
+      inlines.push({ type: 'strong', children: [{ type: 'text', text: strong }] });
+    } else {
+      inlines.push({
+        type: 'link',
+        target: classifyTarget(href),
+        children: [{ type: 'text', text: removeInvisibleControls(label!) }],
+      });
+    }
   }
-  if (at < content.length) inlines.push({ type: 'text', text: content.slice(at) });
   return inlines;
 }
