@@ -66,29 +66,6 @@ export function largeFolderQuestion(folder: string) {
 /** The longest query the window sends (the search box stops there too). */
 export const MAX_QUERY_LENGTH = 500;
 
-/**
- * A word still being typed matches word beginnings from this many letters on; shorter ones match
- * whole words ("EU", "UN"). A one- or two-letter beginning matches nearly every article.
- */
-export const MIN_PREFIX_LETTERS = 3;
-
-/** True when the query ends in a word still being typed that is too short to match beginnings. */
-export function endsInShortWord(query: string): boolean {
-  const last = /[\p{L}\p{N}\p{M}]+$/u.exec(query.normalize('NFC'))?.[0];
-  return last !== undefined && [...last].length < MIN_PREFIX_LETTERS;
-}
-
-/**
- * What the find bar looks for when a search result is opened: the query's first quoted phrase or
- * word, as typed (it is one string, and the find bar folds accents and quotes itself).
- */
-export function findTermOf(query: string): string | null {
-  const text = query.replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB]/g, '"');
-  const first = /"([^"]*)"?|[^\s"]+/u.exec(text);
-  const term = (first?.[1] ?? first?.[0] ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  return term.replace(/\s+/g, ' ') || null;
-}
-
 /** A run of snippet text; `hit` runs are the matched terms. */
 export interface SnippetPart {
   text: string;

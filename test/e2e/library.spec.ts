@@ -249,6 +249,27 @@ test.describe('searching the library', () => {
     await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
   });
 
+  test('lists a header without a # title as the reader shows it, and finds its words typed any way', async ({
+    launch,
+  }) => {
+    const folder = tempFolder('lectern-library-');
+    writeFileSync(
+      join(folder, '001_00000000000000aa.txt'),
+      'Talks resume in Geneva\n\nBy Reuters & AP\n\nJune 8, 2025\n\nThe delegation from Hawaiʻi arrived.\n',
+    );
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    await expect(library.rows).toHaveText([/Talks resume in Geneva\s*Reuters · 8 June 2025/]);
+    // Typed with a straight apostrophe, the word written with an ʻokina is found, as Ctrl+F finds it.
+    await library.search.fill("Hawai'i ");
+    const hit = library.results.getByRole('option');
+    await expect(hit.locator('mark')).toHaveText(['Hawaiʻi']);
+    await hit.click();
+    await expect(new ReaderPage(page).title).toHaveText('Talks resume in Geneva');
+    await expect(page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue("Hawai'i");
+    await expect(page.getByRole('status').filter({ hasText: /^1 of 1$/ })).toBeVisible();
+  });
+
   test('opens a result with the query highlighted in the find bar', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Article, Block, BodyPiece, Inline } from '../../shared/article';
-import type { ArticleDetails } from '../../shared/article-details';
+import type { ArticleDetails, Entity } from '../../shared/article-details';
 import { articleKey } from '../../shared/article-key';
 import { AppFailure } from '../../shared/result';
 import { articleDetails } from './article-details';
@@ -57,6 +57,12 @@ export interface ShelvedArticle {
 
 export class ArticleShelf {
   readonly #opened = new Map<string, Opened>();
+  readonly #findNames: ((segments: string[]) => Promise<Entity[]>) | undefined;
+
+  /** `findNames` finds the details panel's names (inline when not given). */
+  constructor(findNames?: (segments: string[]) => Promise<Entity[]>) {
+    this.#findNames = findNames;
+  }
 
   /**
    * What the window is answered: the whole article, or its head with `continued` set. For a long
@@ -105,7 +111,7 @@ export class ArticleShelf {
   async details(ref: string): Promise<ArticleDetails | null> {
     const opened = this.#opened.get(ref);
     if (!opened) return null;
-    opened.details ??= articleDetails(this.#whole(opened));
+    opened.details ??= articleDetails(this.#whole(opened), this.#findNames);
     return opened.details;
   }
 

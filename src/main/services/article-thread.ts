@@ -43,9 +43,15 @@ export class ArticleThread {
   #finishing = false;
   #next = 1;
 
-  /** `workerFile` is the built worker; a `.ts` one (tests) is run through tsx. */
-  constructor(workerFile?: string) {
+  readonly #entityFile: string | undefined;
+
+  /**
+   * `workerFile` is the built worker; a `.ts` one (tests) is run through tsx. `entityWorkerFile`
+   * is the details thread the worker starts to find names (entity-thread.ts).
+   */
+  constructor(workerFile?: string, entityWorkerFile?: string) {
     this.#file = workerFile && existsSync(workerFile) ? workerFile : undefined;
+    this.#entityFile = entityWorkerFile;
   }
 
   /** Starts the worker ahead of the first article; it does not keep the process running. */
@@ -110,6 +116,7 @@ export class ArticleThread {
     if (this.#worker) return this.#worker;
     const file = this.#file!;
     const worker = new Worker(file, {
+      workerData: { entityWorkerFile: this.#entityFile },
       execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : undefined,
       resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
     });

@@ -3,16 +3,17 @@
  * process's main thread, so the host answers other calls meanwhile. A long article's head is
  * answered first; the rest is parsed right after (see article-shelf).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../shared/result';
 import { ArticleShelf } from './article-shelf';
 import type { ArticleJob, ArticleReply } from './article-thread';
-import { warmUpEntities } from './entities';
+import { entityFinder } from './entity-thread';
 
 const port = parentPort!;
-const shelf = new ArticleShelf();
-// The details panel's language library takes a while to load: here, not on the host's thread,
-// and once the first article is answered and parsed, so it does not hold that one up.
+// Names for the details panel are found on a thread of their own, started (and its tagger loaded)
+// once the first article is answered and parsed, so it does not compete with that one.
+const names = entityFinder((workerData as { entityWorkerFile?: string } | null)?.entityWorkerFile);
+const shelf = new ArticleShelf(names.find);
 let warmed = false;
 
 port.on('message', (job: ArticleJob) => {
@@ -26,7 +27,7 @@ async function run(job: ArticleJob) {
       reply({ id: job.id, ok: true, value: answer });
       finish();
       reply({ id: job.id, type: 'finished' });
-      if (!warmed) warmUpEntities();
+      if (!warmed) names.warmUp();
       warmed = true;
     } else if (job.type === 'piece') {
       reply({ id: job.id, ok: true, value: await shelf.piece(job.article, job.index) });

@@ -47,6 +47,11 @@ export interface HostEnvironment {
   epubWorkerFile?: string;
   /** The built article worker, which parses what the window opens; absent: parsed in-thread. */
   articleWorkerFile?: string;
+  /**
+   * The built details thread (names in an article), started by the article worker; absent in unit
+   * tests, which find them inline.
+   */
+  entityWorkerFile?: string;
 }
 
 export interface LecternServices {
@@ -60,9 +65,9 @@ export interface LecternServices {
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const remembered = new RememberedStore(env.userDataDir);
-  const articles = new ArticleThread(env.articleWorkerFile);
+  const articles = new ArticleThread(env.articleWorkerFile, env.entityWorkerFile);
   // Started now, so the first article does not wait for the thread to load its code (the thread
-  // then loads the details panel's language library while idle, off this thread).
+  // starts the details thread, which loads its tagger, once it has answered the first article).
   articles.warmUp();
   const opened = new OpenedArticles(articles);
   const events = new EventHub();

@@ -47,14 +47,24 @@ type Env = Parameters<typeof markdown.parse>[1];
 /** Text is parsed a section at a time: markdown-it's tokens for 20 MB at once would take gigabytes. */
 const SECTION_CHARS = 64 * 1024;
 
-/** `sectionChars` is for tests, which cut as often as they can to show the cuts change nothing. */
-export function parseMarkdownBlocks(text: string, sectionChars = SECTION_CHARS): Block[] {
+/**
+ * `endLines`, when given, receives the line after each top-level block (where the next may start);
+ * the text is then read whole (the leading blocks' short chunks). `sectionChars` is for tests,
+ * which cut as often as they can to show the cuts change nothing.
+ */
+export function parseMarkdownBlocks(
+  text: string,
+  endLines?: number[],
+  sectionChars = SECTION_CHARS,
+): Block[] {
   const ids = { next: 0 };
   const blocks: Block[] = [];
-  for (const section of markdownSections(text, sectionChars)) {
+  const sections = endLines ? [text] : markdownSections(text, sectionChars);
+  for (const section of sections) {
     const env: Env = {};
     const tokens = markdown.parse(section, env);
-    for (const block of new BlockReader(tokens, ids, env).readUntil(null)) blocks.push(block);
+    const reader = new BlockReader(tokens, ids, env);
+    for (const block of reader.readUntil(null, endLines)) blocks.push(block);
   }
   return blocks;
 }
@@ -69,6 +79,21 @@ function readInlineContent(content: string, env: Env): Inline[] {
   markdown.inline.parse(content, markdown, env, tokens);
   return readInlines(tokens);
 }
+
+/** A paragraph, or an image block when an image is all it holds. */
+export function paragraphBlock(children: Inline[], id: string): Block {
+  const only = children.length === 1 ? children[0] : undefined;
+  if (only?.type === 'image') return { type: 'image', id, alt: only.alt };
+  return { type: 'paragraph', id, children };
+}
+
+/** One line of inline Markdown, as a paragraph holding only that line would read it. */
+export function parseInlineLine(line: string): Inline[] {
+  return readInlines(markdown.parseInline(line, {})[0]?.children ?? []);
+}
+
+/** Entities and backslash escapes as the reader shows them ("AT&amp;T" → "AT&T"). */
+export const unescapeMarkdown = (text: string): string => markdown.utils.unescapeAll(text);
 
 export function classifyTarget(href: string | null | undefined): LinkTarget {
   const raw = (href ?? '').trim();
@@ -91,13 +116,15 @@ class BlockReader {
   ) {}
 
   /** Reads blocks until a closing token of the given type (or the end). */
-  readUntil(closeType: string | null): Block[] {
+  readUntil(closeType: string | null, endLines?: number[]): Block[] {
     const blocks: Block[] = [];
     while (this.#i < this.tokens.length) {
       const token = this.tokens[this.#i++]!;
       if (token.type === closeType) break;
       const block = this.readBlock(token);
-      if (block) blocks.push(block);
+      if (!block) continue;
+      blocks.push(block);
+      endLines?.push(token.map?.[1] ?? 0);
     }
     return blocks;
   }
@@ -130,10 +157,7 @@ class BlockReader {
   }
 
   private paragraph(): Block {
-    const children = this.inlineThen('paragraph_close');
-    const only = children.length === 1 ? children[0] : undefined;
-    if (only?.type === 'image') return { type: 'image', id: this.id(), alt: only.alt };
-    return { type: 'paragraph', id: this.id(), children };
+    return paragraphBlock(this.inlineThen('paragraph_close'), this.id());
   }
 
   private heading(open: Token): Block {
@@ -262,23 +286,4 @@ function pushText(into: Inline[], text: string) {
   const last = into.at(-1);
   if (last?.type === 'text') last.text += text;
   else into.push({ type: 'text', text });
-}
-
-/** The text a reader sees, for titles, bylines and search. */
-export function plainText(inlines: Inline[]): string {
-  return inlines
-    .map((node) => {
-      switch (node.type) {
-        case 'text':
-        case 'code':
-          return node.text;
-        case 'image':
-          return node.alt;
-        case 'break':
-          return '\n';
-        default:
-          return plainText(node.children);
-      }
-    })
-    .join('');
 }

@@ -11,8 +11,8 @@ import { PATHOLOGICAL } from '../../support/pathological-markdown';
 
 const RUNS = Number(process.env.LECTERN_PROPERTY_RUNS ?? 500);
 /** Cutting at every place allowed, against not cutting at all. */
-const cutEverywhere = (text: string) => parseMarkdownBlocks(text, 1);
-const whole = (text: string) => parseMarkdownBlocks(text, Infinity);
+const cutEverywhere = (text: string) => parseMarkdownBlocks(text, undefined, 1);
+const whole = (text: string) => parseMarkdownBlocks(text, undefined, Infinity);
 
 // Lines that make blocks go on across a blank line, or not: the cases the cutting rule is about.
 const tricky = fc.constantFrom(

@@ -1,12 +1,7 @@
 /** Read-side queries on the library database: the list, the couldn't-open list and ranked search. */
 import { join, sep } from 'node:path';
-import type {
-  BrokenEntry,
-  LibraryEntry,
-  SearchHit,
-  SearchResults,
-  SnippetPart,
-} from '../../../shared/library';
+import type { BrokenEntry, LibraryEntry, SearchHit, SearchResults } from '../../../shared/library';
+import { parseLibraryQuery } from '../../../shared/library-query';
 import type { LibraryDb } from './library-db';
 import {
   LAST_ROWID,
@@ -17,9 +12,8 @@ import {
   type RankHelper,
   type Ranked,
 } from './library-ranking';
-import { queryPattern, snippetOf, type SnippetQuery } from './library-snippet';
-import { parseQuery, toMatchExpression } from './query-text';
-import { readArticleText } from './read-article';
+import { toMatchExpression } from './match-expression';
+import type { SnippetReader } from './snippet-reader';
 import { rowsAs } from './sqlite';
 
 interface Row {
@@ -43,9 +37,11 @@ export class LibraryQueries {
   #split: number | null | undefined;
 
   readonly #splitFrom: number;
+  readonly #snippets: SnippetReader;
 
-  constructor(db: LibraryDb, root: string, splitFrom = SPLIT_FROM) {
+  constructor(db: LibraryDb, root: string, snippets: SnippetReader, splitFrom = SPLIT_FROM) {
     this.#root = root;
+    this.#snippets = snippets;
     this.#splitFrom = splitFrom;
     this.#list = db.prepare(
       `SELECT id, @prefix || replace(rel, '/', @sep) AS path, title, source, date, mtime AS modified
@@ -85,19 +81,38 @@ export class LibraryQueries {
   }
 
   async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchResults> {
-    const phrases = parseQuery(typed);
-    const match = toMatchExpression(phrases);
+    const match = toMatchExpression(parseLibraryQuery(typed));
     if (!match) return { hits: [], total: 0 };
     const ranked = await this.#ranked(match, limit, helper ?? null);
-    const pattern = queryPattern(phrases);
-    const hits: SearchHit[] = [];
-    for (const { id } of ranked) {
-      const row = this.#row.get(id) as Row | undefined;
-      if (row) hits.push({ entry: this.#entry(row), snippet: this.#snippet(row, pattern) });
-    }
+    const rows = ranked
+      .map(({ id }) => this.#row.get(id) as Row | undefined)
+      .filter((row) => !!row);
+    const rels = rows.map((row) => row.rel);
+    const snippets = await this.#snippetsOf(rels, typed, helper ?? null);
+    const hits: SearchHit[] = rows.map((row, i) => ({
+      entry: this.#entry(row),
+      snippet: snippets[i] ?? [],
+    }));
     // Fewer than asked for is every match; only a full page needs counting.
     const total = ranked.length < limit ? hits.length : this.#count(match);
     return { hits, total };
+  }
+
+  /**
+   * Read from the files themselves, off this thread: by the snippet thread, and when a ranking
+   * thread is running (big libraries), half by each. A file gone or changed since is re-indexed by
+   * the watcher.
+   */
+  async #snippetsOf(rels: string[], query: string, helper: RankHelper | null) {
+    const root = this.#root;
+    const shared = helper?.snippets && this.#snippets.offThread;
+    const half = shared ? Math.ceil(rels.length / 2) : rels.length;
+    const theirs = rels.slice(half);
+    const [mine, other] = await Promise.all([
+      this.#snippets.snippets({ root, rels: rels.slice(0, half), query }),
+      theirs.length ? helper!.snippets!({ root, rels: theirs, query }) : [],
+    ]);
+    return [...mine, ...(other ?? (await this.#snippets.snippets({ root, rels: theirs, query })))];
   }
 
   async #ranked(match: string, limit: number, helper: RankHelper | null): Promise<Ranked[]> {
@@ -116,12 +131,6 @@ export class LibraryQueries {
       this.#split = count >= this.#splitFrom ? middle : null;
     }
     return this.#split;
-  }
-
-  /** Read from the file itself; one that has gone or changed since is re-indexed by the watcher. */
-  #snippet(row: Row, pattern: SnippetQuery | null): SnippetPart[] {
-    const text = readArticleText(this.#root, row.rel);
-    return text === null ? [] : snippetOf(text, pattern);
   }
 
   #entry(row: Row): LibraryEntry {

@@ -19,6 +19,7 @@ import type { IndexerMessage } from './library-indexer';
 import { articleRelOf, isUnder, openInLibraryAsync } from './library-paths';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
+import { inlineSnippetReader, workerSnippetReader, type SnippetReader } from './snippet-reader';
 import type { OpenSqlite } from './sqlite';
 import { AppFailure } from '../../../shared/result';
 
@@ -34,6 +35,7 @@ interface OpenLibrary {
   dbFile: string;
   /** Ranks half of each big search on another thread; started once the library is big enough. */
   ranker: RankHelper | null;
+  snippets: SnippetReader;
   progress: LibraryProgress;
   revision: number;
 }
@@ -49,6 +51,8 @@ export interface LibraryServiceOptions {
   splitSearchFrom?: number;
   /** How the database is opened (tests play a SQLite built without FTS5 here). */
   openSqlite?: OpenSqlite;
+  /** How search snippets are read (the benchmark compares this thread's reading with the app's). */
+  snippetReader?: () => SnippetReader;
 }
 
 export class LibraryService {
@@ -72,10 +76,11 @@ export class LibraryService {
     const dbFile = libraryDbFile(this.#options.userDataDir, root);
     await mkdir(dirname(dbFile), { recursive: true });
     const { db } = openLibraryDb(dbFile, root, this.#options.openSqlite);
+    const snippets = this.#snippetReader();
     const library: OpenLibrary = {
       root,
       db,
-      queries: new LibraryQueries(db, root, this.#options.splitSearchFrom),
+      queries: new LibraryQueries(db, root, snippets, this.#options.splitSearchFrom),
       runner: startIndexRunner({
         dbFile,
         root,
@@ -84,6 +89,7 @@ export class LibraryService {
       }),
       dbFile,
       ranker: null,
+      snippets,
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
     };
@@ -120,6 +126,13 @@ export class LibraryService {
     library.ranker =
       this.#options.rankHelper?.(library.dbFile) ??
       (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
+  }
+
+  /** Search snippets are read on a thread of their own while a library is open. */
+  #snippetReader(): SnippetReader {
+    const file = this.#options.workerFile;
+    if (this.#options.snippetReader) return this.#options.snippetReader();
+    return file && existsSync(file) ? workerSnippetReader(file) : inlineSnippetReader();
   }
 
   cancel() {
@@ -175,6 +188,7 @@ export class LibraryService {
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
     library.ranker?.close();
+    library.snippets.close();
     await library.runner.close();
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();

@@ -1,16 +1,19 @@
 /**
  * The indexing worker thread: owns the library database's writes, off the main event loop. The
- * same file, started with `role: 'reader'`, is the indexer's reader thread (see article-reader),
- * and with `role: 'ranker'` the thread ranking half of each big search (see library-ranking).
+ * same file, started with another role, is one of the library's helper threads: the indexer's
+ * reader (see article-reader), the thread ranking half of each big search (see library-ranking),
+ * or the one reading search snippets (see snippet-reader).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { answer, type ReaderRequest } from './article-reader';
+import { answer } from './article-reader';
 import { attachLibraryDb } from './library-db';
 import { LibraryIndexer, type IndexerJob } from './library-indexer';
 import { serveRanking } from './library-ranking';
+import { readSnippets } from './snippet-reader';
+import { serveRequests } from './worker-client';
 
 const data = workerData as {
-  role?: 'reader' | 'ranker';
+  role?: 'reader' | 'ranker' | 'snippets';
   dbFile: string;
   root: string;
   workerFile?: string;
@@ -19,7 +22,9 @@ const port = parentPort!;
 if (data.role === 'ranker') {
   serveRanking(attachLibraryDb(data.dbFile, 16), port);
 } else if (data.role === 'reader') {
-  port.on('message', (request: ReaderRequest) => port.postMessage(answer(data.root, request)));
+  serveRequests(port, (request: Parameters<typeof answer>[1]) => answer(data.root, request));
+} else if (data.role === 'snippets') {
+  serveRequests(port, readSnippets);
 } else {
   const indexer = new LibraryIndexer(
     data.dbFile,

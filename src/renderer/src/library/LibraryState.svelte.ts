@@ -1,14 +1,14 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
 import type { LecternApi } from '../../../shared/ipc';
-import {
-  findTermOf,
-  type AppEvent,
-  type LargeFolderQuestion,
-  type LibraryEntry,
-  type LibraryProgress,
-  type LibrarySnapshot,
-  type SearchHit,
+import type {
+  AppEvent,
+  LargeFolderQuestion,
+  LibraryEntry,
+  LibraryProgress,
+  LibrarySnapshot,
+  SearchHit,
 } from '../../../shared/library';
+import { findTermOf } from '../../../shared/library-query';
 import type { AppError, Result } from '../../../shared/result';
 import { ListSelection } from './ListSelection.svelte';
 import {
