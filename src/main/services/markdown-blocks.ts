@@ -89,7 +89,9 @@ export function paragraphBlock(children: Inline[], id: string): Block {
 
 /** One line of inline Markdown, as a paragraph holding only that line would read it. */
 export function parseInlineLine(line: string): Inline[] {
-  return readInlines(markdown.parseInline(line, {})[0]?.children ?? []);
+  // The inline core rule is off (block tokens' content is read by readInlineContent): the same
+  // here, after what markdown-it's normalize rule does to a line (NUL becomes U+FFFD).
+  return readInlineContent(line.replace(/\0/g, '\uFFFD'), {});
 }
 
 /** Entities and backslash escapes as the reader shows them ("AT&amp;T" → "AT&T"). */
