@@ -14,34 +14,11 @@ import type { Block } from '../../../../shared/article';
 import type { ArticleStream } from '../ArticleStream.svelte';
 import { blockText } from './block-text';
 import ChunkBlocks from './ChunkBlocks.svelte';
-import { blockLines, chunkLines, MIN_CHUNK_LINES, sizeClass } from './chunk-sizes';
+import { BodyChunk as Chunk } from './body-chunk';
+import { blockLines, chunkLines, MIN_CHUNK_LINES } from './chunk-sizes';
 
 /** Filling is done in slices of this much work, between frames. */
 const SLICE_MS = 8;
-
-export class Chunk {
-  /** Set when ArticleView renders it (at once for the chunks there when the body is made). */
-  element: HTMLElement = null!;
-  /** Its blocks' components, once mounted. */
-  mounted: ReturnType<typeof mount> | null = null;
-  /** `chunk` and its size class: the estimated height it stands in at until first laid out. */
-  readonly className: string;
-  /**
-   * `first` to `end` (exclusive) are its top-level blocks; `lines` its estimated height in lines
-   * of text.
-   */
-  constructor(
-    readonly first: number,
-    readonly end: number,
-    readonly lines: number,
-  ) {
-    this.className = `chunk ${sizeClass(lines)}`;
-  }
-
-  get filled(): boolean {
-    return this.mounted !== null;
-  }
-}
 
 const bodies = new WeakMap<Element, ArticleBody>();
 
