@@ -10,6 +10,12 @@ import { MAX_ARTICLE_BYTES, type Article } from './article';
 import type { ArticleDetails } from './article-details';
 import { MAX_EXPORT_ARTICLES, type EpubDownload, type EpubExport } from './export/export-job';
 import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
+import {
+  MAX_NAME_FILTER,
+  type HighlightEntry,
+  type LibraryFacts,
+  type NameList,
+} from './library-research';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from './panel-layout';
 import type { RecentEntry } from './recent';
 import type { Result } from './result';
@@ -29,6 +35,13 @@ const MAX_PATH = 4096;
 const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
 const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+const EntryIdsArg = v.pipe(
+  v.array(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  v.minLength(1),
+  v.maxLength(100_000),
+);
+const NameArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME_FILTER));
+const NameFilterArg = v.pipe(v.string(), v.maxLength(MAX_NAME_FILTER));
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   bytes: v.pipe(
@@ -136,6 +149,21 @@ export const calls = {
   'export.epubBytes': call<EpubDownload>()(v.tuple([EpubArg])),
   /** Stops the EPUB export under way; nothing is written. */
   'export.cancel': call<void>()(v.tuple([])),
+  // ── The library as a research tool (shared/library-research) ──
+  /** Reading status and copies by entry, the article to continue, the analysis's progress. */
+  'research.facts': call<LibraryFacts | null>()(v.tuple([])),
+  /** Marks entries read (finished) or unread (their remembered position forgotten). */
+  'research.markRead': call<void>()(v.tuple([EntryIdsArg, v.boolean()])),
+  /** People, places and organisations across the library whose name contains the filter. */
+  'research.names': call<NameList | null>()(v.tuple([NameFilterArg])),
+  /** The entries that mention a name. */
+  'research.mentioning': call<number[]>()(v.tuple([NameArg])),
+  /** For each name, how many library articles other than the one at the path mention it. */
+  'research.otherMentions': call<Record<string, number> | null>()(
+    v.tuple([v.nullable(PathArg), v.pipe(v.array(NameArg), v.maxLength(1000))]),
+  ),
+  /** Every stored highlight and note, newest first, with its article when it is in the library. */
+  'highlights.all': call<HighlightEntry[]>()(v.tuple([])),
 };
 
 export type Calls = typeof calls;

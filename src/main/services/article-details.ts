@@ -17,12 +17,6 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
   const leadPhoto = article.caption
     ? { caption: inlineText(article.caption.children).trim(), credit: article.caption.credit }
     : null;
-  const segments = [
-    article.titleFrom === 'file-name' ? '' : article.title,
-    leadPhoto?.caption ?? '',
-    leadPhoto?.credit ?? '',
-    ...Array.from(textBlocks(article.body), ({ text }) => text),
-  ].filter(Boolean);
   const details: Omit<ArticleDetails, 'citation'> = {
     title: article.title,
     titleFrom: article.titleFrom,
@@ -41,10 +35,24 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
     },
     reading: readingStats(article.body),
     leadPhoto,
-    entities: await findEntities(segments),
+    entities: await findEntities(entitySegments(article)),
     outline: outlineOf(article.body),
   };
   return { ...details, citation: citationOf(details) };
+}
+
+/**
+ * The text names are looked for in: title, lead photo caption and credit, and body. The library's
+ * "People and places" reads every article through this too, so it agrees with the details panel.
+ */
+export function entitySegments(article: Article): string[] {
+  const caption = article.caption;
+  return [
+    article.titleFrom === 'file-name' ? '' : article.title,
+    caption ? inlineText(caption.children).trim() : '',
+    caption?.credit ?? '',
+    ...Array.from(textBlocks(article.body), ({ text }) => text),
+  ].filter(Boolean);
 }
 
 export function domainOf(url: string): string {

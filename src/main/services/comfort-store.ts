@@ -2,9 +2,11 @@
  * Remembered state in the user-data folder: settings, namespaced UI state, the last article,
  * reading positions and each article's highlights. Every file is versioned, validated and atomic.
  */
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from '../../shared/annotation';
+import type { ReadingRecord } from '../../shared/library-research';
 import { AppFailure } from '../../shared/result';
 import {
   ArticleKeySchema,
@@ -20,7 +22,8 @@ import {
 } from '../../shared/settings';
 import { StoredDocument } from './stored-document';
 
-const MAX_POSITIONS = 500;
+/** Positions are also each article's reading status in the library: enough for a big one. */
+const MAX_POSITIONS = 5000;
 const MAX_UI_STATE_CHARS = 256 * 1024;
 
 const AppStateSchema = v.object({
@@ -34,9 +37,23 @@ type AppState = v.InferOutput<typeof AppStateSchema>;
 
 const PositionsSchema = v.record(
   ArticleKeySchema,
-  v.strictObject({ ...ReadingPositionSchema.entries, at: v.pipe(v.string(), v.maxLength(40)) }),
+  v.strictObject({
+    ...ReadingPositionSchema.entries,
+    at: v.pipe(v.string(), v.maxLength(40)),
+    // How far it was ever read (1: the end was reached, or it was marked read); added later.
+    furthest: v.optional(ReadingPositionSchema.entries.progress),
+  }),
 );
 type Positions = v.InferOutput<typeof PositionsSchema>;
+
+const HIGHLIGHTS_FILE = /^(sha-)?[0-9a-f]{16}\.json$/;
+const isoNow = () => new Date().toISOString();
+
+/** The oldest positions are forgotten first, so the file stays small. */
+function newestPositions(all: Positions): Positions {
+  const entries = Object.entries(all).sort((a, b) => b[1].at.localeCompare(a[1].at));
+  return Object.fromEntries(entries.slice(0, MAX_POSITIONS));
+}
 
 export class ComfortStore {
   readonly #notices: string[] = [];
@@ -114,14 +131,44 @@ export class ComfortStore {
 
   async setPosition(key: string, position: ReadingPosition): Promise<void> {
     await this.#positions.update((all) => {
-      const entries = Object.entries({
-        ...all,
-        [key]: { ...position, at: new Date().toISOString() },
-      });
-      // The oldest positions are forgotten first, so the file stays small.
-      entries.sort((a, b) => b[1].at.localeCompare(a[1].at));
-      return Object.fromEntries(entries.slice(0, MAX_POSITIONS));
+      const furthest = Math.max(position.progress, all[key]?.furthest ?? all[key]?.progress ?? 0);
+      return newestPositions({ ...all, [key]: { ...position, at: isoNow(), furthest } });
     });
+  }
+
+  /** How far each article with a remembered position was read, by key. */
+  async readingRecords(): Promise<Record<string, ReadingRecord>> {
+    const all = await this.#positions.read();
+    const records: Record<string, ReadingRecord> = {};
+    for (const [key, { progress, furthest, at }] of Object.entries(all)) {
+      records[key] = { progress, furthest: furthest ?? progress, at };
+    }
+    return records;
+  }
+
+  /** Marked read, an article counts as finished; marked unread, its position is forgotten. */
+  async setRead(keys: string[], read: boolean): Promise<void> {
+    await this.#positions.update((all) => {
+      const next = { ...all };
+      for (const key of keys) {
+        if (!read) delete next[key];
+        else
+          next[key] = {
+            ...(all[key] ?? { block: '', offset: 0, progress: 0 }),
+            at: isoNow(),
+            furthest: 1,
+          };
+      }
+      return newestPositions(next);
+    });
+  }
+
+  /** The keys of every article with stored highlights. */
+  async highlightKeys(): Promise<string[]> {
+    const names = await readdir(join(this.userDataDir, 'highlights')).catch(() => []);
+    return names
+      .filter((name) => HIGHLIGHTS_FILE.test(name))
+      .map((name) => name.slice(0, -'.json'.length));
   }
 
   async highlights(key: string): Promise<ArticleAnnotations> {

@@ -18,6 +18,7 @@ import { createExportHandlers } from './export/export-handlers';
 import type { ShowSaveDialog } from './export/save-dialog';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryService } from './library/library-service';
+import { researchHandlers } from './library/research-handlers';
 import { PathGrants } from './path-grants';
 import { RecentFiles } from './recent-files';
 
@@ -151,6 +152,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     ...comfortHandlers(comfort, saveMarkdown),
     ...libraryHandlers,
     ...exportHandlers,
+    ...researchHandlers(library, comfort),
     // An article opened from the library is the one the details panel describes.
     'library.openArticle': async (path) =>
       details.remember(await libraryHandlers['library.openArticle'](path)),

@@ -11,11 +11,14 @@ import type {
   LibrarySnapshot,
   SearchHit,
 } from '../../../shared/library';
+import type { AnalysisProgress } from '../../../shared/library-research';
+import { BackgroundAnalysis } from './background-analysis';
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
+import { ResearchQueries } from './research-queries';
 import type { OpenSqlite } from './sqlite';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
@@ -32,6 +35,9 @@ interface OpenLibrary {
   ranker: RankHelper | null;
   progress: LibraryProgress;
   revision: number;
+  /** Facts, copies and names learnt after indexing, and the queries over them. */
+  analysis: BackgroundAnalysis;
+  research: ResearchQueries;
 }
 
 export interface LibraryServiceOptions {
@@ -82,6 +88,11 @@ export class LibraryService {
       ranker: null,
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
+      analysis: new BackgroundAnalysis(
+        { dbFile, root, workerFile: this.#options.workerFile },
+        (progress) => this.#analysed(library, progress),
+      ),
+      research: new ResearchQueries(db, root),
     };
     this.#open = library;
     library.runner.post({ type: 'sync' });
@@ -118,6 +129,32 @@ export class LibraryService {
       (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
   }
 
+  /** Queries over what the background analysis learnt about the open library. */
+  research(): ResearchQueries {
+    return this.#require().research;
+  }
+
+  get analysisProgress(): AnalysisProgress | null {
+    return this.#open?.analysis.progress ?? null;
+  }
+
+  /** Resolves once everything indexed has been analysed (tests and the benchmark wait on it). */
+  whenAnalysed(): Promise<void> {
+    return this.#open?.analysis.whenDone() ?? Promise.resolve();
+  }
+
+  /** The id of the entry at `path` in the open library, or null when it is not listed. */
+  entryIdAt(path: string): number | null {
+    const library = this.#open;
+    if (!library || !path.startsWith(library.root + sep)) return null;
+    return library.research.idAt(
+      path
+        .slice(library.root.length + 1)
+        .split(sep)
+        .join('/'),
+    );
+  }
+
   cancel() {
     this.#open?.runner.post({ type: 'cancel' });
   }
@@ -151,7 +188,7 @@ export class LibraryService {
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
     library.ranker?.close();
-    await library.runner.close();
+    await Promise.all([library.runner.close(), library.analysis.close()]);
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
@@ -166,6 +203,7 @@ export class LibraryService {
     const emit = this.#options.emit;
     if (message.type === 'progress') {
       library.progress = message.progress;
+      if (message.progress.running) library.analysis.indexerBusy();
       emit({ type: 'library-progress', folder: library.root, progress: message.progress });
     } else if (message.type === 'changed') {
       library.revision++;
@@ -184,12 +222,19 @@ export class LibraryService {
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
+      library.analysis.indexerIdle();
     } else {
       // A failed run (or a worker that could not start) must not leave the bar running forever.
       console.error('[lectern] library indexing failed:', message.message);
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
+      library.analysis.indexerIdle();
     }
+  }
+
+  #analysed(library: OpenLibrary, progress: AnalysisProgress) {
+    if (this.#open !== library) return;
+    this.#options.emit({ type: 'library-analysis', folder: library.root, progress });
   }
 }
