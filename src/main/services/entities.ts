@@ -62,6 +62,11 @@ function discoveryText(segments: string[]): string {
   return text.slice(0, DISCOVERY_CHARS);
 }
 
+interface Tagged {
+  docs: Term[][];
+  compute(hooks: string[]): void;
+}
+
 interface Tokenizer {
   methods: { one: { tokenize: { fromString(text: string, world: unknown): Term[][] } } };
   model: { one: { lexicon: Record<string, string | string[] | undefined> } };
@@ -95,9 +100,12 @@ function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> 
   const votes = new Map<string, Map<EntityKind, number>>();
   const sentences = nameSentences(nlp, text);
   if (sentences.length === 0) return votes;
-  // compromise also takes sentences it has tokenized (its JSON form) and tags only those.
-  const tag = nlp as unknown as (input: { terms: Term[] }[]) => { docs: Term[][] };
-  for (const terms of tag(sentences).docs) {
+  // compromise takes sentences it has tokenized (its JSON form) and tags only those, with its
+  // lexicon and first tagging pass; its second pass (contextual rules) cost twice as much again.
+  const tokenize = nlp.tokenize as unknown as (input: { terms: Term[] }[]) => Tagged;
+  const doc = tokenize.call(nlp, sentences);
+  doc.compute(['index', 'lexicon', 'preTagger']);
+  for (const terms of doc.docs) {
     let start = 0;
     while (start < terms.length) {
       if (!isNameTerm(terms[start]!)) {
@@ -111,8 +119,10 @@ function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> 
         if (POSSESSIVE.test(prev.text) && prev.tags.has('Place')) break;
         end++;
       }
-      let span = terms.slice(start, end);
-      let kind = classify(nlp, span, terms[start - 1], terms[end]);
+      // A title before a name is not part of it: "U.S. President Donald Trump" names Donald Trump.
+      const title = terms.slice(start, end - 1).findLastIndex(isTitle);
+      let span = terms.slice(title < 0 ? start : start + title + 1, end);
+      let kind = span.every(isTitle) ? null : classify(nlp, span, terms[start - 1], terms[end]);
       // "Dnipropetrovsk Region" in a title names the place Dnipropetrovsk.
       if (span.length > 1 && PLACE_AFTER.has(span.at(-1)!.normal)) {
         span = span.slice(0, -1);
@@ -130,6 +140,11 @@ function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> 
   return votes;
 }
 
+/** A role written before a name ("President", "Minister"); one alone is no name either. */
+function isTitle(term: Term): boolean {
+  return term.tags.has('Actor') && !term.tags.has('Person') && !term.tags.has('FirstName');
+}
+
 function isNameTerm(term: Term): boolean {
   const has = (tag: string) => term.tags.has(tag);
   if (!/^\p{Lu}/u.test(term.text) || has('Honorific') || has('Demonym')) return false;
@@ -143,6 +158,8 @@ function classify(
   after: Term | undefined,
 ): EntityKind | null {
   if (span.length === 1 && isDemonym(nlp, span[0]!.text)) return null;
+  // "Republic" or "Ministry" alone is what is left of a longer name, not a name.
+  if (span.length === 1 && ORG_WORDS.test(span[0]!.text)) return null;
   const tags = new Set(span.flatMap((t) => [...t.tags]));
   if (span.some((t) => ORG_WORDS.test(t.text))) return 'organization';
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return 'person';

@@ -22,6 +22,21 @@ describe('findEntities', () => {
     expect(found).toEqual(expect.arrayContaining(['Paris/place/1', 'AFP/organization/1']));
   });
 
+  it('leaves titles out of names, and a title alone is no name', async () => {
+    const found = await names([
+      'Ukrainian President Volodymyr Zelensky met Prime Minister Keir Starmer in London.',
+      'The President said that Defense Minister Andrei Belousov had left.',
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'Volodymyr Zelensky/person/1',
+        'Keir Starmer/person/1',
+        'Andrei Belousov/person/1',
+      ]),
+    );
+    expect(found.some((name) => /President|Minister/.test(name))).toBe(false);
+  });
+
   it('finds nothing in text without capitalised words', async () => {
     expect(await findEntities(['all lower case here.', 'no names at all'])).toEqual([]);
   });
