@@ -208,6 +208,7 @@ export class LibraryService {
     } else if (message.type === 'changed') {
       library.revision++;
       library.queries.invalidate();
+      library.research.invalidate();
       this.#ensureRanker(library);
       // The first rows of a new library are shown soon; later batches of a long run less often.
       const calm = library.progress.running && library.revision > 3;
@@ -235,6 +236,7 @@ export class LibraryService {
 
   #analysed(library: OpenLibrary, progress: AnalysisProgress) {
     if (this.#open !== library) return;
+    library.research.invalidate();
     this.#options.emit({ type: 'library-analysis', folder: library.root, progress });
   }
 }

@@ -25,6 +25,8 @@ export interface KeyedEntry {
 export class ResearchQueries {
   readonly #root: string;
   readonly #sql;
+  /** Copies change only when files or their facts do (see invalidate). */
+  #copies: number[][] | null = null;
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
@@ -62,8 +64,18 @@ export class ResearchQueries {
     };
   }
 
+  /** Files or their facts changed: copies are found again when next asked for. */
+  invalidate() {
+    this.#copies = null;
+  }
+
   /** Groups of copies: entries sharing an original address or a body, transitively. */
   copies(): number[][] {
+    this.#copies ??= this.#findCopies();
+    return this.#copies;
+  }
+
+  #findCopies(): number[][] {
     const rows = rowsAs<{ id: number; url: string | null; body: string | null }>(
       this.#sql.copies.all(),
     );

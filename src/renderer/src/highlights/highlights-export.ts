@@ -4,13 +4,31 @@ import type { Article } from '../../../shared/article';
 
 /** `Author. “Title.” Date. URL.` — the parts the file has, in the usual order. */
 export function citation(article: Article): string {
-  const parts = [
-    article.bylines.map((byline) => byline.name).join(', '),
-    `“${article.title}.”`,
-    article.date?.raw ?? '',
-    article.originalUrl ? `<${article.originalUrl}>` : `File: ${article.source.name}`,
-  ];
-  return parts.filter(Boolean).join(' ');
+  return citationOf({
+    authors: article.bylines.map((byline) => byline.name).join(', '),
+    title: article.title,
+    date: article.date?.raw ?? '',
+    url: article.originalUrl,
+    file: article.source.name,
+  });
+}
+
+/** The citation from its parts; "All highlights" cites library entries with it too. */
+export function citationOf(parts: {
+  authors: string;
+  title: string;
+  date: string;
+  url: string | null;
+  file: string;
+}): string {
+  return [
+    parts.authors,
+    `“${parts.title}.”`,
+    parts.date,
+    parts.url ? `<${parts.url}>` : `File: ${parts.file}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 const quoted = (text: string) =>

@@ -17,6 +17,7 @@ import {
   type LibraryFilter,
   type LibrarySort,
 } from './library-order';
+import { ResearchState } from './ResearchState.svelte';
 
 const SEARCH_DELAY_MS = 120;
 
@@ -35,17 +36,25 @@ export class LibraryState {
   /** The rows chosen in the list (by path), for exporting several articles at once. */
   readonly selection = new ListSelection();
 
+  /** Reading status, copies and names: the list's other filters. */
+  readonly research = new ResearchState(() => this.#api);
   readonly visible = $derived(
-    this.snapshot ? orderEntries([...this.snapshot.entries], this.sort, this.filter) : [],
+    this.snapshot
+      ? this.research.keep(orderEntries([...this.snapshot.entries], this.sort, this.filter))
+      : [],
   );
   readonly sources = $derived(countSources(this.snapshot?.entries ?? []));
   readonly counts = $derived(countsLabel(this.snapshot?.entries.length ?? 0, this.sources.length));
-  readonly filtered = $derived(Boolean(this.filter.source || this.filter.from || this.filter.to));
+  readonly filtered = $derived(
+    Boolean(this.filter.source || this.filter.from || this.filter.to || this.research.active),
+  );
   /** Why a search found nothing or failed, shown in the panel rather than over the article. */
   searchError = $state<string | null>(null);
 
   /** Set by the app: opens an article, and for a search result hands the query to the find bar. */
   onOpenArticle: (path: string, query: string | null) => void = () => undefined;
+  /** Set by the app: opens an article at one of its highlights (from All highlights). */
+  onOpenHighlight: (path: string, id: string) => void = () => undefined;
 
   readonly #api: LecternApi;
   #searchTicket = 0;
@@ -75,6 +84,8 @@ export class LibraryState {
     if (event.type === 'export-progress' || !snapshot || event.folder !== snapshot.folder) return;
     if (event.type === 'library-progress') {
       this.progress = event.progress;
+    } else if (event.type === 'library-analysis') {
+      this.research.onAnalysis(event.progress);
     } else if (event.revision > snapshot.revision) void this.refresh();
   };
 
@@ -91,6 +102,7 @@ export class LibraryState {
       if (result.ok && result.value) this.#take(result.value);
     } while (this.#refreshAgain);
     this.#refreshing = false;
+    void this.research.refresh();
     if (this.query.trim()) this.#runSearch();
   }
 
@@ -123,9 +135,15 @@ export class LibraryState {
     return Math.abs(entry.modified - Date.parse(readAt)) > 1 ? 'changed' : null;
   }
 
+  /** Opens an entry; in the list narrowed to a name, with that name in the find bar. */
   openEntry = (path: string) => {
     this.currentPath = path;
-    this.onOpenArticle(path, null);
+    this.onOpenArticle(path, this.research.named?.name ?? null);
+  };
+
+  openHighlight = (path: string, id: string) => {
+    this.currentPath = path;
+    this.onOpenHighlight(path, id);
   };
 
   openHit = (hit: SearchHit) => {
@@ -136,6 +154,18 @@ export class LibraryState {
   /** The list as the panel shows it: search results while searching, else the sorted, filtered list. */
   get shown(): LibraryEntry[] {
     return this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+  }
+
+  /** The list narrowed to the articles naming `name` (from the details panel or People and places). */
+  showNamed = (name: string) => {
+    this.setQuery('');
+    void this.research.showNamed(name);
+  };
+
+  /** The article being read was scrolled to `progress` (0–1): its row's status follows. */
+  noteReading(progress: number) {
+    const entry = this.snapshot?.entries.find((e) => e.path === this.currentPath);
+    if (entry) this.research.noteReading(entry.id, progress);
   }
 
   /** The next (+1) or previous (-1) article in the list as shown, from the one being read. */
@@ -173,6 +203,7 @@ export class LibraryState {
     this.error = null;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
+    this.research.clear();
     // Events sent before this answer arrived were for a library the window did not know yet.
     void this.refresh();
   }

@@ -15,6 +15,8 @@ export class RememberedState {
   readonly position: ReadingPositionState;
   readonly highlights: HighlightsState;
   highlightsOpen = $state(false);
+  /** Resolves once the article shown last has its position and highlights back. */
+  settled: Promise<void> = Promise.resolve();
   #notices = $state<string[]>([]);
   #shown: Article | null = null;
   readonly #api: LecternApi;
@@ -41,7 +43,7 @@ export class RememberedState {
     this.#shown = article;
     // Detaching reads and clears the highlights; an effect calling this must not depend on them.
     untrack(() => this.highlights.detach());
-    void articleKey(article).then(async (key) => {
+    this.settled = articleKey(article).then(async (key) => {
       const root = scroller.querySelector<HTMLElement>('article');
       if (this.#shown !== article || !root) return;
       await Promise.all([
