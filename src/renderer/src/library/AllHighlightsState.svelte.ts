@@ -31,7 +31,7 @@ export class AllHighlightsState {
   }
 
   exportAll = async () => {
-    const text = allHighlightsMarkdown(this.entries, new Date());
+    const text = allHighlightsMarkdown(this.entries);
     const result = await this.#api.saveTextFile({ suggestedName: 'all-highlights.md', text });
     if (!result.ok) this.message = result.error.message;
     else if (result.value) this.message = `All highlights exported to ${result.value}.`;

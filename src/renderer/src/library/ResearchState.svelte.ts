@@ -1,12 +1,10 @@
 /**
  * What the list shows and filters beyond title, source and date: each article's reading status,
  * its copies, and the articles naming someone. Main sends these facts whole (they are small); the
- * list is filtered here, with the source and date filters.
+ * list is filtered here (research-filters), with the source and date filters.
  */
 import type { LecternApi } from '../../../shared/ipc';
 import type { LibraryEntry } from '../../../shared/library';
-import { AllHighlightsState } from './AllHighlightsState.svelte';
-import { PeopleState } from './PeopleState.svelte';
 import {
   readingStatus,
   type AnalysisProgress,
@@ -14,8 +12,19 @@ import {
   type ReadingRecord,
   type ReadingStatus,
 } from '../../../shared/library-research';
-
-export type StatusFilter = '' | ReadingStatus['state'];
+import { isoNow } from '../shell/iso-now';
+import { AllHighlightsState } from './AllHighlightsState.svelte';
+import { PeopleState } from './PeopleState.svelte';
+import {
+  copiesById,
+  idSet,
+  keepEntries,
+  NO_RECORDS,
+  recordsById,
+  sameShown,
+  withRecord,
+  type StatusFilter,
+} from './research-filters';
 
 /** Facts are asked again at most this often while the analysis runs. */
 const REFRESH_MS = 1000;
@@ -23,34 +32,23 @@ const REFRESH_MS = 1000;
 export class ResearchState {
   facts = $state.raw<LibraryFacts | null>(null);
   /** How far the articles read in this window were read, ahead of the next facts from main. */
-  #readHere = $state.raw(new Map<number, ReadingRecord>());
+  #readHere = $state.raw<ReadonlyMap<number, ReadingRecord>>(NO_RECORDS);
   status = $state<StatusFilter>('');
   duplicatesOnly = $state(false);
   /** The list narrowed to the articles naming someone (People and places, details panel). */
-  named = $state.raw<{ name: string; ids: Set<number> } | null>(null);
+  named = $state.raw<{ name: string; ids: ReadonlySet<number> } | null>(null);
   analysis = $state.raw<AnalysisProgress | null>(null);
   error = $state<string | null>(null);
   /** For the details panel: in how many other articles each of its names appears. */
   elsewhere = $state.raw<Record<string, number> | null>(null);
-  #elsewhereTicket = 0;
 
-  readonly records = $derived.by(() => {
-    const records = new Map((this.facts?.reading ?? []).map((r) => [r.id, r.record]));
-    for (const [id, record] of this.#readHere) records.set(id, record);
-    return records;
-  });
-  /** Each entry in a group of copies, with its group's number and size. */
-  readonly copies = $derived.by(() => {
-    const byId = new Map<number, { group: number; size: number }>();
-    (this.facts?.copies ?? []).forEach((ids, group) => {
-      for (const id of ids) byId.set(id, { group, size: ids.length });
-    });
-    return byId;
-  });
+  readonly records = $derived(recordsById(this.facts, this.#readHere));
+  readonly copies = $derived(copiesById(this.facts));
   readonly active = $derived(Boolean(this.status || this.duplicatesOnly || this.named));
 
   readonly #apiOf: () => LecternApi;
   #ticket = 0;
+  #elsewhereTicket = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The API is asked for when first needed: the library state makes this before it has it. */
@@ -89,7 +87,7 @@ export class ResearchState {
     }
     this.error = null;
     this.facts = result.value;
-    this.#readHere = new Map();
+    this.#readHere = NO_RECORDS;
     if (result.value?.analysis) this.analysis = result.value.analysis;
   }
 
@@ -100,30 +98,19 @@ export class ResearchState {
       clearTimeout(this.#timer);
       this.#timer = undefined;
       void this.refresh();
-    } else
-      this.#timer ??= setTimeout(
-        () => ((this.#timer = undefined), void this.refresh()),
-        REFRESH_MS,
-      );
+    } else {
+      this.#timer ??= setTimeout(() => {
+        this.#timer = undefined;
+        void this.refresh();
+      }, REFRESH_MS);
+    }
   };
 
   /** The article `id` was scrolled to `progress` here (main saves the same position). */
   noteReading(id: number, progress: number) {
     const old = this.records.get(id);
-    const record = {
-      progress,
-      furthest: Math.max(progress, old?.furthest ?? 0),
-      at: new Date().toISOString(),
-    };
-    if (old && readingStatusKey(old) === readingStatusKey(record)) return;
-    this.#readHere = new Map(this.#readHere).set(id, record);
-  }
-
-  /** Counts, for the article at `path` (null: not from a file), of its names elsewhere. */
-  async loadElsewhere(path: string | null, names: string[]) {
-    const ticket = ++this.#elsewhereTicket;
-    const result = await this.#api.call('research.otherMentions', path, names.slice(0, 1000));
-    if (ticket === this.#elsewhereTicket) this.elsewhere = result.ok ? result.value : null;
+    const record = { progress, furthest: Math.max(progress, old?.furthest ?? 0), at: isoNow() };
+    if (!sameShown(old, record)) this.#readHere = withRecord(this.#readHere, id, record);
   }
 
   markRead = async (ids: number[], read: boolean) => {
@@ -140,8 +127,15 @@ export class ResearchState {
       this.error = result.error.message;
       return;
     }
-    this.named = { name, ids: new Set(result.value) };
+    this.named = { name, ids: idSet(result.value) };
   };
+
+  /** Counts, for the article at `path` (null: not from a file), of its names elsewhere. */
+  async loadElsewhere(path: string | null, names: string[]) {
+    const ticket = ++this.#elsewhereTicket;
+    const result = await this.#api.call('research.otherMentions', path, names.slice(0, 1000));
+    if (ticket === this.#elsewhereTicket) this.elsewhere = result.ok ? result.value : null;
+  }
 
   clear = () => {
     this.status = '';
@@ -149,31 +143,14 @@ export class ResearchState {
     this.named = null;
   };
 
-  /**
-   * The entries these filters keep, in the order given; with Duplicates, each group of copies
-   * together, where its first member was.
-   */
+  /** The entries these filters keep, in the order given (copies together with Duplicates). */
   keep(entries: LibraryEntry[]): LibraryEntry[] {
     if (!this.active) return entries;
-    const { status, named } = this;
-    const kept = entries.filter(
-      (entry) =>
-        (!named || named.ids.has(entry.id)) &&
-        (!status || this.statusOf(entry.id).state === status) &&
-        (!this.duplicatesOnly || this.copies.has(entry.id)),
-    );
-    if (!this.duplicatesOnly) return kept;
-    const groups = new Map<number, LibraryEntry[]>();
-    for (const entry of kept) {
-      const group = this.copies.get(entry.id)!.group;
-      groups.set(group, [...(groups.get(group) ?? []), entry]);
-    }
-    return [...groups.values()].flat();
+    const filter = {
+      status: this.status,
+      duplicatesOnly: this.duplicatesOnly,
+      named: this.named?.ids ?? null,
+    };
+    return keepEntries(entries, filter, this.records, this.copies);
   }
-}
-
-/** Records that show the same status and percentage need not be replaced while scrolling. */
-function readingStatusKey(record: ReadingRecord): string {
-  const status = readingStatus(record);
-  return status.state === 'reading' ? `${status.percent}` : status.state;
 }

@@ -55,7 +55,7 @@ const longDate = (iso: string) =>
   );
 
 /** One Markdown file: a section per article (newest highlight first), each with a citation. */
-export function allHighlightsMarkdown(entries: HighlightEntry[], exported: Date): string {
+export function allHighlightsMarkdown(entries: HighlightEntry[], exported = new Date()): string {
   const groups = new Map<string, HighlightEntry[]>();
   for (const entry of entries) groups.set(entry.key, [...(groups.get(entry.key) ?? []), entry]);
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
