@@ -37,6 +37,16 @@ export function readingStatus(record: ReadingRecord | undefined): ReadingStatus 
   return percent < 1 ? { state: 'unread' } : { state: 'reading', percent };
 }
 
+/** The article to continue: read most recently of those not finished; null when there is none. */
+export function articleToContinue<T>(read: Iterable<[T, ReadingRecord]>): T | null {
+  let best: { id: T; at: string } | null = null;
+  for (const [id, record] of read) {
+    if (readingStatus(record).state === 'finished') continue;
+    if (!best || record.at > best.at) best = { id, at: record.at };
+  }
+  return best?.id ?? null;
+}
+
 /** What the list shows beside each entry, by entry id; sent whole, it is small. */
 export interface LibraryFacts {
   /** Entries with a remembered position, and how far each was read. */

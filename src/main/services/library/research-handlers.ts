@@ -7,8 +7,8 @@ import { articleKey } from '../../../shared/article-key';
 import type { ArticleAnnotations } from '../../../shared/annotation';
 import type { Handlers } from '../../../shared/ipc';
 import {
+  articleToContinue,
   NAME_LIST_LIMIT,
-  readingStatus,
   type HighlightEntry,
   type LibraryFacts,
   type ReadingRecord,
@@ -52,10 +52,7 @@ export function researchHandlers(
       const research = library.research();
       const records = await store.readingRecords();
       const read = research.entriesByKeys(Object.keys(records));
-      const unfinished = read
-        .filter((entry) => readingStatus(records[entry.key]).state !== 'finished')
-        .sort((a, b) => records[b.key]!.at.localeCompare(records[a.key]!.at));
-      const latest = unfinished[0];
+      const latest = articleToContinue(read.map((entry) => [entry, records[entry.key]!]));
       return {
         reading: read.map((entry) => ({ id: entry.id, record: records[entry.key]! })),
         copies: research.copies(),

@@ -2,10 +2,11 @@
  * Read-side queries on what the background analysis learnt: copies, article keys, and the names
  * across the library. Only facts read at a file's current modification time count.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EntityKind } from '../../../shared/article-details';
 import { foldQuery } from '../../../shared/find-normalise';
 import type { NameCount } from '../../../shared/library-research';
+import { articleIdFromName } from '../article-file';
 import type { LibraryDb } from './library-db';
 import { rowsAs } from './sqlite';
 
@@ -27,6 +28,8 @@ export class ResearchQueries {
   readonly #sql;
   /** Copies change only when files or their facts do (see invalidate). */
   #copies: number[][] | null = null;
+  /** Entries by the article id in their file name, for keys the analysis has not reached yet. */
+  #byNameId: Map<string, Omit<KeyedEntry, 'path'> & { rel: string }> | null = null;
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
@@ -43,6 +46,10 @@ export class ResearchQueries {
          JOIN json_each(?) k ON k.value = a.key`,
       ),
       keyOf: db.prepare(`SELECT a.key FROM ${CURRENT} WHERE a.file = ?`),
+      listed: db.prepare(
+        `SELECT f.id, f.rel, f.title, f.source, f.date, a.url FROM files f
+         LEFT JOIN facts a ON a.file = f.id AND a.mtime = f.mtime WHERE f.error IS NULL`,
+      ),
       idAt: db.prepare('SELECT id FROM files WHERE rel = ? AND error IS NULL'),
       relOf: db.prepare('SELECT rel FROM files WHERE id = ? AND error IS NULL'),
       names: db.prepare(
@@ -67,6 +74,7 @@ export class ResearchQueries {
   /** Files or their facts changed: copies are found again when next asked for. */
   invalidate() {
     this.#copies = null;
+    this.#byNameId = null;
   }
 
   /** Groups of copies: entries sharing an original address or a body, transitively. */
@@ -104,13 +112,36 @@ export class ResearchQueries {
     return [...groups.values()].filter((group) => group.length > 1);
   }
 
-  /** The entries stored under these keys (an article saved twice has two). */
+  /**
+   * The entries stored under these keys (an article saved twice has two). A file named with its
+   * article id has that id as its key, so it is found before the analysis has read it.
+   */
   entriesByKeys(keys: string[]): KeyedEntry[] {
     if (keys.length === 0) return [];
     const rows = rowsAs<Omit<KeyedEntry, 'path'> & { rel: string }>(
       this.#sql.byKeys.all(JSON.stringify(keys)),
     );
+    const found = new Set(rows.map((row) => row.key));
+    const named = keys.filter((key) => !found.has(key) && !key.startsWith('sha-'));
+    if (named.length) {
+      const byNameId = this.#entriesByNameId();
+      for (const key of named) {
+        const row = byNameId.get(key);
+        if (row) rows.push({ ...row, key });
+      }
+    }
     return rows.map(({ rel, ...row }) => ({ ...row, path: join(this.#root, rel) }));
+  }
+
+  #entriesByNameId() {
+    if (this.#byNameId) return this.#byNameId;
+    const byNameId = new Map<string, Omit<KeyedEntry, 'path'> & { rel: string }>();
+    const rows = rowsAs<Omit<KeyedEntry, 'path' | 'key'> & { rel: string }>(this.#sql.listed.all());
+    for (const row of rows) {
+      const id = articleIdFromName(basename(row.rel));
+      if (id) byNameId.set(id, { ...row, key: id });
+    }
+    return (this.#byNameId = byNameId);
   }
 
   /** The key an entry's position is stored under, once the analysis has read it. */

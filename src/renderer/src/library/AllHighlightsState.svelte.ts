@@ -19,8 +19,13 @@ export class AllHighlightsState {
     this.#api = api;
   }
 
+  #ticket = 0;
+
+  /** Loads (again: the list follows the library as it is indexed); the last answer wins. */
   async load() {
+    const ticket = ++this.#ticket;
     const result = await this.#api.call('highlights.all');
+    if (ticket !== this.#ticket) return;
     if (!result.ok) {
       this.message = result.error.message;
       return;

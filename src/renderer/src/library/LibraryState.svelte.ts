@@ -43,6 +43,11 @@ export class LibraryState {
       ? this.research.keep(orderEntries([...this.snapshot.entries], this.sort, this.filter))
       : [],
   );
+  /** The article "Continue reading" opens: read most recently and not finished. */
+  readonly continueWith = $derived.by(() => {
+    const id = this.research.continueId;
+    return id === null ? null : (this.snapshot?.entries.find((e) => e.id === id) ?? null);
+  });
   readonly sources = $derived(countSources(this.snapshot?.entries ?? []));
   readonly counts = $derived(countsLabel(this.snapshot?.entries.length ?? 0, this.sources.length));
   readonly filtered = $derived(

@@ -6,6 +6,7 @@
 import type { LecternApi } from '../../../shared/ipc';
 import type { LibraryEntry } from '../../../shared/library';
 import {
+  articleToContinue,
   readingStatus,
   type AnalysisProgress,
   type LibraryFacts,
@@ -44,6 +45,8 @@ export class ResearchState {
 
   readonly records = $derived(recordsById(this.facts, this.#readHere));
   readonly copies = $derived(copiesById(this.facts));
+  /** The entry to continue, from what main remembers and what was read here since. */
+  readonly continueId = $derived(articleToContinue(this.records));
   readonly active = $derived(Boolean(this.status || this.duplicatesOnly || this.named));
 
   readonly #apiOf: () => LecternApi;
