@@ -42,6 +42,15 @@ const EntryIdsArg = v.pipe(
 );
 const NameArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME_FILTER));
 const NameFilterArg = v.pipe(v.string(), v.maxLength(MAX_NAME_FILTER));
+const DayArg = v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]);
+const SearchFilterArg = v.strictObject({
+  source: v.pipe(v.string(), v.maxLength(1000)),
+  from: DayArg,
+  to: DayArg,
+  status: v.picklist(['', 'unread', 'reading', 'finished']),
+  duplicates: v.boolean(),
+  named: NameFilterArg,
+});
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   bytes: v.pipe(
@@ -152,6 +161,8 @@ export const calls = {
   // ── The library as a research tool (shared/library-research) ──
   /** Reading status and copies by entry, the article to continue, the analysis's progress. */
   'research.facts': call<LibraryFacts | null>()(v.tuple([])),
+  /** A search with the syntax (source:, title:, after:, -word, OR, NEAR/n) within the list's filters. */
+  'research.search': call<SearchHit[]>()(v.tuple([QueryArg, SearchFilterArg])),
   /** Marks entries read (finished) or unread (their remembered position forgotten). */
   'research.markRead': call<void>()(v.tuple([EntryIdsArg, v.boolean()])),
   /** People, places and organisations across the library whose name contains the filter. */

@@ -58,6 +58,28 @@ export interface LibraryFacts {
   analysis: AnalysisProgress | null;
 }
 
+/** The list's filters, which a search keeps to as well. */
+export interface SearchFilter {
+  /** A source as listed, '' for all. */
+  source: string;
+  /** Inclusive `YYYY-MM-DD` bounds, '' when open. */
+  from: string;
+  to: string;
+  status: '' | ReadingStatus['state'];
+  duplicates: boolean;
+  /** Only the articles naming this, '' for all. */
+  named: string;
+}
+
+export const NO_FILTER: SearchFilter = {
+  source: '',
+  from: '',
+  to: '',
+  status: '',
+  duplicates: false,
+  named: '',
+};
+
 /** One name across the library, with the number of articles that mention it. */
 export interface NameCount {
   name: string;

@@ -19,6 +19,8 @@ import type { IndexerMessage } from './library-indexer';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
 import { ResearchQueries } from './research-queries';
+import { SyntaxSearch, type SearchLimits } from './syntax-search';
+import type { SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { OpenSqlite } from './sqlite';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
@@ -38,6 +40,7 @@ interface OpenLibrary {
   /** Facts, copies and names learnt after indexing, and the queries over them. */
   analysis: BackgroundAnalysis;
   research: ResearchQueries;
+  syntax: SyntaxSearch;
 }
 
 export interface LibraryServiceOptions {
@@ -93,6 +96,7 @@ export class LibraryService {
         (progress) => this.#analysed(library, progress),
       ),
       research: new ResearchQueries(db, root),
+      syntax: new SyntaxSearch(db, root),
     };
     this.#open = library;
     library.runner.post({ type: 'sync' });
@@ -127,6 +131,11 @@ export class LibraryService {
     library.ranker =
       this.#options.rankHelper?.(library.dbFile) ??
       (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
+  }
+
+  /** A search with the syntax's operators, or within the list's filters (syntax-search). */
+  searchWith(query: SyntaxQuery, limits: SearchLimits, limit = 50): SearchHit[] {
+    return this.#require().syntax.search(query, limits, limit);
   }
 
   /** Queries over what the background analysis learnt about the open library. */

@@ -6,15 +6,20 @@
 import { articleKey } from '../../../shared/article-key';
 import type { ArticleAnnotations } from '../../../shared/annotation';
 import type { Handlers } from '../../../shared/ipc';
+import { parseSearchQuery } from '../../../shared/library-query-syntax';
+import { AppFailure } from '../../../shared/result';
 import {
   articleToContinue,
   NAME_LIST_LIMIT,
+  readingStatus,
+  type SearchFilter,
   type HighlightEntry,
   type LibraryFacts,
   type ReadingRecord,
 } from '../../../shared/library-research';
 import { loadArticleFile } from '../article-file';
 import type { LibraryService } from './library-service';
+import type { SearchLimits } from './syntax-search';
 
 /** What this module needs from the remembered-state store. */
 export interface ResearchStore {
@@ -25,6 +30,7 @@ export interface ResearchStore {
 }
 
 type ResearchChannel =
+  | 'research.search'
   | 'research.facts'
   | 'research.markRead'
   | 'research.names'
@@ -46,7 +52,43 @@ export function researchHandlers(
     return loadArticleFile(path).then(articleKey, () => null);
   }
 
+  /** The list's filters as conditions a search keeps to. */
+  async function limitsOf(filter: SearchFilter): Promise<SearchLimits> {
+    const research = library.research();
+    const sets: number[][] = [];
+    let not: number[] | null = null;
+    if (filter.status) {
+      const records = await store.readingRecords();
+      const read = research.entriesByKeys(Object.keys(records));
+      const status = (key: string) => readingStatus(records[key]).state;
+      if (filter.status === 'unread') {
+        not = read.filter((entry) => status(entry.key) !== 'unread').map((entry) => entry.id);
+      } else sets.push(read.filter((e) => status(e.key) === filter.status).map((e) => e.id));
+    }
+    if (filter.duplicates) sets.push(research.copies().flat());
+    if (filter.named) sets.push(research.mentioning(filter.named));
+    const only = sets.length
+      ? sets.reduce((kept, set) => {
+          const inSet = new Set(set);
+          return kept.filter((id) => inSet.has(id));
+        })
+      : null;
+    return {
+      source: filter.source || null,
+      from: filter.from || null,
+      to: filter.to || null,
+      only,
+      not,
+    };
+  }
+
   return {
+    'research.search': async (typed, filter) => {
+      if (!library.root) return [];
+      const parsed = parseSearchQuery(typed);
+      if (!parsed.ok) throw new AppFailure('invalid-request', parsed.problem.message);
+      return library.searchWith(parsed.query, await limitsOf(filter));
+    },
     'research.facts': async () => {
       if (!library.root) return null;
       const research = library.research();
