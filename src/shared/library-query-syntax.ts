@@ -253,10 +253,18 @@ function lastTerm(clause: QueryClause): QueryTerm | undefined {
   return lastTerm(clause.of.at(-1)!);
 }
 
-/** The first word or phrase looked for, as typed: what the find bar gets when a result opens. */
+/**
+ * The first word or phrase looked for in the text, as typed: what the find bar gets when a result
+ * opens. A source is not in the text, so a title word is taken only when there is nothing else.
+ */
 export function firstSought(query: SyntaxQuery): string | null {
-  const first = query.all[0];
-  if (!first) return null;
-  const term = first.type === 'term' ? first.term : first.type === 'near' ? first.terms[0] : null;
-  return term?.typed ?? (first.type === 'any' ? firstSought({ ...query, all: first.of }) : null);
+  const terms = query.all.flatMap(termsOf);
+  const first = terms.find((t) => !t.field) ?? terms.find((t) => t.field === 'title');
+  return first?.typed ?? null;
+}
+
+function termsOf(clause: QueryClause): QueryTerm[] {
+  if (clause.type === 'term') return [clause.term];
+  if (clause.type === 'near') return clause.terms;
+  return clause.of.flatMap(termsOf);
 }

@@ -94,6 +94,10 @@ describe('operators', () => {
     expect(firstSought(parsed('after:2024 -tass “peace talks” kyiv'))).toBe('peace talks');
     expect(firstSought(parsed('kyiv OR kiev'))).toBe('kyiv');
     expect(firstSought(parsed('-tass'))).toBeNull();
+    // A source is not in the text; a title word only when nothing else is sought.
+    expect(firstSought(parsed('source:"Agence Test" -trucks ceasefire'))).toBe('ceasefire');
+    expect(firstSought(parsed('source:afp title:grain'))).toBe('grain');
+    expect(firstSought(parsed('source:afp'))).toBeNull();
   });
 });
 

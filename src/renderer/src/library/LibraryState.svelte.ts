@@ -1,14 +1,16 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
 import type { LecternApi } from '../../../shared/ipc';
 import {
-  findTermOf,
   type AppEvent,
   type LibraryEntry,
   type LibraryProgress,
   type LibrarySnapshot,
   type SearchHit,
 } from '../../../shared/library';
+import { parseSearchQuery, type QueryProblem } from '../../../shared/library-query-syntax';
+import type { SearchFilter } from '../../../shared/library-research';
 import type { AppError, Result } from '../../../shared/result';
+import { findTermFor } from './search-syntax-help';
 import { ListSelection } from './ListSelection.svelte';
 import {
   countSources,
@@ -55,6 +57,18 @@ export class LibraryState {
   );
   /** Why a search found nothing or failed, shown in the panel rather than over the article. */
   searchError = $state<string | null>(null);
+  /** The query as the syntax reads it: what is wrong with it, or what is worth saying about it. */
+  readonly parsed = $derived(parseSearchQuery(this.query));
+  readonly queryProblems = $derived<QueryProblem[]>(
+    this.parsed.ok ? this.parsed.query.notices : [this.parsed.problem],
+  );
+  /** Every filter of the list, which a search keeps to as well. */
+  readonly searchFilter = $derived<SearchFilter>({
+    ...this.filter,
+    status: this.research.status,
+    duplicates: this.research.duplicatesOnly,
+    named: this.research.named?.name ?? '',
+  });
 
   /** Set by the app: opens an article, and for a search result hands the query to the find bar. */
   onOpenArticle: (path: string, query: string | null) => void = () => undefined;
@@ -123,6 +137,11 @@ export class LibraryState {
     this.#searchTimer = setTimeout(() => this.#runSearch(), SEARCH_DELAY_MS);
   };
 
+  /** The filters changed: a search under way is run again within them. */
+  refilter = () => {
+    if (this.query.trim()) this.setQuery(this.query);
+  };
+
   /**
    * Whether the file of an article opened from this library changed or went since it was read:
    * the watcher keeps the list current, so its entry says what is on disk now.
@@ -153,7 +172,7 @@ export class LibraryState {
 
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
-    this.onOpenArticle(hit.entry.path, findTermOf(this.query));
+    this.onOpenArticle(hit.entry.path, findTermFor(this.parsed, this.query));
   };
 
   /** The list as the panel shows it: search results while searching, else the sorted, filtered list. */
@@ -187,9 +206,23 @@ export class LibraryState {
     this.progress = snapshot.progress;
   }
 
+  /**
+   * A plain query with no filter is searched exactly as before the syntax; one with operators or
+   * under filters goes to research.search; a malformed one is not sent (the panel says why).
+   */
   #runSearch() {
     const ticket = ++this.#searchTicket;
-    void this.#api.call('library.search', this.query).then((result) => {
+    const parsed = this.parsed;
+    if (!parsed.ok) {
+      this.hits = [];
+      this.searchError = null;
+      return;
+    }
+    const pending =
+      parsed.query.plain && !this.filtered
+        ? this.#api.call('library.search', this.query)
+        : this.#api.call('research.search', this.query, $state.snapshot(this.searchFilter));
+    void pending.then((result) => {
       if (ticket !== this.#searchTicket) return;
       // A failed search leaves no stale results behind; its reason shows in the panel.
       this.hits = result.ok ? result.value : [];
