@@ -27,11 +27,11 @@ describe('plain queries', () => {
     const query = parsed('peace “talks resume” kyi');
     expect(query.plain).toBe(true);
     expect(match('peace “talks resume” kyi')).toEqual({
-      match: '"peace" "talks resume" "kyi"*',
+      match: '"peace" AND "talks resume" AND "kyi"*',
       excluded: null,
     });
     expect(match('eu ').match).toBe('"eu"');
-    expect(match("don't panic ").match).toBe('"don t" "panic"');
+    expect(match("don't panic ").match).toBe('"don t" AND "panic"');
     // An address is not a field: it is searched as the words it holds.
     expect(parsed('https://example.com/a').plain).toBe(true);
   });
@@ -39,9 +39,9 @@ describe('plain queries', () => {
 
 describe('operators', () => {
   it('look in the source or the title, a word or a phrase', () => {
-    expect(match('source:AFP kyiv ').match).toBe('source : "afp" "kyiv"');
+    expect(match('source:AFP kyiv ').match).toBe('source : "afp" AND "kyiv"');
     expect(match('source:"The Moscow Times"').match).toBe('source : "the moscow times"');
-    expect(match('TITLE:Ceasefire talks').match).toBe('title : "ceasefire" "talks"*');
+    expect(match('TITLE:Ceasefire talks').match).toBe('title : "ceasefire" AND "talks"*');
     expect(parsed('source:AFP').plain).toBe(false);
   });
 
@@ -72,7 +72,7 @@ describe('operators', () => {
 
   it('offer alternatives with OR, which binds tighter than the words around it', () => {
     expect(match('ceasefire kyiv OR kiev OR "kyiv city" ').match).toBe(
-      '"ceasefire" ("kyiv" OR "kiev" OR "kyiv city")',
+      '"ceasefire" AND ("kyiv" OR "kiev" OR "kyiv city")',
     );
     expect(match('source:afp OR source:reuters ').match).toBe(
       '(source : "afp" OR source : "reuters")',
@@ -85,7 +85,7 @@ describe('operators', () => {
     const query = parsed('kyiv NEAR/10 "peace talks"');
     expect(query.all).toHaveLength(1);
     expect(clauseMatch(query.all[0]!)).toBe('NEAR("kyiv" "peace talks", 10)');
-    expect(match('a NEAR/3 b OR c d').match).toBe('(NEAR("a" "b", 3) OR "c") "d"');
+    expect(match('a NEAR/3 b OR c d').match).toBe('(NEAR("a" "b", 3) OR "c") AND "d"');
     // A bare NEAR is a word, as before.
     expect(parsed('NEAR the border').plain).toBe(true);
   });
@@ -107,14 +107,14 @@ describe('malformed queries', () => {
     expect(query.notices).toEqual([
       { message: expect.stringMatching(/quote is not closed/), at: 5, end: 6 },
     ]);
-    expect(matchOf(query).match).toBe('"kyiv" "peace tal"*');
+    expect(matchOf(query).match).toBe('"kyiv" AND "peace tal"*');
     expect(parsed('source:"The Moscow').notices).toHaveLength(1);
   });
 
   it('say a lone - excludes nothing, and search the rest', () => {
     const query = parsed('kyiv - talks');
     expect(query.notices[0]).toMatchObject({ message: expect.stringMatching(/-word/), at: 5 });
-    expect(matchOf(query).match).toBe('"kyiv" "talks"*');
+    expect(matchOf(query).match).toBe('"kyiv" AND "talks"*');
   });
 
   it('name an unknown field and where it is', () => {

@@ -46,9 +46,12 @@ export function clauseMatch(clause: QueryClause): string {
   return `(${clause.of.map(clauseMatch).join(' OR ')})`;
 }
 
-/** FTS5 ranks NOT above AND above OR: each side is bracketed. */
+/**
+ * FTS5 ranks NOT above AND above OR: each side is bracketed. AND is spelt out: FTS5's implicit AND
+ * joins phrases only, and `a (b OR c)` is a syntax error there.
+ */
 export function matchOf(query: SyntaxQuery): { match: string | null; excluded: string | null } {
-  const match = query.all.map(clauseMatch).join(' ') || null;
+  const match = query.all.map(clauseMatch).join(' AND ') || null;
   const excluded = query.none.map(clauseMatch).join(' OR ') || null;
   if (match && excluded) return { match: `(${match}) NOT (${excluded})`, excluded: null };
   return { match, excluded };
