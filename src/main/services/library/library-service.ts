@@ -133,9 +133,12 @@ export class LibraryService {
       (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
   }
 
-  /** A search with the syntax's operators, or within the list's filters (syntax-search). */
-  searchWith(query: SyntaxQuery, limits: SearchLimits, limit = 50): SearchHit[] {
-    return this.#require().syntax.search(query, limits, limit);
+  /**
+   * A search with the syntax's operators, or within the list's filters (syntax-search); `typed`,
+   * for a plain query, makes it match exactly as search() does.
+   */
+  searchWith(query: SyntaxQuery, limits: SearchLimits, limit = 50, typed?: string): SearchHit[] {
+    return this.#require().syntax.search(query, limits, limit, typed);
   }
 
   /** Queries over what the background analysis learnt about the open library. */

@@ -87,7 +87,7 @@ export function researchHandlers(
       if (!library.root) return [];
       const parsed = parseSearchQuery(typed);
       if (!parsed.ok) throw new AppFailure('invalid-request', parsed.problem.message);
-      return library.searchWith(parsed.query, await limitsOf(filter));
+      return library.searchWith(parsed.query, await limitsOf(filter), 50, typed);
     },
     'research.facts': async () => {
       if (!library.root) return null;

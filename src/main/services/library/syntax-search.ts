@@ -9,6 +9,7 @@ import type { LibraryEntry, SearchHit } from '../../../shared/library';
 import type { QueryClause, QueryTerm, SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { LibraryDb } from './library-db';
 import { queryPattern, snippetOf } from './library-snippet';
+import { parseQuery, toMatchExpression } from './query-text';
 import { readArticleText } from './read-article';
 import { rowsAs } from './sqlite';
 
@@ -102,9 +103,17 @@ export class SyntaxSearch {
     );
   }
 
-  /** The entries found, best first (newest first when there are no words to rank by). */
-  find(query: SyntaxQuery, limits: SearchLimits, limit: number): Row[] {
-    const { match, excluded } = matchOf(query);
+  /**
+   * The entries found, best first (newest first when there are no words to rank by). A plain
+   * query (`typed` given) is matched by the plain search's own expression, so it finds the same.
+   */
+  find(query: SyntaxQuery, limits: SearchLimits, limit: number, typed?: string): Row[] {
+    const { match, excluded } =
+      query.plain && typed !== undefined
+        ? { match: toMatchExpression(parseQuery(typed)), excluded: null }
+        : matchOf(query);
+    // A plain query without a word finds nothing, as the plain search; only operators list.
+    if (query.plain && !match) return [];
     const from = [query.from, limits.from].filter(Boolean).sort().at(-1) ?? null;
     const to = [query.to, limits.to].filter(Boolean).sort()[0] ?? null;
     const params = {
@@ -120,9 +129,10 @@ export class SyntaxSearch {
   }
 
   /** Search hits with their snippets, read from the files as a plain search's are. */
-  search(query: SyntaxQuery, limits: SearchLimits, limit = 50): SearchHit[] {
-    const pattern = queryPattern(soughtTerms(query.all));
-    return this.find(query, limits, limit).map((row) => {
+  search(query: SyntaxQuery, limits: SearchLimits, limit = 50, typed?: string): SearchHit[] {
+    const plain = query.plain && typed !== undefined;
+    const pattern = queryPattern(plain ? parseQuery(typed) : soughtTerms(query.all));
+    return this.find(query, limits, limit, typed).map((row) => {
       const text = readArticleText(this.#root, row.rel);
       return { entry: this.#entry(row), snippet: text === null ? [] : snippetOf(text, pattern) };
     });

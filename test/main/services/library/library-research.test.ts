@@ -7,6 +7,7 @@ import type { AppEvent } from '../../../../src/shared/library';
 import { ComfortStore } from '../../../../src/main/services/comfort-store';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
 import { researchHandlers } from '../../../../src/main/services/library/research-handlers';
+import { NO_FILTER } from '../../../../src/shared/library-research';
 
 let folder: string;
 let userData: string;
@@ -164,6 +165,39 @@ describe('reading status', () => {
     facts = (await calls['research.facts']())!;
     expect(facts.reading.map((r) => r.id)).toEqual([idOf('004_000000000000000d.txt')]);
     expect(facts.continueWith).toBeNull();
+  });
+});
+
+describe('search with the syntax', () => {
+  const titles = (hits: { entry: { title: string } }[]) => hits.map((h) => h.entry.title).sort();
+
+  it('keeps to the list’s filters: reading status, copies and a name', async () => {
+    const search = calls['research.search'];
+    expect(titles(await search('odesa', NO_FILTER))).toEqual([
+      'A market report',
+      'Harvest in Odesa',
+    ]);
+    await calls['research.markRead']([idOf('004_000000000000000d.txt')], true);
+    expect(titles(await search('odesa', { ...NO_FILTER, status: 'finished' }))).toEqual([
+      'Harvest in Odesa',
+    ]);
+    expect(titles(await search('odesa', { ...NO_FILTER, status: 'unread' }))).toEqual([
+      'A market report',
+    ]);
+    expect(titles(await search('kyiv -update', { ...NO_FILTER, duplicates: true }))).toEqual([
+      'Kyiv talks',
+      'Talks in Kyiv',
+    ]);
+    expect(
+      titles(await search('talks', { ...NO_FILTER, named: 'Volodymyr Zelensky' })),
+    ).toHaveLength(3);
+    expect(await search('talks', { ...NO_FILTER, source: 'Nobody' })).toEqual([]);
+  });
+
+  it('refuses a malformed query with what is wrong', async () => {
+    await expect(calls['research.search']('odesa author:x', NO_FILTER)).rejects.toThrow(
+      'Unknown field “author:”',
+    );
   });
 });
 

@@ -17,7 +17,7 @@ import {
 } from '../../../../src/shared/library-query-syntax';
 import { summariseArticle } from '../../../../src/main/services/library/article-summary';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
-import type { SearchLimits } from '../../../../src/main/services/library/syntax-search';
+import { NO_LIMITS, type SearchLimits } from '../../../../src/main/services/library/syntax-search';
 
 /** Few words, some the beginnings of others, so queries match some articles and not others. */
 const WORDS = ['kyiv', 'kyivan', 'kiev', 'talks', 'talk', 'grain', 'granary', 'wheat', 'odesa'];
@@ -240,5 +240,43 @@ describe('search syntax against a brute-force filter', () => {
     expect(checked).toBeGreaterThan(300);
     expect(telling).toBeGreaterThan(100);
     console.log(`${checked} queries checked, ${telling} found some articles but not all`);
+  });
+});
+
+describe('plain queries', () => {
+  it('find what the plain search finds, in its order, with its snippets', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...WORDS,
+        'KYIV',
+        'Talks’',
+        'don’t',
+        'ki',
+        'gra',
+        'kyïv',
+        '“grain',
+        'talks”',
+        '-',
+        'or',
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    const plain = fc
+      .array(piece, { minLength: 1, maxLength: 4 })
+      .map((parts) => parts.join(' '))
+      .filter((typed) => {
+        const parsed = parseSearchQuery(typed);
+        return parsed.ok && parsed.query.plain;
+      });
+    await fc.assert(
+      fc.asyncProperty(plain, async (typed) => {
+        const parsed = parseSearchQuery(typed);
+        if (!parsed.ok) throw new Error(typed);
+        const before = await service.search(typed, 50);
+        const now = service.searchWith(parsed.query, NO_LIMITS, 50, typed);
+        expect(now, typed).toEqual(before);
+      }),
+      { numRuns: 150, seed: 1617 },
+    );
   });
 });
