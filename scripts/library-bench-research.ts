@@ -144,5 +144,5 @@ export async function measureResearchCalls(service: LibraryService, userData: st
   const all = await calls['highlights.all']();
   console.log(`All highlights (${all.length}), first:   ${figure(highlights)}`);
   console.log(`All highlights again, p50/p95:   ${figure(again)}`);
-  return { facts: result, highlights: all };
+  return { facts: result, highlights: all, calls };
 }

@@ -11,6 +11,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { LibraryService } from '../src/main/services/library/library-service';
 import { measureAnalysis, measureResearchCalls, writeHighlights } from './library-bench-research';
+import { measureFilters, measureHighlightSearch, measureSyntax } from './library-bench-syntax';
 import {
   generateArticle,
   generateRealisticArticle,
@@ -108,6 +109,21 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
     `raw read of all files (floor):   ${ms(await rawReadTime(folder))} for ${mb(textBytes)}`,
   );
 
+  // Baseline: the same first open with no analysis after it, in this run, on a warm cache too.
+  const baselineData = mkdtempSync(join(tmpdir(), 'lectern-bench-baseline-'));
+  const baselineStart = performance.now();
+  const baseline = new LibraryService({
+    userDataDir: baselineData,
+    workerFile,
+    emit: () => undefined,
+    analyse: false,
+  });
+  await baseline.open(folder);
+  await baseline.whenIdle();
+  const baselineIndexed = performance.now() - baselineStart;
+  await baseline.close();
+  rmSync(baselineData, { recursive: true, force: true });
+
   let firstRows = 0;
   let allListed = 0;
   const analysisMarks = { factsDone: 0 };
@@ -145,6 +161,9 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   console.log(`first open, every title listed:  ${ms(allListed)}`);
   console.log(
     `first open, index complete:      ${ms(indexed)} (${listed} listed; list query ${ms(listTime)})`,
+  );
+  console.log(
+    `  baseline, no analysis after it: ${ms(baselineIndexed)} (${(((indexed - baselineIndexed) / baselineIndexed) * 100).toFixed(1)}% difference)`,
   );
   // All threads of the process (main and worker): steadier than wall time on a shared machine.
   console.log(
@@ -200,7 +219,10 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   }
   after.sort((a, b) => a - b);
   console.log(`query p50 / p95, after analysis: ${p(after, 50)} ms / ${p(after, 95)} ms wall`);
-  await measureResearchCalls(service, userData);
+  const research = await measureResearchCalls(service, userData);
+  await measureSyntax(service, research.calls, queries, SOURCES);
+  await measureFilters(service.snapshot().entries, research.facts);
+  await measureHighlightSearch(research.highlights);
   await service.close();
 
   const reopenStart = performance.now();

@@ -10,7 +10,9 @@ const EVENT_INTERVAL_MS = 500;
 
 export class BackgroundAnalysis {
   progress: AnalysisProgress | null = null;
-  readonly #runner: AnalysisRunner;
+  /** Started at the first idle moment: its threads load the tagger, which must not slow indexing. */
+  #runner: AnalysisRunner | null = null;
+  readonly #start: () => AnalysisRunner;
   readonly #report: (progress: AnalysisProgress) => void;
   #timer: NodeJS.Timeout | undefined;
   #waiters: (() => void)[] = [];
@@ -23,29 +25,31 @@ export class BackgroundAnalysis {
     report: (progress: AnalysisProgress) => void,
   ) {
     this.#report = report;
-    this.#runner = startAnalysisRunner({
-      ...options,
-      onMessage: (message) => {
-        if (message.type === 'progress') this.#progressed(message.progress);
-        else if (message.type === 'error') {
-          console.error('[lectern] library analysis failed:', message.message);
-          if (this.progress) this.#progressed({ ...this.progress, running: false });
-        }
-      },
-    });
+    this.#start = () =>
+      startAnalysisRunner({
+        ...options,
+        onMessage: (message) => {
+          if (message.type === 'progress') this.#progressed(message.progress);
+          else if (message.type === 'error') {
+            console.error('[lectern] library analysis failed:', message.message);
+            if (this.progress) this.#progressed({ ...this.progress, running: false });
+          }
+        },
+      });
   }
 
   /** The indexer has nothing to do: analyse what it indexed. */
   indexerIdle() {
     this.#idle = true;
     this.#asked = true;
+    this.#runner ??= this.#start();
     this.#runner.post({ type: 'run' });
   }
 
   /** The indexer started a run: wait for it. */
   indexerBusy() {
     this.#idle = false;
-    this.#runner.post({ type: 'pause' });
+    this.#runner?.post({ type: 'pause' });
   }
 
   /** Resolves once everything indexed is analysed (tests and the benchmark wait on it). */
@@ -56,7 +60,7 @@ export class BackgroundAnalysis {
 
   async close() {
     clearTimeout(this.#timer);
-    await this.#runner.close();
+    await this.#runner?.close();
     for (const resolve of this.#waiters.splice(0)) resolve();
   }
 

@@ -54,6 +54,8 @@ export interface LibraryServiceOptions {
   splitSearchFrom?: number;
   /** How the database is opened (tests play a SQLite built without FTS5 here). */
   openSqlite?: OpenSqlite;
+  /** false: no analysis after indexing (bench:library's baseline of the index-complete time). */
+  analyse?: boolean;
 }
 
 export class LibraryService {
@@ -235,14 +237,14 @@ export class LibraryService {
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
-      library.analysis.indexerIdle();
+      if (this.#options.analyse !== false) library.analysis.indexerIdle();
     } else {
       // A failed run (or a worker that could not start) must not leave the bar running forever.
       console.error('[lectern] library indexing failed:', message.message);
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
-      library.analysis.indexerIdle();
+      if (this.#options.analyse !== false) library.analysis.indexerIdle();
     }
   }
 
