@@ -21,14 +21,7 @@ export default defineConfig({
     timezoneId: 'UTC',
   },
   projects: [
-    { name: 'browser-host', use: { browserName: 'chromium' }, testIgnore: /\.timing\.spec\.ts$/ },
-    // Time limits run alone, after the rest, so no other test competes for the CPU.
-    {
-      name: 'browser-host timing',
-      use: { browserName: 'chromium' },
-      testMatch: /\.timing\.spec\.ts$/,
-      dependencies: ['browser-host'],
-    },
+    { name: 'browser-host', use: { browserName: 'chromium' } },
     { name: 'electron', use: { browserName: 'chromium' } },
   ],
 });

@@ -55,7 +55,7 @@ function startHost(file, userData) {
     let output = '';
     const onData = (chunk) => {
       output += chunk;
-      const match = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /serving on (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)/.exec(output);
       if (match) resolve({ url: match[1], child });
     };
     child.stdout.on('data', onData);

@@ -5,5 +5,6 @@ import { ensureBuilt } from './ensure-built.mjs';
 ensureBuilt();
 const run = spawnSync(process.execPath, ['out/main/browser-host.js', ...process.argv.slice(2)], {
   stdio: 'inherit',
+  env: { ...process.env, LECTERN_START_COMMAND: 'npm run browser --' },
 });
 process.exit(run.status ?? 0);

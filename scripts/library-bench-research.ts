@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Annotation } from '../src/shared/annotation';
 import { HIGHLIGHT_COLOURS } from '../src/shared/annotation';
-import { ComfortStore } from '../src/main/services/comfort-store';
+import { RememberedStore } from '../src/main/services/remembered-store';
 import type { LibraryService } from '../src/main/services/library/library-service';
 import { researchHandlers } from '../src/main/services/library/research-handlers';
 import { seededRandom } from '../test/support/generate-articles';
@@ -114,7 +114,7 @@ export function writeHighlights(userData: string, articles: number, count = 5000
 
 /** The calls behind the research views, through the handlers, on a library already analysed. */
 export async function measureResearchCalls(service: LibraryService, userData: string) {
-  const store = new ComfortStore(userData);
+  const store = new RememberedStore(userData);
   const calls = researchHandlers(service, store);
   // Some reading: 2 000 positions, a third of them finished.
   for (let i = 0; i < 2000; i++) {

@@ -47,7 +47,7 @@ export async function measureSyntax(
   // The plain queries first: the baseline, in the same run and on the same library.
   const baseline = await timed(plain.length, (i) => service.search(plain[i]!));
   const syntax = await timed(operators.length, async (i) => {
-    found += (await calls['research.search'](operators[i]!, NO_FILTER)).length;
+    found += (await calls['research.search'](operators[i]!, NO_FILTER)).hits.length;
   });
   const unread = { ...NO_FILTER, status: 'unread' as const };
   const filtered = await timed(operators.length, (i) =>

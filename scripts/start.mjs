@@ -36,8 +36,11 @@ if (typeof electron === 'string') {
   console.log(
     `Electron's binary is not available here (${electron.missing}); serving Lectern in your browser instead.`,
   );
-  const child = spawn(process.execPath, ['out/main/browser-host.js', ...args], {
+  // The host prints the link that lets a browser in, and hands it to the desktop's browser if it can.
+  const child = spawn(process.execPath, ['out/main/browser-host.js', ...args, '--open'], {
     stdio: 'inherit',
+    // The page names this when it needs a folder at launch: the command the user actually ran.
+    env: { ...process.env, LECTERN_START_COMMAND: 'npm start --' },
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

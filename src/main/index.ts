@@ -11,6 +11,7 @@ import { hardenSession, hardenWebContents } from './electron/security';
 import { SAMPLE_ARTICLE } from './services/app-locations';
 import { createServices } from './services/lectern-handlers';
 import { readLaunchArguments, secondLaunchCommand } from './services/launch-arguments';
+import { largeFolderQuestion } from '../shared/library';
 import { settleWrites } from './services/pending-writes';
 
 /** Page size and margins come from the print stylesheet's @page rule, page numbers included. */
@@ -116,10 +117,23 @@ async function start() {
     if (window) buildAppMenu(window, await handlers['recent.list'](), (p) => grants.grant(p));
   };
 
+  /** A big folder named by a second launch opens only once the user says so. */
+  const confirmFolder = async (path: string) => {
+    const question = { type: 'question' as const, defaultId: 1, cancelId: 1 };
+    const options = { ...largeFolderQuestion(path), ...question };
+    const answer = window
+      ? await dialog.showMessageBox(window, options)
+      : await dialog.showMessageBox(options);
+    return answer.response === 0;
+  };
+
   // A second launch hands its file to this window instead of opening another app.
   app.on('second-instance', (_event, argv, cwd) => {
-    void secondLaunchCommand(argv, { packaged: app.isPackaged, cwd }).then((command) => {
-      if (command && 'path' in command) send({ ...command, path: grants.grant(command.path) });
+    void secondLaunchCommand(argv, { packaged: app.isPackaged, cwd }).then(async (command) => {
+      if (!command) return;
+      if (command.type === 'ask-folder-path' && !(await confirmFolder(command.path))) return;
+      const type = command.type === 'open-path' ? 'open-path' : 'open-folder-path';
+      send({ type, path: grants.grant(command.path) });
     });
     if (window?.isMinimized()) window.restore();
     window?.focus();

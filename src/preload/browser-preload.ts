@@ -1,30 +1,46 @@
 /**
  * The browser host's preload: the same `window.lectern` as Electron's, built over HTTP to the host
- * on this origin. Files come from the browser's own picker and drops, as bytes.
+ * on this origin. Files come from the browser's own picker and drops, as bytes. Requests carry the
+ * host's HttpOnly session cookie, which this script never sees.
  */
-import type { Article } from '../shared/article';
+import { MAX_ARTICLE_BYTES, tooLargeMessage } from '../shared/article';
 import type { EpubDownload } from '../shared/export/export-job';
+import type { OpenedArticle } from '../shared/startup';
 import type { AppEvent } from '../shared/library';
 import { isExposedChannel, type LecternApi } from '../shared/ipc';
 import { fail, type Result } from '../shared/result';
 import { decodeWire, encodeWire } from '../shared/wire-codec';
 
-const token = document.querySelector<HTMLMetaElement>('meta[name="lectern-token"]')?.content ?? '';
+// The link's one-time secret has been exchanged for the cookie: it leaves the address bar and history.
+if (new URL(location.href).searchParams.has('key')) {
+  history.replaceState(null, '', location.pathname + location.hash);
+}
 
 async function post(channel: string, args: unknown[]): Promise<Result<never>> {
   try {
     const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Lectern-Token': token },
+      headers: { 'Content-Type': 'application/json' },
       body: encodeWire(args),
     });
+    if (response.status === 413) {
+      const limit = `${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
+      return fail('too-large', `That file is too large to open (the limit is ${limit}).`);
+    }
     return decodeWire(await response.text()) as Result<never>;
   } catch {
     return fail('unavailable', 'Lectern’s host is not running. Start it again with npm start.');
   }
 }
 
-async function openBytes(file: File): Promise<Result<Article>> {
+// The window's start-up call goes now, while the app's own script is still loading and compiling;
+// the app's first `app.start` takes this answer.
+let startup: Promise<Result<never>> | null = post('app.start', []);
+
+async function openBytes(file: File): Promise<Result<OpenedArticle>> {
+  // Refused before it is read or sent, with the same sentence the host would give.
+  if (file.size > MAX_ARTICLE_BYTES)
+    return fail('too-large', tooLargeMessage(file.name, file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
   return post('reader.openBytes', [{ name: file.name, bytes }]);
 }
@@ -54,10 +70,10 @@ function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: st
 const eventListeners = new Set<(event: AppEvent) => void>();
 let events: EventSource | null = null;
 
-/** One Server-Sent Events stream for all listeners; EventSource cannot send headers, so the token rides in the query. */
+/** One Server-Sent Events stream for all listeners; it carries the session cookie like any request. */
 function listen(listener: (event: AppEvent) => void): () => void {
   eventListeners.add(listener);
-  events ??= new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+  events ??= new EventSource('./api/events');
   events.onmessage = (message: MessageEvent<string>) => {
     const event = JSON.parse(message.data) as AppEvent;
     for (const each of eventListeners) each(event);
@@ -74,6 +90,11 @@ function listen(listener: (event: AppEvent) => void): () => void {
 const api: LecternApi = {
   call: async (channel, ...args) => {
     if (!isExposedChannel(channel)) return fail('invalid-request', 'Unknown request.');
+    if (channel === 'app.start' && startup) {
+      const early = startup;
+      startup = null;
+      return early;
+    }
     const result = await post(channel, args);
     // The page is already in a browser: a checked external link opens in a new tab.
     if (channel === 'shell.openExternal' && result.ok) {
@@ -116,12 +137,9 @@ const api: LecternApi = {
     const saved = download(name, bytes as Uint8Array<ArrayBuffer>, 'application/epub+zip');
     return { ok: true, value: { saved, articles, skipped } };
   },
-  // A browser gives a page no paths, so a dropped folder cannot become a library here.
-  openDroppedFolder: async () =>
-    fail(
-      'unavailable',
-      'A browser cannot hand Lectern a folder. Start Lectern with it: npm run browser -- <folder>',
-    ),
+  // A browser gives a page no paths, so a dropped folder cannot become a library here. The host
+  // has no folder dialog either, and its refusal names the command that started it.
+  openDroppedFolder: () => post('library.openDialog', []),
   onEvent: listen,
 };
 

@@ -1,7 +1,7 @@
 /** Exposes the contract to the sandboxed window; no Electron object crosses the bridge. */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { Article } from '../shared/article';
 import type { EpubExport } from '../shared/export/export-job';
+import type { OpenedArticle } from '../shared/startup';
 import type { AppEvent, LibrarySnapshot } from '../shared/library';
 import {
   APP_EVENT,
@@ -16,18 +16,27 @@ import { fail, type Result } from '../shared/result';
 const invoke = (channel: string, args: unknown[]) =>
   ipcRenderer.invoke(IPC_PREFIX + channel, args) as Promise<Result<never>>;
 
+// The window's start-up call goes now, while the app's own script is still loading and compiling;
+// the app's first `app.start` takes this answer.
+let startup: Promise<Result<never>> | null = invoke('app.start', []);
+
 const api: LecternApi = {
   call: (channel, ...args) => {
     if (!isExposedChannel(channel))
       return Promise.resolve(fail('invalid-request', 'Unknown request.'));
+    if (channel === 'app.start' && startup) {
+      const early = startup;
+      startup = null;
+      return early;
+    }
     return invoke(channel, args);
   },
   openDroppedFile: async (file) => {
     const path = file instanceof File ? webUtils.getPathForFile(file) : '';
     if (!path) return fail('not-allowed', 'Only files from your disk can be opened.');
-    return invoke('reader.openDropped', [path]) as Promise<Result<Article>>;
+    return invoke('reader.openDropped', [path]) as Promise<Result<OpenedArticle>>;
   },
-  openWithPicker: () => invoke('reader.openDialog', []) as Promise<Result<Article | null>>,
+  openWithPicker: () => invoke('reader.openDialog', []) as Promise<Result<OpenedArticle | null>>,
   saveTextFile: (request) => invoke('file.saveText', [request]) as Promise<Result<string | null>>,
   print: () => invoke('export.print', []) as Promise<Result<void>>,
   exportPdf: (request) => invoke('export.pdf', [request]) as Promise<Result<string | null>>,

@@ -54,10 +54,11 @@ export interface ArticleDetails {
     encoding: string;
     bom: boolean;
     lineEndings: LineEndings;
+    /** Stray control characters, shown as symbols or removed; 0 in nearly every article. */
+    controlCharacters: number;
   };
   reading: ReadingStats;
   leadPhoto: { caption: string; credit: string | null } | null;
   entities: Entity[];
   outline: OutlineEntry[];
-  citation: { plain: string; markdown: string };
 }

@@ -67,6 +67,8 @@ export interface SourceFile {
   lineEndings: LineEndings;
   /** How many undecodable byte sequences were replaced with U+FFFD. */
   replacedBytes: number;
+  /** Stray control characters (terminal escapes, backspaces, form feeds…) shown as symbols or removed. */
+  controlCharacters?: number;
 }
 
 export interface Article {
@@ -85,3 +87,9 @@ export interface Article {
 
 /** Larger files are refused without being read: no saved article comes near it. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+/** Why a file is refused for its size, with its size and the limit: one sentence for every host. */
+export function tooLargeMessage(name: string, size: number): string {
+  const mb = (size / 1024 / 1024).toFixed(size > 1024 ** 3 ? 0 : 1);
+  return `“${name}” is ${mb} MB, too large to be a saved article (the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB).`;
+}

@@ -1,9 +1,13 @@
 /**
  * Characters that change what people see without being seen: bidi overrides, embeddings and isolates
  * (which can reorder a link's text, "moc.evil" shown as "live.com"), and zero-width spaces. They are
- * removed from titles, bylines and link text. Joiners (U+200C/U+200D) stay: scripts and emoji need them.
+ * removed from titles, bylines and link text. Joiners stay: scripts and emoji need them. (Both sets
+ * come from the fold table, which ignores them all when matching.)
  */
-const INVISIBLE_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/g;
+import { BIDI_CONTROLS, ZERO_WIDTH_SPACES } from './text-fold';
+
+export const INVISIBLE_CONTROL_CLASS = `${BIDI_CONTROLS}${ZERO_WIDTH_SPACES}`;
+const INVISIBLE_CONTROLS = new RegExp(`[${INVISIBLE_CONTROL_CLASS}]`, 'g');
 
 export function removeInvisibleControls(text: string): string {
   return text.replace(INVISIBLE_CONTROLS, '');

@@ -1,8 +1,9 @@
 /**
- * The one normalisation behind the find bar: text and query are folded the same way so that
- * accents, case, quotes, dashes, spaces, ligatures and full-width forms do not matter, with a map
- * from every folded character back to the original text so matches become DOM ranges.
+ * Find's folding: text and query are folded the same way, by the shared fold table (text-fold), so
+ * that accents, case, quotes, dashes, spaces, ligatures and full-width forms do not matter, with a
+ * map from every folded character back to the original text so matches become DOM ranges.
  */
+import { foldCharCached } from './text-fold';
 
 export interface FoldedText {
   /** The folded text. */
@@ -13,43 +14,10 @@ export interface FoldedText {
   originalLength: number;
 }
 
-const SINGLE_QUOTES = /['‘’‚‛′‵`´ʹʼʻˈꞌ‹›]/u;
-const DOUBLE_QUOTES = /["“”„‟″‶«»〝〞〟]/u;
-const DASHES = /[\p{Pd}−﹣－]/u;
-const SPACES = /\s/u;
-// Invisible characters that only help line breaking or joining: they never count.
-const IGNORED = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
-const MARKS = /\p{M}/gu;
-
-/** The folded form of one character (possibly empty or several characters). */
-function foldChar(char: string, foldCase: boolean): string {
-  if (IGNORED.test(char)) return '';
-  const typographic = typographicEquivalent(char);
-  if (typographic) return typographic;
-  let out = '';
-  for (const part of char.normalize('NFKD').replace(MARKS, '')) {
-    out +=
-      typographicEquivalent(part) ??
-      (foldCase ? part.toLowerCase().normalize('NFKD').replace(MARKS, '') : part);
-  }
-  return out;
-}
-
-function typographicEquivalent(char: string): string | undefined {
-  if (SINGLE_QUOTES.test(char)) return "'";
-  if (DOUBLE_QUOTES.test(char)) return '"';
-  if (DASHES.test(char)) return '-';
-  if (SPACES.test(char)) return ' ';
-  return undefined;
-}
-
-const cache = [new Map<string, string>(), new Map<string, string>()];
-
 const utf16 = new TextDecoder('utf-16le');
 
 /** Folds `text`; runs of spaces become one space, so phrases match across line breaks too. */
 export function foldText(text: string, foldCase: boolean): FoldedText {
-  const memo = cache[foldCase ? 1 : 0]!;
   let starts = new Int32Array(text.length + 16);
   let codes = new Uint16Array(text.length + 16);
   let length = 0;
@@ -71,13 +39,10 @@ export function foldText(text: string, foldCase: boolean): FoldedText {
       codes[length++] = code;
       continue;
     }
-    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const next = text.charCodeAt(i + 1);
+    const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
     const char = wide ? text.slice(i, i + 2) : text[i]!;
-    let folded = memo.get(char);
-    if (folded === undefined) {
-      folded = foldChar(char, foldCase);
-      memo.set(char, folded);
-    }
+    const folded = foldCharCached(char, foldCase);
     if (length + folded.length >= codes.length) {
       const size = codes.length * 2 + folded.length;
       const grownStarts = new Int32Array(size);

@@ -4,6 +4,7 @@
  */
 import { foldQuery, foldText, type FoldedText } from './find-normalise';
 import { Growing, regexPositions, withoutOverlaps, type FoundPositions } from './find-positions';
+import { WORD_CHARACTERS } from './text-fold';
 
 export interface FindOptions {
   matchCase: boolean;
@@ -47,7 +48,8 @@ export function compileQuery(
   const word = (inner: string, letter: string) =>
     options.wholeWord ? `(?<!${letter})(?:${inner})(?!${letter})` : inner;
   try {
-    return { ok: true, regex: new RegExp(word(body, '[\\p{L}\\p{N}_]'), `${flags}u`) };
+    // Words end where the library's index ends them, so whole-word find and library search agree.
+    return { ok: true, regex: new RegExp(word(body, `[${WORD_CHARACTERS}]`), `${flags}u`) };
   } catch (unicodeError) {
     try {
       // Patterns such as `\-` are valid only without the `u` flag.

@@ -4,19 +4,23 @@
  * `Handlers` type main implements and the `LecternApi` type the renderer sees.
  */
 import * as v from 'valibot';
-import { ArticleAnnotationsSchema, type ArticleAnnotations } from './annotation';
-import type { AppInfo } from './app-info';
-import { MAX_ARTICLE_BYTES, type Article } from './article';
+import { ArticleAnnotationsSchema } from './annotation';
+import { MAX_ARTICLE_BYTES } from './article';
 import type { ArticleDetails } from './article-details';
 import { MAX_EXPORT_ARTICLES, type EpubDownload, type EpubExport } from './export/export-job';
-import { MAX_QUERY_LENGTH, type AppEvent, type LibrarySnapshot, type SearchHit } from './library';
+import {
+  MAX_QUERY_LENGTH,
+  type AppEvent,
+  type LibrarySnapshot,
+  type SearchResults,
+} from './library';
 import {
   MAX_NAME_FILTER,
   type HighlightEntry,
   type LibraryFacts,
   type NameList,
 } from './library-research';
-import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from './panel-layout';
+import { PanelLayoutSchema } from './panel-layout';
 import type { RecentEntry } from './recent';
 import type { Result } from './result';
 import {
@@ -26,9 +30,9 @@ import {
   ReadingPositionSchema,
   SettingsPatchSchema,
   type JsonValue,
-  type ReadingPosition,
   type Settings,
 } from './settings';
+import type { OpenedArticle, Startup } from './startup';
 
 const MAX_PATH = 4096;
 
@@ -51,11 +55,16 @@ const SearchFilterArg = v.strictObject({
   duplicates: v.boolean(),
   named: NameFilterArg,
 });
+/**
+ * Handed-over bytes are bounded for memory's sake, above the article limit: a file a little over
+ * it then gets the reader's own sentence, with its size and the limit.
+ */
+const MAX_HANDED_BYTES = 2 * MAX_ARTICLE_BYTES;
 const BytesArg = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   bytes: v.pipe(
     v.instance(Uint8Array),
-    v.check((b) => b.byteLength <= MAX_ARTICLE_BYTES + 1),
+    v.check((b) => b.byteLength <= MAX_HANDED_BYTES, 'The file is too large to hand over.'),
   ),
 });
 
@@ -78,11 +87,6 @@ export type EpubRequest = v.InferOutput<typeof EpubArg>;
 const PdfArg = v.strictObject({ title: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) });
 export type PdfRequest = v.InferOutput<typeof PdfArg>;
 
-const PanelArg = v.strictObject({
-  open: v.boolean(),
-  width: v.pipe(v.number(), v.integer(), v.minValue(PANEL_MIN_WIDTH), v.maxValue(PANEL_MAX_WIDTH)),
-});
-
 /** Describes one call: its argument tuple schema, its result type, and whether the window may call it. */
 function call<R>() {
   return <S extends v.GenericSchema<unknown, unknown[]>>(args: S, exposed = true) => ({
@@ -93,44 +97,43 @@ function call<R>() {
 }
 
 export const calls = {
-  'app.info': call<AppInfo>()(v.tuple([])),
-  /** The article named on the command line, or the bundled sample. */
-  'reader.openStartup': call<Article | null>()(v.tuple([])),
+  /**
+   * The window's one start-up call: app info, settings, the panel's layout, the Recent list, the
+   * library and the article to show (with its position and highlights), and storage notices.
+   */
+  'app.start': call<Startup>()(v.tuple([])),
+  // ── Opening an article: each answers the article with its position, highlights, Recent list
+  // and storage notices, so the window shows it without another call ──
   /** A path the user already chose (startup argument, dialog, drop or recent list). */
-  'reader.openPath': call<Article>()(v.tuple([PathArg])),
+  'reader.openPath': call<OpenedArticle>()(v.tuple([PathArg])),
   /** Shows the host's Open dialog; null when the user cancels. */
-  'reader.openDialog': call<Article | null>()(v.tuple([])),
+  'reader.openDialog': call<OpenedArticle | null>()(v.tuple([])),
   /** Bytes the user handed over without a path (a browser's file picker or drop). */
-  'reader.openBytes': call<Article>()(v.tuple([BytesArg])),
+  'reader.openBytes': call<OpenedArticle>()(v.tuple([BytesArg])),
   /** Only the Electron preload calls this, with the path Electron gives for a dropped File. */
-  'reader.openDropped': call<Article>()(v.tuple([PathArg]), false),
-  'recent.list': call<RecentEntry[]>()(v.tuple([])),
+  'reader.openDropped': call<OpenedArticle>()(v.tuple([PathArg]), false),
+  /** Only the Electron menu reads this (File ▸ Open Recent); the window has it from each answer. */
+  'recent.list': call<RecentEntry[]>()(v.tuple([]), false),
   // ── The details panel ──
-  /** Everything the panel shows about the article opened last; null before any article is open. */
-  'reader.details': call<ArticleDetails | null>()(v.tuple([])),
-  'ui.getPanel': call<PanelLayout>()(v.tuple([])),
-  'ui.setPanel': call<void>()(v.tuple([PanelArg])),
+  /** Everything the panel shows about an opened article, by its key; null if it is not open. */
+  'reader.details': call<ArticleDetails | null>()(v.tuple([ArticleKeySchema])),
+  'ui.setPanel': call<void>()(v.tuple([PanelLayoutSchema])),
   /** Opens an http(s) or mailto URL in the system browser; called only from a click. */
   'shell.openExternal': call<void>()(v.tuple([UrlArg])),
 
   // ── Remembered state: settings, namespaced UI state, positions, highlights ──
-  'settings.get': call<Settings>()(v.tuple([])),
   /** Merges the given settings and returns the whole set; applied in the window at once. */
   'settings.set': call<Settings>()(v.tuple([SettingsPatchSchema])),
   /** Any JSON a part of the window wants kept, under its own namespace (e.g. `find.history`). */
   'uiState.get': call<JsonValue | null>()(v.tuple([NamespaceSchema])),
   'uiState.set': call<void>()(v.tuple([NamespaceSchema, JsonValueSchema])),
-  'position.get': call<ReadingPosition | null>()(v.tuple([ArticleKeySchema])),
   'position.set': call<void>()(v.tuple([ArticleKeySchema, ReadingPositionSchema])),
-  'highlights.get': call<ArticleAnnotations>()(v.tuple([ArticleKeySchema])),
   'highlights.set': call<void>()(v.tuple([ArticleKeySchema, ArticleAnnotationsSchema])),
-  /** Damaged state files set aside since launch, as sentences; each is returned once. */
-  'storage.notices': call<string[]>()(v.tuple([])),
   /** Only the Electron preload calls this: the Save dialog, then an atomic write. Null if cancelled. */
   'file.saveText': call<string | null>()(v.tuple([SaveTextArg]), false),
   // ── The library: a folder of articles, listed and searched as one ──
-  /** The folder named on the command line, opened as a library; null when none was named. */
-  'library.openStartup': call<LibrarySnapshot | null>()(v.tuple([])),
+  /** Opens the big folder named at launch that `app.start` asked about, once the user said yes. */
+  'library.openAsked': call<LibrarySnapshot>()(v.tuple([])),
   /** Shows the host's Open Folder dialog; null when the user cancels. */
   'library.openDialog': call<LibrarySnapshot | null>()(v.tuple([])),
   /** A folder the user already chose (a second launch or the menu). */
@@ -140,9 +143,9 @@ export const calls = {
   /** The open library's list, couldn't-open list and progress; null when none is open. */
   'library.snapshot': call<LibrarySnapshot | null>()(v.tuple([])),
   /** Ranked full-text results with snippets; accents, curly quotes and case do not matter. */
-  'library.search': call<SearchHit[]>()(v.tuple([QueryArg])),
+  'library.search': call<SearchResults>()(v.tuple([QueryArg])),
   /** Opens an article inside the open library's folder (links out of it are refused). */
-  'library.openArticle': call<Article>()(v.tuple([PathArg])),
+  'library.openArticle': call<OpenedArticle>()(v.tuple([PathArg])),
   /** Stops the indexing run; what was read so far stays listed and searchable. */
   'library.cancel': call<void>()(v.tuple([])),
   /** Reads what a stopped run left unread, without reopening the folder. */
@@ -162,7 +165,7 @@ export const calls = {
   /** Reading status and copies by entry, the article to continue, the analysis's progress. */
   'research.facts': call<LibraryFacts | null>()(v.tuple([])),
   /** A search with the syntax (source:, title:, after:, -word, OR, NEAR/n) within the list's filters. */
-  'research.search': call<SearchHit[]>()(v.tuple([QueryArg, SearchFilterArg])),
+  'research.search': call<SearchResults>()(v.tuple([QueryArg, SearchFilterArg])),
   /** Marks entries read (finished) or unread (their remembered position forgotten). */
   'research.markRead': call<void>()(v.tuple([EntryIdsArg, v.boolean()])),
   /** People, places and organisations across the library whose name contains the filter. */
@@ -212,9 +215,9 @@ export type AppCommand =
 export interface LecternApi {
   call<C extends ExposedChannel>(channel: C, ...args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
   /** Opens a file the user dropped on the window. */
-  openDroppedFile(file: File): Promise<Result<Article>>;
+  openDroppedFile(file: File): Promise<Result<OpenedArticle>>;
   /** Opens the host's file picker; a null value means the user cancelled. */
-  openWithPicker(): Promise<Result<Article | null>>;
+  openWithPicker(): Promise<Result<OpenedArticle | null>>;
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Saves text to a file the user chooses; the value is the saved name, null if cancelled. */
   saveTextFile(request: SaveTextRequest): Promise<Result<string | null>>;

@@ -7,9 +7,10 @@
  * A query without any of these is plain, and is searched exactly as before the syntax existed.
  */
 import { foldQuery } from './find-normalise';
-import { MIN_PREFIX_LETTERS } from './library';
+import { MIN_PREFIX_LETTERS } from './library-query';
 import { dayAfter, dayBefore, periodOf } from './library-query-dates';
 import { lexQuery, type Token } from './library-query-lexer';
+import { WORD_CHARACTERS } from './text-fold';
 
 export type QueryField = 'title' | 'source';
 
@@ -54,7 +55,8 @@ export type QueryParse = { ok: true; query: SyntaxQuery } | { ok: false; problem
 export const MAX_QUERY_TERMS = 32;
 export const MAX_NEAR = 100;
 const FIELDS = ['title', 'source', 'after', 'before'] as const;
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** Words as the index's tokenizer reads them (text-fold), so both sides split alike. */
+const WORD = new RegExp(`[${WORD_CHARACTERS}]+`, 'gu');
 
 /** An operand on its way to a clause, with where it was typed. */
 type Operand = { clause: QueryClause; negated: boolean; at: number; end: number } | DateBound;

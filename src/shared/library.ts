@@ -41,31 +41,31 @@ export interface LibrarySnapshot {
   progress: LibraryProgress;
 }
 
+/**
+ * A folder named at launch with this many entries or more (files and folders, all levels, hidden
+ * ones and links not counted, as the library walks it) is opened only once the user says so:
+ * `lectern ~`, run by anything, must not start reading a whole home folder.
+ */
+export const ASK_FROM_ENTRIES = 5000;
+
+/** What `library.openStartup` answers for such a folder, instead of opening it. */
+export interface LargeFolderQuestion {
+  kind: 'large-folder';
+  folder: string;
+}
+
+/** The question asked before a big folder is opened: Electron's message box, the window's notice. */
+export function largeFolderQuestion(folder: string) {
+  const name = folder.split(/[\\/]/).filter(Boolean).pop() ?? folder;
+  return {
+    message: `Open “${name}” as a library?`,
+    detail: `It holds ${ASK_FROM_ENTRIES.toLocaleString('en-GB')} or more files and folders (${folder}). Lectern would read and index every article in it.`,
+    buttons: ['Open as a library', 'Cancel'],
+  };
+}
+
 /** The longest query the window sends (the search box stops there too). */
 export const MAX_QUERY_LENGTH = 500;
-
-/**
- * A word still being typed matches word beginnings from this many letters on; shorter ones match
- * whole words ("EU", "UN"). A one- or two-letter beginning matches nearly every article.
- */
-export const MIN_PREFIX_LETTERS = 3;
-
-/** True when the query ends in a word still being typed that is too short to match beginnings. */
-export function endsInShortWord(query: string): boolean {
-  const last = /[\p{L}\p{N}\p{M}]+$/u.exec(query.normalize('NFC'))?.[0];
-  return last !== undefined && [...last].length < MIN_PREFIX_LETTERS;
-}
-
-/**
- * What the find bar looks for when a search result is opened: the query's first quoted phrase or
- * word, as typed (it is one string, and the find bar folds accents and quotes itself).
- */
-export function findTermOf(query: string): string | null {
-  const text = query.replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB]/g, '"');
-  const first = /"([^"]*)"?|[^\s"]+/u.exec(text);
-  const term = (first?.[1] ?? first?.[0] ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  return term.replace(/\s+/g, ' ') || null;
-}
 
 /** A run of snippet text; `hit` runs are the matched terms. */
 export interface SnippetPart {
@@ -76,6 +76,13 @@ export interface SnippetPart {
 export interface SearchHit {
   entry: LibraryEntry;
   snippet: SnippetPart[];
+}
+
+/** A library search's answer: the best hits, and how many articles match in all. */
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Every matching article; more than `hits.length` when only the best are sent. */
+  total: number;
 }
 
 /** Pushed from main to the window on the one event channel. */

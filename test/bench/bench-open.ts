@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../../scripts/find-chromium.mjs';
 import { startHost } from '../e2e/support/lectern-app';
 import { generateArticle } from '../support/generate-articles';
+import { printFirstPaint } from './first-paint';
 
 const RUNS = 5;
 const executablePath = findChromium();
@@ -57,4 +58,5 @@ for (const [label, path, title] of cases) {
       ` (host up ${median(runs.map((r) => r.host)).toFixed(0)} ms, page load + render ${median(runs.map((r) => r.page)).toFixed(0)} ms, ${runs[0]!.blocks} blocks)`,
   );
 }
+await printFirstPaint(browser, dir);
 await browser.close();

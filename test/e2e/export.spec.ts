@@ -70,7 +70,7 @@ test.describe('printing', () => {
     await test.step('the metadata header', () => {
       expect(flat).toContain(SAMPLE_TITLE);
       expect(flat).toContain('Source AFP');
-      expect(flat).toContain('Date Sunday, 8 June 2025');
+      expect(flat).toContain('Date 8 June 2025');
       expect(squashed).toContain(
         squash(
           'Originalhttps://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377',

@@ -81,6 +81,8 @@ test.describe('highlights', () => {
     const markdown = readFileSync(file, 'utf8');
     expect(markdown).toContain(`# Highlights: ${SAMPLE_TITLE}`);
     expect(markdown).toContain('AFP “Russia Says Pushing Offensive');
+    // The date as the header writes it (one format, the reader's locale: en-GB here).
+    expect(markdown).toContain('Region.” 8 June 2025 <https://');
     expect(markdown).toContain('<https://www.themoscowtimes.com/');
     expect(markdown).toContain(`> ${QUOTE}`);
     expect(markdown).toContain('**Note:** Check the map');

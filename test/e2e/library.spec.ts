@@ -13,7 +13,7 @@ test.describe('a folder opened as a library', () => {
     const library = new LibraryPage(page);
     await expect(library.counts).toHaveText('3 articles · 2 sources');
     await expect(library.rows).toHaveText([
-      /Ceasefire talks resume\s*Agence Test · 8 Jun 2025/,
+      /Ceasefire talks resume\s*Agence Test · 8 June 2025/,
       /Border crossings reopen/,
       /Harvest festival returns/,
     ]);
@@ -57,6 +57,8 @@ test.describe('a folder opened as a library', () => {
     await expect(library.rows).toHaveCount(3);
     await library.list.focus();
     await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect(new ReaderPage(page).title).toHaveText('Harvest festival returns');
     const selected = library.list.getByRole('option', { selected: true });
     await expect(selected).toContainText('Harvest festival returns');
     await library.sort.selectOption({ label: 'Title' });
@@ -90,9 +92,8 @@ test.describe('a folder opened as a library', () => {
     await expect(library.rows).toHaveCount(3);
     await library.list.focus();
     await page.keyboard.type('har');
-    await expect(library.list.getByRole('option', { selected: true })).toContainText(
-      'Harvest festival returns',
-    );
+    await page.keyboard.press('Enter');
+    await expect(new ReaderPage(page).title).toHaveText('Harvest festival returns');
   });
 
   test('lists a broken file with its reason and ignores other files', async ({ launch }) => {
@@ -167,6 +168,8 @@ test.describe('a folder opened as a library', () => {
       writeFileSync(join(folder, name), generateRealisticArticle(4000, i + 1));
     }
     const { page } = await launch({ path: folder });
+    // A folder of 5 000 entries named at launch is opened once the user says so.
+    await page.getByRole('button', { name: 'Open as a library' }).click();
     const library = new LibraryPage(page);
     await library.panel.getByRole('button', { name: 'Stop' }).click();
     const stopped = library.panel.getByRole('status').filter({ hasText: /stopped at/ });
@@ -244,6 +247,27 @@ test.describe('searching the library', () => {
     await library.search.fill('trucks');
     await library.results.getByRole('option').click();
     await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
+  });
+
+  test('lists a header without a # title as the reader shows it, and finds its words typed any way', async ({
+    launch,
+  }) => {
+    const folder = tempFolder('lectern-library-');
+    writeFileSync(
+      join(folder, '001_00000000000000aa.txt'),
+      'Talks resume in Geneva\n\nBy Reuters & AP\n\nJune 8, 2025\n\nThe delegation from Hawaiʻi arrived.\n',
+    );
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    await expect(library.rows).toHaveText([/Talks resume in Geneva\s*Reuters · 8 Jun 2025/]);
+    // Typed with a straight apostrophe, the word written with an ʻokina is found, as Ctrl+F finds it.
+    await library.search.fill("Hawai'i ");
+    const hit = library.results.getByRole('option');
+    await expect(hit.locator('mark')).toHaveText(['Hawaiʻi']);
+    await hit.click();
+    await expect(new ReaderPage(page).title).toHaveText('Talks resume in Geneva');
+    await expect(page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue("Hawai'i");
+    await expect(page.getByRole('status').filter({ hasText: /^1 of 1$/ })).toBeVisible();
   });
 
   test('opens a result with the query highlighted in the find bar', async ({ launch }) => {

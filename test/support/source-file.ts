@@ -11,4 +11,5 @@ export const sourceFile = (name = '000_e51e31a3faca41e8.txt'): SourceFile => ({
   bom: false,
   lineEndings: 'LF',
   replacedBytes: 0,
+  controlCharacters: 0,
 });

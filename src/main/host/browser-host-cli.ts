@@ -1,4 +1,7 @@
-/** `npm run browser -- [file] [--port N] [--user-data DIR]`: Lectern in any browser, on 127.0.0.1. */
+/**
+ * `npm run browser -- [file|folder] [--port N] [--user-data DIR] [--open]`: Lectern in any browser,
+ * on 127.0.0.1. It prints the link that lets a browser in (and with --open hands it to the desktop).
+ */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +10,7 @@ import { createServices } from '../services/lectern-handlers';
 import { defaultUserDataDir, SAMPLE_ARTICLE } from '../services/app-locations';
 import { settleWrites } from '../services/pending-writes';
 import { startBrowserHost } from './browser-host';
+import { openInBrowser } from './open-in-browser';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,6 +19,7 @@ const { values, positionals } = parseArgs({
   options: {
     port: { type: 'string' },
     'user-data': { type: 'string' },
+    open: { type: 'boolean' },
   },
 });
 
@@ -35,6 +40,8 @@ const { handlers, events, library } = createServices({
   openExternal: async () => undefined,
   libraryWorkerFile: resolve(appRoot, 'out', 'main', 'library-worker.js'),
   epubWorkerFile: resolve(appRoot, 'out', 'main', 'epub-worker.js'),
+  // Set by scripts/start.mjs and scripts/browser.mjs, so the page names the command actually used.
+  startCommand: process.env.LECTERN_START_COMMAND || 'npm run browser --',
 });
 
 const host = await startBrowserHost({
@@ -42,8 +49,14 @@ const host = await startBrowserHost({
   handlers,
   port,
   subscribe: events.subscribe,
+  onLinkUsed: (next) =>
+    console.log(`That link has been used. To open Lectern in another browser, use ${next}`),
 });
 console.log(`Lectern is serving on ${host.url}`);
+console.log(
+  'Open that link in your browser: it works once, and only the browser that opens it gets in.',
+);
+if (values.open) void openInBrowser(host.url);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(

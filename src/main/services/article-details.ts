@@ -17,7 +17,7 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
   const leadPhoto = article.caption
     ? { caption: inlineText(article.caption.children).trim(), credit: article.caption.credit }
     : null;
-  const details: Omit<ArticleDetails, 'citation'> = {
+  return {
     title: article.title,
     titleFrom: article.titleFrom,
     bylines,
@@ -32,13 +32,13 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
       encoding: source.encoding,
       bom: source.bom,
       lineEndings: source.lineEndings,
+      controlCharacters: source.controlCharacters ?? 0,
     },
     reading: readingStats(article.body),
     leadPhoto,
     entities: await findEntities(entitySegments(article)),
     outline: outlineOf(article.body),
   };
-  return { ...details, citation: citationOf(details) };
 }
 
 /**
@@ -60,62 +60,5 @@ export function domainOf(url: string): string {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
     return url;
-  }
-}
-
-/** "8 June 2025" for a citation; the raw line when the date did not parse. */
-export function citationDate(date: Article['date']): string | null {
-  if (!date) return null;
-  if (!date.iso) return date.raw;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date.iso}T00:00:00Z`),
-  );
-}
-
-/** Author, “Title”, source, date, URL: the parts a reader needs to find the article again. */
-function citationOf(details: Omit<ArticleDetails, 'citation'>): ArticleDetails['citation'] {
-  const authors = details.bylines.map((b) => b.name).join(', ');
-  const date = citationDate(details.date);
-  const url = details.original?.url ?? null;
-  const site = details.original?.domain ?? null;
-  const plain = [authors, `“${details.title}”`, site, date].filter(Boolean).join(', ');
-  const title = escapeMarkdown(details.title);
-  const markdown = [
-    escapeMarkdown(authors),
-    url ? `[“${title}”](<${url}>)` : `“${title}”`,
-    site ? `*${site}*` : null,
-    date ? escapeMarkdown(date) : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return { plain: `${plain}.${url ? ` ${url}` : ''}`, markdown: `${markdown}.` };
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-}
-
-/** The article opened last; its details are computed on first request, so opening is not slowed. */
-export class LatestArticleDetails {
-  #article: Article | null = null;
-  #details: Promise<ArticleDetails> | null = null;
-
-  remember = <T extends Article | null>(article: T): T => {
-    if (article) {
-      this.#article = article;
-      this.#details = null;
-    }
-    return article;
-  };
-
-  /** The article itself, for exports of what the window shows. */
-  article(): Article | null {
-    return this.#article;
-  }
-
-  async get(): Promise<ArticleDetails | null> {
-    if (!this.#article) return null;
-    this.#details ??= articleDetails(this.#article);
-    return this.#details;
   }
 }

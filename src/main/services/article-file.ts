@@ -1,8 +1,9 @@
 /** Opens an article from disk or from handed-over bytes, refusing what is not a readable text file. */
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Article } from '../../shared/article';
-import { MAX_ARTICLE_BYTES } from '../../shared/article';
+import { MAX_ARTICLE_BYTES, tooLargeMessage } from '../../shared/article';
 import { AppFailure } from '../../shared/result';
 import { parseArticle } from './article-parser';
 import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';
@@ -14,17 +15,34 @@ export function articleIdFromName(name: string): string | null {
   return ARTICLE_ID.exec(name)?.[1]?.toLowerCase() ?? null;
 }
 
-export async function loadArticleFile(path: string): Promise<Article> {
+/** Opens a file for reading without blocking: a pipe must not hang the open itself. */
+const openPlain = (path: string) => open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+
+/**
+ * Reads an article. `openFile` lets the library open through its own containment check; what is
+ * checked and read afterwards is the open descriptor, so nothing can be swapped in between.
+ */
+export async function loadArticleFile(
+  path: string,
+  openFile: (path: string) => Promise<FileHandle> = openPlain,
+): Promise<Article> {
   const name = basename(path);
-  const info = await stat(path).catch((error: unknown) => {
-    throw describeFsError(error, name);
+  const handle = await openFile(path).catch((error: unknown) => {
+    throw error instanceof AppFailure ? error : describeFsError(error, name);
   });
-  checkRegularFile(info, name);
-  checkSize(info.size, name);
-  const bytes = await readAtMost(path, MAX_ARTICLE_BYTES + 1, name);
-  // The file may have grown between stat and read; the byte count we hold is what counts.
-  checkSize(bytes.byteLength, name);
-  return articleFromBytes(bytes, { name, path, modified: info.mtime.toISOString() });
+  try {
+    const info = await handle.stat();
+    checkRegularFile(info, name);
+    checkSize(info.size, name);
+    const bytes = await readAtMost(handle, MAX_ARTICLE_BYTES + 1);
+    // The file may have grown between stat and read; the byte count we hold is what counts.
+    checkSize(bytes.byteLength, name);
+    return articleFromBytes(bytes, { name, path, modified: info.mtime.toISOString() });
+  } catch (error) {
+    throw error instanceof AppFailure ? error : describeFsError(error, name);
+  } finally {
+    await handle.close();
+  }
 }
 
 export function articleFromBytes(
@@ -49,6 +67,7 @@ export function articleFromBytes(
     bom: decoded.bom,
     lineEndings: decoded.lineEndings,
     replacedBytes: decoded.replacedBytes,
+    controlCharacters: decoded.controlCharacters,
   });
 }
 
@@ -70,40 +89,25 @@ export function checkRegularFile(
 
 export function checkSize(size: number, name: string) {
   if (size === 0) throw new AppFailure('empty', `“${name}” is empty: there is nothing to read.`);
-  if (size > MAX_ARTICLE_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(size > 1024 ** 3 ? 0 : 1);
-    throw new AppFailure(
-      'too-large',
-      `“${name}” is ${mb} MB, too large to be a saved article (the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB).`,
-    );
-  }
+  if (size > MAX_ARTICLE_BYTES) throw new AppFailure('too-large', tooLargeMessage(name, size));
 }
 
 /** Reads no more than `limit` bytes, so a file that grows or lies about its size cannot exhaust memory. */
-async function readAtMost(path: string, limit: number, name: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r').catch((error: unknown) => {
-    throw describeFsError(error, name);
-  });
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < limit) {
-      const chunk = Buffer.allocUnsafe(
-        Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, limit - total),
-      );
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      // A binary file is refused from its first bytes, however large it is.
-      if (total === 0) refuseBinary(chunks[0]!);
-      total += bytesRead;
-    }
-    return Buffer.concat(chunks, total);
-  } catch (error) {
-    throw error instanceof AppFailure ? error : describeFsError(error, name);
-  } finally {
-    await handle.close();
+async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(
+      Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, limit - total),
+    );
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    // A binary file is refused from its first bytes, however large it is.
+    if (total === 0) refuseBinary(chunks[0]!);
+    total += bytesRead;
   }
+  return Buffer.concat(chunks, total);
 }
 
 export function describeFsError(error: unknown, name: string): AppFailure {

@@ -5,42 +5,27 @@
  */
 import type {
   Article,
-  ArticleDate,
   ArticlePart,
   Block,
-  Byline,
   Caption,
   Inline,
   SourceFile,
 } from '../../shared/article';
-import { removeInvisibleControls } from '../../shared/deceptive-text';
-import { looksLikeDateLine, parseDateLine } from './date-line';
-import { classifyTarget, parseMarkdownBlocks, plainText } from './markdown-blocks';
+import { readHeader } from '../../shared/article-header';
+import { plainText } from '../../shared/article-text';
+import { classifyTarget, parseMarkdownBlocks } from './markdown-blocks';
 
-const BYLINE = /^by\s+/i;
 const ORIGINAL_URL = /^original\s+url\s*:?\s*/i;
 const EMBED = /^embed\s*:?$/i;
-/** A first line longer than this is a paragraph, not a title. */
-const MAX_TITLE_FROM_LINE = 160;
-/** The byline and date sit within the first few blocks after the title. */
-const HEADER_ZONE = 4;
 
 export function parseArticle(text: string, source: SourceFile): Article {
   const blocks = parseMarkdownBlocks(text).map(markEmbed);
   const missing: ArticlePart[] = [];
 
-  const { title, titleFrom } = takeTitle(blocks, source.name);
+  // The header is read as the library list reads it (src/shared/article-header).
+  const { title, titleFrom, bylines, date, blockCount } = readHeader((i) => blocks[i], source.name);
+  blocks.splice(0, blockCount);
   if (titleFrom !== 'heading') missing.push('title');
-
-  const bylines: Byline[] = [];
-  let date: ArticleDate | null = null;
-  for (let seen = 0; seen < HEADER_ZONE && blocks[0]?.type === 'paragraph'; seen++) {
-    const line = plainText(blocks[0].children).trim();
-    if (BYLINE.test(line)) bylines.push(...readBylines(blocks[0].children));
-    else if (!date && looksLikeDateLine(line)) date = parseDateLine(line);
-    else break;
-    blocks.shift();
-  }
   if (bylines.length === 0) missing.push('byline');
   if (!date) missing.push('date');
 
@@ -51,59 +36,6 @@ export function parseArticle(text: string, source: SourceFile): Article {
   if (blocks.length === 0) missing.push('body');
 
   return { title, titleFrom, bylines, date, caption, body: blocks, originalUrl, missing, source };
-}
-
-function takeTitle(blocks: Block[], fileName: string): Pick<Article, 'title' | 'titleFrom'> {
-  const first = blocks[0];
-  // Titles are judged as seen: bidi controls and zero-width spaces removed first.
-  const visible = (text: string) => removeInvisibleControls(text).trim();
-  const headingText = first?.type === 'heading' ? visible(plainText(first.children)) : '';
-  if (first?.type === 'heading' && first.level === 1 && headingText) {
-    blocks.shift();
-    return { title: headingText, titleFrom: 'heading' };
-  }
-  if (first?.type === 'paragraph') {
-    const whole = visible(plainText(first.children));
-    const firstLine = visible(whole.split('\n')[0]!);
-    if (
-      firstLine === whole &&
-      whole.length > 0 &&
-      whole.length <= MAX_TITLE_FROM_LINE &&
-      !BYLINE.test(whole)
-    ) {
-      blocks.shift();
-      return { title: whole, titleFrom: 'first-line' };
-    }
-  }
-  return {
-    title: visible(titleFromFileName(fileName)) || 'Untitled article',
-    titleFrom: 'file-name',
-  };
-}
-
-export function titleFromFileName(name: string): string {
-  const stem = name.replace(/\.[a-z0-9]{1,5}$/i, '');
-  const cleaned = stem
-    .replace(/^\d+_[0-9a-f]{16}$/i, '')
-    .replace(/[_-]+/g, ' ')
-    .trim();
-  return cleaned || stem || 'Untitled article';
-}
-
-function readBylines(children: Inline[]): Byline[] {
-  const links = children.filter((c) => c.type === 'link');
-  if (links.length > 0) {
-    return links.map((link) => ({
-      name: removeInvisibleControls(plainText(link.children)).trim(),
-      target: link.target,
-    }));
-  }
-  return plainText(children)
-    .replace(BYLINE, '')
-    .split(/\s*(?:,|\band\b|&)\s*/i)
-    .map((name) => removeInvisibleControls(name).trim())
-    .filter(Boolean)
-    .map((name) => ({ name, target: null }));
 }
 
 /** The lead paragraph is a photo caption when it ends in bold text: the credit. */

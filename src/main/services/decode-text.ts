@@ -3,7 +3,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import type { LineEndings } from '../../shared/article';
 import { AppFailure } from '../../shared/result';
-import { binarySignature, controlByteRatio } from './binary-signatures';
+import { binarySignature } from './binary-signatures';
 
 export interface DecodedText {
   text: string;
@@ -11,6 +11,8 @@ export interface DecodedText {
   bom: boolean;
   lineEndings: LineEndings;
   replacedBytes: number;
+  /** Stray control characters (terminal escapes, backspaces, form feeds…) shown as symbols or removed. */
+  controlCharacters: number;
 }
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -48,10 +50,36 @@ const MAX_REPLACED_SHARE = 0.1;
 export function decodeText(bytes: Uint8Array): DecodedText {
   const { text, encoding, bom, replacedBytes } = decodeBytes(bytes);
   const { normalised, lineEndings } = normaliseLineEndings(text);
-  return { text: normalised, encoding, bom, lineEndings, replacedBytes };
+  const shown = showControls(normalised);
+  return { encoding, bom, lineEndings, replacedBytes, ...shown };
 }
 
-function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings'> {
+/** C0 controls but tab and line feed, DEL, and C1 controls: text has no use for them on a page. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const STRAY_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+/** A terminal's escape sequences: CSI (colours, cursor moves), OSC (titles, links), and two-byte ones. */
+const TERMINAL_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- as above
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+
+/**
+ * Makes stray control characters harmless and visible: a terminal's escape sequences are removed
+ * whole (their text stays), other C0 controls and DEL become their Unicode Control Pictures
+ * (backspace ␈, form feed ␌, escape ␛), C1 controls are removed. All are counted.
+ */
+export function showControls(text: string): { text: string; controlCharacters: number } {
+  if (!STRAY_CONTROL.test(text)) return { text, controlCharacters: 0 };
+  const controlCharacters = text.match(new RegExp(STRAY_CONTROL, 'g'))!.length;
+  const shown = text
+    .replace(TERMINAL_ESCAPE, '')
+    // eslint-disable-next-line no-control-regex -- as above
+    .replace(/[\x00-\x08\x0b-\x1f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
+    .replace(/\x7f/g, '\u2421')
+    .replace(/[\x80-\x9f]/g, '');
+  return { text: shown, controlCharacters };
+}
+
+function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings' | 'controlCharacters'> {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeWith('utf-8', bytes.subarray(3), true);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes.subarray(2), true);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), true);
@@ -72,12 +100,16 @@ function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings'> {
   return decodeWith(guessLegacyEncoding(bytes), bytes, false);
 }
 
-/** Refuses binary data from a file's first bytes alone, so a large binary is never read whole. */
+/**
+ * Refuses binary data from a file's first bytes alone, so a large binary is never read whole. Only
+ * evidence counts: a known format's signature, or a NUL byte (which text never holds, outside
+ * UTF-16). Other control characters are text's strays: they are shown (see showControls).
+ */
 export function refuseBinary(head: Uint8Array): void {
   if (BOMS.some((bom) => startsWith(head, bom))) return;
   const format = binarySignature(head);
   if (format) throw new AppFailure('binary', `This is a ${format}, not a text article.`);
-  if (!sniffUtf16WithoutBom(head) && controlByteRatio(head) > 0.02) {
+  if (!sniffUtf16WithoutBom(head) && head.includes(0)) {
     throw new AppFailure('binary', 'This file holds binary data, not the text of an article.');
   }
 }

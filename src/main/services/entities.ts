@@ -38,7 +38,7 @@ let nlpLoaded: Promise<Nlp> | null = null;
 // compromise takes a few hundred ms to load; it is loaded on first use, not when the app starts.
 const loadNlp = () => (nlpLoaded ??= import('compromise').then((module) => module.default));
 
-/** Loads compromise while the app is idle after start-up, so the first Details panel is quick. */
+/** Loads compromise a moment after the start-up answer, so the first Details panel is quick. */
 export function warmUpEntities(afterMs = 1_500): void {
   setTimeout(() => void loadNlp().catch(() => undefined), afterMs).unref?.();
 }

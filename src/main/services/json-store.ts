@@ -27,8 +27,8 @@ export async function readJsonFile<T>(
     throw storageFailure(error, file);
   }
   // JSON.parse creates "__proto__" as an own key, and valibot's objects copy only known keys.
-  const parsed = v.safeParse(schema, safeJsonParse(text));
-  if (parsed.success) return { value: parsed.output, setAside: null };
+  const parsed = safeValidate(schema, safeJsonParse(text));
+  if (parsed?.success) return { value: parsed.output, setAside: null };
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(file, aside);
   return { value: fallback(), setAside: aside };
@@ -82,6 +82,15 @@ export function storageFailure(error: unknown, file: string): Error {
     );
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** A file no schema foresaw (nested deeper than the stack) is damaged, like any invalid one. */
+function safeValidate<T>(schema: v.GenericSchema<unknown, T>, input: unknown) {
+  try {
+    return v.safeParse(schema, input);
+  } catch {
+    return null;
+  }
 }
 
 function safeJsonParse(text: string): unknown {

@@ -5,22 +5,23 @@ import { articleKey } from '../../shared/article-key';
 import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
-import { LatestArticleDetails } from './article-details';
+import type { OpenedArticle, ShownArticle } from '../../shared/startup';
 import { articleFromBytes, loadArticleFile } from './article-file';
 import { warmUpEntities } from './entities';
-import { comfortHandlers } from './comfort-handlers';
-import { ComfortStore } from './comfort-store';
 import { EventHub } from './event-hub';
-import { checkExternalUrl } from './external-url';
-import { PanelLayoutStore } from './panel-layout';
 import { EpubExporter } from './export/epub-export';
 import { createExportHandlers } from './export/export-handlers';
 import type { ShowSaveDialog } from './export/save-dialog';
+import { checkExternalUrl } from './external-url';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryService } from './library/library-service';
 import { researchHandlers } from './library/research-handlers';
+import { OpenedArticles } from './opened-articles';
 import { PathGrants } from './path-grants';
-import { RecentFiles } from './recent-files';
+import { rememberedHandlers } from './remembered-handlers';
+import { RememberedStore } from './remembered-store';
+import { saveTextFile } from './save-text-file';
+import { startUp } from './startup';
 
 export interface HostEnvironment {
   info: AppInfo;
@@ -40,6 +41,8 @@ export interface HostEnvironment {
   print?: () => Promise<void>;
   /** The native Open Folder dialog; absent in the browser, which cannot give folder paths. */
   showFolderDialog?: () => Promise<string | null>;
+  /** The command that started the browser host ("npm start --"), named where a folder is needed. */
+  startCommand?: string;
   /** The built library indexing worker; absent in unit tests, which index in-thread. */
   libraryWorkerFile?: string;
   /** The built EPUB packing worker; absent in unit tests, which pack in-thread. */
@@ -55,11 +58,8 @@ export interface LecternServices {
 
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
-  const recent = new RecentFiles(env.userDataDir);
-  const details = new LatestArticleDetails();
-  warmUpEntities();
-  const panel = new PanelLayoutStore(env.userDataDir);
-  const comfort = new ComfortStore(env.userDataDir);
+  const remembered = new RememberedStore(env.userDataDir);
+  const opened = new OpenedArticles();
   const events = new EventHub();
   const library = new LibraryService({
     userDataDir: env.userDataDir,
@@ -67,74 +67,99 @@ export function createServices(env: HostEnvironment): LecternServices {
     emit: events.emit,
   });
 
-  const libraryHandlers = createLibraryHandlers({
+  const {
+    'library.openStartup': openLibraryAtLaunch,
+    'library.openArticle': readLibraryArticle,
+    ...libraryHandlers
+  } = createLibraryHandlers({
     library,
     grants,
     startupPath: env.startupIsSample ? null : env.startupPath,
     showFolderDialog: env.showFolderDialog,
-    lastFolder: env.startupIsSample ? () => comfort.lastFolder() : undefined,
-    rememberFolder: (path) => comfort.setLastFolder(path),
+    startCommand: env.startCommand,
+    lastFolder: env.startupIsSample ? () => remembered.lastFolder() : undefined,
+    rememberFolder: (path) => remembered.setLastFolder(path),
   });
 
   const exportHandlers = createExportHandlers({
     exporter: new EpubExporter({
       annotationsOf: async (article) =>
-        (await comfort.highlights(await articleKey(article))).annotations,
+        (await remembered.highlights(await articleKey(article))).annotations,
       onProgress: (progress) => events.emit({ type: 'export-progress', progress }),
       workerFile: env.epubWorkerFile,
     }),
-    openArticle: () => details.article(),
-    inLibrary: (path) => library.contains(path),
+    openArticle: () => opened.latest(),
+    inLibrary: async (path) => library.holds(path),
+    readLibraryArticle: (path) => library.openArticle(path),
     showSaveDialog: env.showSaveDialog,
     printToPdf: env.printToPdf,
     print: env.print,
   });
-  const saveDialog = env.showSaveDialog;
-  const saveMarkdown = saveDialog
-    ? (suggestedName: string) =>
-        saveDialog({
-          suggestedName,
-          title: 'Export highlights',
-          filter: { name: 'Markdown', extensions: ['md'] },
-        })
-    : undefined;
 
-  async function openGranted(path: string, remember = true): Promise<Article> {
-    const article = await loadArticleFile(path);
-    if (remember) await recent.add(path, article.title).catch(() => undefined);
-    if (remember) await comfort.setLastArticle(path).catch(() => undefined);
-    return details.remember(article);
+  /** The article with what is remembered about it: all the window needs to show it at once. */
+  async function shown(article: Article): Promise<ShownArticle> {
+    const key = await opened.remember(article);
+    const [position, highlights] = await Promise.all([
+      remembered.position(key),
+      remembered.highlights(key),
+    ]);
+    return { article, key, position, highlights };
+  }
+
+  /** `path` is set for an article the user opened from disk: it goes on the Recent list. */
+  async function answer(article: Article, path: string | null): Promise<OpenedArticle> {
+    // Remembered in memory now and written in the background: the answer does not wait for fsync.
+    const recent = path ? await remembered.opened(path, article.title) : await remembered.recent();
+    return { ...(await shown(article)), recent, notices: remembered.takeNotices() };
+  }
+
+  async function openGranted(path: string): Promise<OpenedArticle> {
+    return answer(await loadArticleFile(path), path);
   }
 
   /** With no file named at launch, the article read last is reopened (if it is still there). */
   /** Null when a folder was named at launch: it opens as a library, with no article chosen yet. */
-  async function openAtLaunch(): Promise<Article | null> {
+  async function openAtLaunch(): Promise<ShownArticle | null> {
     if (!env.startupIsSample && (await stat(env.startupPath).catch(() => null))?.isDirectory()) {
       return null;
     }
-    const last = env.startupIsSample ? await comfort.lastArticle().catch(() => null) : null;
-    if (last) {
-      const article = await loadArticleFile(last).catch(() => null);
-      if (article) {
-        grants.grant(last);
-        return details.remember(article);
-      }
+    const last = env.startupIsSample ? await remembered.lastArticle().catch(() => null) : null;
+    const article = last ? await loadArticleFile(last).catch(() => null) : null;
+    if (last && article) {
+      grants.grant(last);
+      return shown(article);
     }
-    return openGranted(grants.grant(env.startupPath), !env.startupIsSample);
+    const path = grants.grant(env.startupPath);
+    const named = await loadArticleFile(path);
+    // The bundled sample is not something the user opened: it stays off the Recent list.
+    if (!env.startupIsSample) await remembered.opened(path, named.title);
+    return shown(named);
   }
 
   const handlers: Handlers = {
-    'app.info': async () => env.info,
-    'reader.openStartup': openAtLaunch,
+    'app.start': async () => {
+      const answer = await startUp({
+        info: env.info,
+        remembered,
+        openArticle: openAtLaunch,
+        openLibrary: openLibraryAtLaunch,
+      });
+      // The details panel's NLP library blocks this thread while it loads: not before the window
+      // has its answer, nor while a library's first pass needs the thread for its progress.
+      void library.whenIdle().then(() => warmUpEntities());
+      return answer;
+    },
     'reader.openPath': async (path) => {
-      const known = grants.has(path) || (await library.contains(path));
-      if (!known && !(await recent.list()).some((entry) => entry.path === path)) {
-        throw new AppFailure(
-          'not-allowed',
-          'Lectern only opens files you chose. Use Open… to pick it.',
-        );
+      if (grants.has(path)) return openGranted(path);
+      // Inside the open library, its own rules decide, whatever was opened there before.
+      if (library.holds(path)) return answer(await library.openArticle(path), path);
+      if ((await remembered.recent()).some((entry) => entry.path === path)) {
+        return openGranted(grants.grant(path));
       }
-      return openGranted(grants.grant(path));
+      throw new AppFailure(
+        'not-allowed',
+        'Lectern only opens files you chose. Use Open… to pick it.',
+      );
     },
     'reader.openDialog': async () => {
       if (!env.showOpenDialog) throw new AppFailure('unavailable', 'This host has no Open dialog.');
@@ -142,20 +167,18 @@ export function createServices(env: HostEnvironment): LecternServices {
       return path ? openGranted(grants.grant(path)) : null;
     },
     'reader.openBytes': async ({ name, bytes }) =>
-      details.remember(articleFromBytes(bytes, { name, path: null, modified: null })),
+      answer(articleFromBytes(bytes, { name, path: null, modified: null }), null),
     'reader.openDropped': async (path) => openGranted(grants.grant(path)),
-    'recent.list': async () => recent.list(),
-    'reader.details': async () => details.get(),
-    'ui.getPanel': async () => panel.get(),
-    'ui.setPanel': async (layout) => panel.set(layout),
+    'recent.list': () => remembered.recent(),
+    'reader.details': (key) => opened.details(key),
     'shell.openExternal': async (url) => env.openExternal(checkExternalUrl(url)),
-    ...comfortHandlers(comfort, saveMarkdown),
+    'file.saveText': (request) => saveTextFile(request, env.showSaveDialog),
+    ...rememberedHandlers(remembered),
     ...libraryHandlers,
     ...exportHandlers,
-    ...researchHandlers(library, comfort),
-    // An article opened from the library is the one the details panel describes.
-    'library.openArticle': async (path) =>
-      details.remember(await libraryHandlers['library.openArticle'](path)),
+    ...researchHandlers(library, remembered),
+    // Opened from the library, an article is not added to the Recent list.
+    'library.openArticle': async (path) => answer(await readLibraryArticle(path), null),
   };
   return { handlers, grants, events, library };
 }

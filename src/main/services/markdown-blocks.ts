@@ -12,11 +12,27 @@ markdown.options.maxNesting = 100;
 
 const WEB_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
-export function parseMarkdownBlocks(text: string): Block[] {
+/** `endLines`, when given, receives the line after each top-level block (where the next may start). */
+export function parseMarkdownBlocks(text: string, endLines?: number[]): Block[] {
   const tokens = markdown.parse(text, {});
   const ids = { next: 0 };
-  return new BlockReader(tokens, ids).readUntil(null);
+  return new BlockReader(tokens, ids).readUntil(null, endLines);
 }
+
+/** A paragraph, or an image block when an image is all it holds. */
+export function paragraphBlock(children: Inline[], id: string): Block {
+  const only = children.length === 1 ? children[0] : undefined;
+  if (only?.type === 'image') return { type: 'image', id, alt: only.alt };
+  return { type: 'paragraph', id, children };
+}
+
+/** One line of inline Markdown, as a paragraph holding only that line would read it. */
+export function parseInlineLine(line: string): Inline[] {
+  return readInlines(markdown.parseInline(line, {})[0]?.children ?? []);
+}
+
+/** Entities and backslash escapes as the reader shows them ("AT&amp;T" → "AT&T"). */
+export const unescapeMarkdown = (text: string): string => markdown.utils.unescapeAll(text);
 
 export function classifyTarget(href: string | null | undefined): LinkTarget {
   const raw = (href ?? '').trim();
@@ -38,13 +54,15 @@ class BlockReader {
   ) {}
 
   /** Reads blocks until a closing token of the given type (or the end). */
-  readUntil(closeType: string | null): Block[] {
+  readUntil(closeType: string | null, endLines?: number[]): Block[] {
     const blocks: Block[] = [];
     while (this.#i < this.tokens.length) {
       const token = this.tokens[this.#i++]!;
       if (token.type === closeType) break;
       const block = this.readBlock(token);
-      if (block) blocks.push(block);
+      if (!block) continue;
+      blocks.push(block);
+      endLines?.push(token.map?.[1] ?? 0);
     }
     return blocks;
   }
@@ -77,10 +95,7 @@ class BlockReader {
   }
 
   private paragraph(): Block {
-    const children = this.inlineThen('paragraph_close');
-    const only = children.length === 1 ? children[0] : undefined;
-    if (only?.type === 'image') return { type: 'image', id: this.id(), alt: only.alt };
-    return { type: 'paragraph', id: this.id(), children };
+    return paragraphBlock(this.inlineThen('paragraph_close'), this.id());
   }
 
   private heading(open: Token): Block {
@@ -207,23 +222,4 @@ function pushText(into: Inline[], text: string) {
   const last = into.at(-1);
   if (last?.type === 'text') last.text += text;
   else into.push({ type: 'text', text });
-}
-
-/** The text a reader sees, for titles, bylines and search. */
-export function plainText(inlines: Inline[]): string {
-  return inlines
-    .map((node) => {
-      switch (node.type) {
-        case 'text':
-        case 'code':
-          return node.text;
-        case 'image':
-          return node.alt;
-        case 'break':
-          return '\n';
-        default:
-          return plainText(node.children);
-      }
-    })
-    .join('');
 }

@@ -1,41 +1,23 @@
-/** The Open Recent list, kept in the user-data folder. */
-import { join } from 'node:path';
+/** The Recent list: articles opened from a path, newest first, kept in `recent.json`. */
 import * as v from 'valibot';
 import type { RecentEntry } from '../../shared/recent';
-import { readJsonFile, writeJsonFile } from './json-store';
 
 const MAX_RECENT = 12;
-const RecentFileSchema = v.object({
-  version: v.literal(1),
-  entries: v.pipe(
-    v.array(v.object({ path: v.string(), title: v.string(), openedAt: v.string() })),
-    v.maxLength(100),
+
+export const RecentListSchema = v.pipe(
+  v.array(
+    v.object({
+      path: v.pipe(v.string(), v.maxLength(4096)),
+      title: v.pipe(v.string(), v.maxLength(1000)),
+      openedAt: v.pipe(v.string(), v.maxLength(40)),
+    }),
   ),
-});
+  v.maxLength(100),
+  v.transform((entries) => entries.slice(0, MAX_RECENT)),
+);
 
-export class RecentFiles {
-  #entries: RecentEntry[] | null = null;
-  readonly #file: string;
-
-  constructor(userDataDir: string) {
-    this.#file = join(userDataDir, 'recent.json');
-  }
-
-  async list(): Promise<RecentEntry[]> {
-    if (!this.#entries) {
-      const read = await readJsonFile(this.#file, RecentFileSchema, () => ({
-        version: 1 as const,
-        entries: [],
-      }));
-      this.#entries = read.value.entries.slice(0, MAX_RECENT);
-    }
-    return [...this.#entries];
-  }
-
-  async add(path: string, title: string): Promise<void> {
-    const entries = (await this.list()).filter((entry) => entry.path !== path);
-    entries.unshift({ path, title, openedAt: new Date().toISOString() });
-    this.#entries = entries.slice(0, MAX_RECENT);
-    await writeJsonFile(this.#file, { version: 1, entries: this.#entries });
-  }
+/** The list after opening `path`: it moves to the top, and the oldest entries fall off. */
+export function withOpened(list: RecentEntry[], path: string, title: string): RecentEntry[] {
+  const others = list.filter((entry) => entry.path !== path);
+  return [{ path, title, openedAt: new Date().toISOString() }, ...others].slice(0, MAX_RECENT);
 }

@@ -1,29 +1,50 @@
-/** One versioned JSON file held in memory: loaded once, each change written atomically in order. */
+/**
+ * One versioned JSON file held in memory: loaded once, validated, each change written atomically
+ * and in order. Every file Lectern keeps in the user-data folder is one of these.
+ */
 import * as v from 'valibot';
 import { readJsonFile, removeStaleTempFiles, writeJsonFile } from './json-store';
 import { trackWrite } from './pending-writes';
 
-export interface Versioned<T> {
-  version: 1;
-  data: T;
+/** Where a document says what went wrong, so the window can tell people once. */
+export interface StoreReporter {
+  /** A damaged file was renamed to `aside` and defaults used instead. */
+  setAside(file: string, aside: string): void;
+  /** A change made with `change` (nobody waits for it) could not be written. */
+  writeFailed(error: Error): void;
 }
 
-/** Reports a corrupt file that was set aside, so the window can say so once. */
-export type SetAsideReporter = (file: string, aside: string) => void;
+export interface DocumentOptions<T> {
+  reporter?: StoreReporter;
+  /** The layout's version, written as `{ version, data }`; a file of another version is set aside. */
+  version?: number;
+  /** Reads the file's previous layout into the current one, so an upgrade keeps what it held. */
+  earlier?: v.GenericSchema<unknown, T>;
+}
+
+const silent: StoreReporter = { setAside: () => undefined, writeFailed: () => undefined };
 
 export class StoredDocument<T> {
   #data: T | null = null;
   #loading: Promise<T> | null = null;
   #writes: Promise<unknown> = Promise.resolve();
-  readonly #schema: v.GenericSchema<unknown, Versioned<T>>;
+  readonly #version: number;
+  readonly #schema: v.GenericSchema<unknown, T>;
+  readonly #reporter: StoreReporter;
 
   constructor(
     readonly file: string,
     dataSchema: v.GenericSchema<unknown, T>,
     private readonly fallback: () => T,
-    private readonly onSetAside: SetAsideReporter = () => undefined,
+    options: DocumentOptions<T> = {},
   ) {
-    this.#schema = v.strictObject({ version: v.literal(1), data: dataSchema }) as never;
+    this.#version = options.version ?? 1;
+    this.#reporter = options.reporter ?? silent;
+    const current = v.pipe(
+      v.strictObject({ version: v.literal(this.#version), data: dataSchema }),
+      v.transform((file) => file.data),
+    );
+    this.#schema = (options.earlier ? v.union([current, options.earlier]) : current) as never;
   }
 
   async read(): Promise<T> {
@@ -33,28 +54,42 @@ export class StoredDocument<T> {
   }
 
   /**
-   * Applies a change in memory first, then writes; if the write fails (disk full, read-only) the
-   * in-memory state is kept and the error carries a message for people.
+   * Applies a change in memory first, then writes and waits for the disk; if the write fails
+   * (disk full, read-only) the in-memory state is kept and the error carries a message for people.
    */
   async update(change: (data: T) => T): Promise<T> {
+    const { data, written } = await this.#apply(change);
+    await written;
+    return data;
+  }
+
+  /**
+   * Applies a change in memory and starts writing it without waiting: the next read sees it at
+   * once, quitting still waits for the write (pending-writes), and a failure is reported.
+   */
+  async change(change: (data: T) => T): Promise<T> {
+    const { data, written } = await this.#apply(change);
+    written.catch((error: unknown) => this.#reporter.writeFailed(error as Error));
+    return data;
+  }
+
+  async #apply(change: (data: T) => T): Promise<{ data: T; written: Promise<void> }> {
     const next = change(await this.read());
     this.#data = next;
-    const write = trackWrite(
-      this.#writes.then(() => writeJsonFile(this.file, { version: 1, data: this.#data })),
+    const written = trackWrite(
+      this.#writes.then(() =>
+        writeJsonFile(this.file, { version: this.#version, data: this.#data }),
+      ),
     );
-    this.#writes = write.catch(() => undefined);
-    await write;
-    return next;
+    this.#writes = written.catch(() => undefined);
+    return { data: next, written };
   }
 
   async #load(): Promise<T> {
     await removeStaleTempFiles(this.file);
-    const read = await readJsonFile(this.file, this.#schema, () => ({
-      version: 1 as const,
-      data: this.fallback(),
-    }));
-    if (read.setAside) this.onSetAside(this.file, read.setAside);
-    this.#data = read.value.data;
+    const read = await readJsonFile(this.file, this.#schema, this.fallback);
+    if (read.setAside) this.#reporter.setAside(this.file, read.setAside);
+    this.#data = read.value;
     return this.#data;
   }
 }

@@ -9,4 +9,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { getLecternApi } from './lectern-api';
 
-mount(App, { target: document.getElementById('app')!, props: { api: getLecternApi() } });
+const api = getLecternApi();
+// The preload sent this call before this script loaded; here the window takes its answer.
+const startup = api.call('app.start');
+mount(App, { target: document.getElementById('app')!, props: { api, startup } });

@@ -2,7 +2,13 @@
  * Launches the real app for a test: the browser host (its real services, in Chromium) or, where its
  * binary exists, Electron through Playwright's `_electron`, with the same specs.
  */
-import { test as base, _electron, type Browser, type Page } from '@playwright/test';
+import {
+  test as base,
+  _electron,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +21,18 @@ export interface LaunchOptions {
   /** The user-data folder; a fresh temporary one when absent. */
   userData?: string;
   colorScheme?: 'light' | 'dark';
+  /** Runs before the window loads (in Electron, before a reload), e.g. to install an init script. */
+  beforeLoad?: (page: Page) => Promise<void>;
+  /** Extra environment for the browser host (as scripts/start.mjs sets LECTERN_START_COMMAND). */
+  env?: Record<string, string>;
 }
 
 export interface LecternApp {
   page: Page;
+  /** The browser host's origin (no secret in it); null in Electron. */
+  origin: string | null;
+  /** The link the host printed, already used by `page`; null in Electron. */
+  link: string | null;
   userData: string;
   /** Requests that tried to leave the app (all were blocked). */
   externalRequests: string[];
@@ -27,11 +41,17 @@ export interface LecternApp {
 
 export const HOST_SCRIPT = join(process.cwd(), 'out', 'main', 'browser-host.js');
 
+/**
+ * Starts the browser host as `npm run browser` does. `url` is the link it printed: it carries the
+ * one-time secret that lets one browser in.
+ */
 export function startHost(
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<{ url: string; process: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [HOST_SCRIPT, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -41,7 +61,7 @@ export function startHost(
     }, 10_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /serving on (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({ url: match[1]!, process: child, output: () => output });
@@ -70,7 +90,10 @@ async function launchBrowserHost(
   userData: string,
   defer: Defer,
 ) {
-  const host = await startHost([...(options.path ? [options.path] : []), '--user-data', userData]);
+  const host = await startHost(
+    [...(options.path ? [options.path] : []), '--user-data', userData],
+    options.env,
+  );
   defer(() => stopHost(host.process));
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   defer(() => context.close());
@@ -84,9 +107,13 @@ async function launchBrowserHost(
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  await options.beforeLoad?.(page);
+  // The printed link, in a fresh context: as a person opens it from the terminal.
   await page.goto(host.url);
   return {
     page,
+    origin,
+    link: host.url,
     userData,
     externalRequests,
     // Like quitting the app: the host finishes its writes, then exits; the next launch sees them.
@@ -115,7 +142,18 @@ async function launchElectron(
   });
   defer(() => app.close());
   const page = await app.firstWindow();
-  return { page, userData, externalRequests: [], close: () => app.close() };
+  if (options.beforeLoad) {
+    await options.beforeLoad(page);
+    await page.reload();
+  }
+  return {
+    page,
+    origin: null,
+    link: null,
+    userData,
+    externalRequests: [],
+    close: () => app.close(),
+  };
 }
 
 const madeThisTest: string[] = [];
@@ -129,6 +167,9 @@ export function tempFolder(prefix = 'lectern-e2e-'): string {
 
 export const test = base.extend<{
   launch: (options?: LaunchOptions) => Promise<LecternApp>;
+  /** A browser context of its own (another browser, say), closed after the test. */
+  freshContext: () => Promise<BrowserContext>;
+  defer: Defer;
   removeTempFolders: void;
 }>({
   // Set up first, so torn down last: after every app using the folders has closed.
@@ -140,24 +181,36 @@ export const test = base.extend<{
     },
     { auto: true },
   ],
-  launch: async ({ browser }, use, testInfo) => {
-    const electron = electronBinary();
-    if (testInfo.project.name === 'electron' && 'missing' in electron) {
-      testInfo.skip(true, `Skipped on Electron: ${electron.missing}.`);
-    }
+  // Every host and context is registered here the moment it starts, so a test that fails half-way
+  // leaves nothing running.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this.
+  defer: async ({}, use) => {
     const cleanUps: (() => Promise<void>)[] = [];
-    const defer: Defer = (cleanUp) => void cleanUps.push(cleanUp);
     try {
-      await use(async (options = {}) => {
-        const userData = options.userData ?? tempFolder();
-        return testInfo.project.name === 'electron' && 'path' in electron
-          ? await launchElectron(electron.path, options, userData, defer)
-          : await launchBrowserHost(browser, options, userData, defer);
-      });
+      await use((cleanUp) => void cleanUps.push(cleanUp));
     } finally {
       // Newest first: a page's context before its host. Closing twice is harmless.
       for (const cleanUp of cleanUps.reverse()) await cleanUp().catch(() => undefined);
     }
+  },
+  launch: async ({ browser, defer }, use, testInfo) => {
+    const electron = electronBinary();
+    if (testInfo.project.name === 'electron' && 'missing' in electron) {
+      testInfo.skip(true, `Skipped on Electron: ${electron.missing}.`);
+    }
+    await use(async (options = {}) => {
+      const userData = options.userData ?? tempFolder();
+      return testInfo.project.name === 'electron' && 'path' in electron
+        ? await launchElectron(electron.path, options, userData, defer)
+        : await launchBrowserHost(browser, options, userData, defer);
+    });
+  },
+  freshContext: async ({ browser, defer }, use) => {
+    await use(async () => {
+      const context = await browser.newContext();
+      defer(() => context.close());
+      return context;
+    });
   },
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningHost } from '../../../src/main/host/browser-host';
 import { createServices, type LecternServices } from '../../../src/main/services/lectern-handlers';
-import { decodeWire, encodeWire } from '../../../src/shared/wire-codec';
+import { apiClient, signIn } from './host-client';
 
 const root = mkdtempSync(join(tmpdir(), 'lectern-libhost-'));
 const rendererDir = join(root, 'renderer');
@@ -13,7 +13,7 @@ const folder = join(root, 'library');
 const outside = join(root, 'outside.txt');
 let host: RunningHost;
 let services: LecternServices;
-let token = '';
+let cookie: string | null = null;
 
 beforeAll(async () => {
   mkdirSync(rendererDir);
@@ -28,39 +28,36 @@ beforeAll(async () => {
     startupIsSample: false,
     userDataDir: mkdtempSync(join(tmpdir(), 'lectern-libhost-data-')),
     openExternal: async () => undefined,
+    startCommand: 'npm start --',
   });
   host = await startBrowserHost({
     rendererDir,
     handlers: services.handlers,
     subscribe: services.events.subscribe,
   });
-  token = /name="lectern-token" content="([0-9a-f]+)"/.exec(
-    await (await fetch(host.url)).text(),
-  )![1]!;
+  cookie = await signIn(host.url);
 });
 afterAll(async () => {
   await host.close();
   await services.library.close();
 });
 
-const api = (channel: string, args: unknown[]) =>
-  fetch(`${host.url}api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Lectern-Token': token },
-    body: encodeWire(args),
-  }).then(
-    async (r) =>
-      decodeWire(await r.text()) as {
-        ok: boolean;
-        value?: { folder: string; title: string; entries: unknown[] };
-        error?: { code: string; message: string };
-      },
-  );
+const api = async (channel: string, args: unknown[]) =>
+  (await apiClient(host, cookie)(channel, args)).body as {
+    ok: boolean;
+    value?: {
+      folder: string;
+      entries: unknown[];
+      library?: { folder: string };
+      article?: { title: string };
+    };
+    error?: { code: string; message: string };
+  };
 
 /** Opens the event stream and collects what arrives for `ms` milliseconds. */
 function listen(query: string, headers: Record<string, string> = {}, ms = 1500) {
   return new Promise<{ status: number; body: string }>((resolve) => {
-    const req = request(`${host.url}api/events${query}`, { headers }, (res) => {
+    const req = request(`${host.origin}/api/events${query}`, { headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       setTimeout(() => {
@@ -74,29 +71,31 @@ function listen(query: string, headers: Record<string, string> = {}, ms = 1500) 
 
 describe('the library over the browser host', () => {
   it('opens the startup folder as a library and streams its progress as events', async () => {
-    const events = listen(`?token=${token}`);
+    const events = listen('', { Cookie: cookie! });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const opened = await api('library.openStartup', []);
-    expect(opened.value?.folder).toBe(folder);
+    const started = await api('app.start', []);
+    expect(started.value?.library?.folder).toBe(folder);
     const { status, body } = await events;
     expect(status).toBe(200);
     expect(body).toContain('"type":"library-progress"');
     expect((await api('library.snapshot', [])).value?.entries).toHaveLength(1);
   });
 
-  it('refuses the event stream without the token or from another site', async () => {
-    expect((await listen('?token=wrong', {}, 200)).status).toBe(403);
-    expect((await listen(`?token=${token}`, { 'Sec-Fetch-Site': 'cross-site' }, 200)).status).toBe(
-      403,
-    );
+  it('refuses the event stream without the cookie or from another site', async () => {
+    expect((await listen('', {}, 200)).status).toBe(403);
+    const crossSite = { Cookie: cookie!, 'Sec-Fetch-Site': 'cross-site' };
+    expect((await listen('', crossSite, 200)).status).toBe(403);
+    const sameSite = { Cookie: cookie!, 'Sec-Fetch-Site': 'same-site' };
+    expect((await listen('', sameSite, 200)).status).toBe(403);
   });
 
   it('opens articles inside the folder and refuses links out of it', async () => {
-    await api('library.openStartup', []);
+    await api('app.start', []);
     const inside = await api('library.openArticle', [join(folder, '001_00000000000000aa.txt')]);
-    expect(inside.value?.title).toBe('Inside');
+    expect(inside.value?.article?.title).toBe('Inside');
     const escape = await api('library.openArticle', [join(folder, 'escape.txt')]);
     expect(escape.error?.code).toBe('not-allowed');
+    expect(escape.error?.message).toMatch(/links outside the library/);
     expect((await api('library.openArticle', [outside])).error?.code).toBe('not-allowed');
   });
 
@@ -104,6 +103,7 @@ describe('the library over the browser host', () => {
     expect((await api('library.openPath', [root])).error?.code).toBe('not-allowed');
     expect((await api('library.openDropped', [root])).error?.code).toBe('invalid-request');
     const dialog = await api('library.openDialog', []);
-    expect(dialog.error?.message).toMatch(/npm run browser -- <folder>/);
+    // It names the command that started this host (scripts/start.mjs says `npm start`).
+    expect(dialog.error?.message).toMatch(/start it with the folder: npm start -- <folder>$/);
   });
 });

@@ -71,7 +71,7 @@ describe('the library cache killed mid-write', () => {
     expect(after.entries).toHaveLength(COUNT - empty.length);
     expect(after.broken.map((b) => basename(b.path)).sort()).toEqual(empty.sort());
     expect(snapshot.folder).toBe(folder);
-    const hits = await service.search('article 123');
+    const { hits } = await service.search('article 123');
     expect(hits.map((hit) => hit.entry.title)).toContainEqual(
       expect.stringMatching(/^Article 123\b/),
     );

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LatestArticleDetails, articleDetails } from '../../../src/main/services/article-details';
+import { articleDetails } from '../../../src/main/services/article-details';
 import { loadArticleFile } from '../../../src/main/services/article-file';
+import { citationOf } from '../../../src/shared/article-citation';
 
 const SAMPLE = resolve('resources/000_e51e31a3faca41e8.txt');
 const dir = mkdtempSync(join(tmpdir(), 'lectern-details-'));
@@ -81,7 +82,7 @@ describe('the sample article', () => {
   });
 
   it('cites the article as plain text and Markdown', async () => {
-    const { citation } = await detailsOf(SAMPLE);
+    const citation = citationOf(await detailsOf(SAMPLE), 'en-GB');
     expect(citation.plain).toBe(
       "AFP, “Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region”, themoscowtimes.com, 8 June 2025. https://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377",
     );
@@ -112,7 +113,7 @@ describe('written fixtures', () => {
     expect(details.outline).toEqual([
       { id: expect.any(String), level: 2, text: 'What was agreed' },
     ]);
-    expect(details.citation.plain).toBe(
+    expect(citationOf(details, 'en-GB').plain).toBe(
       'Jane Doe, Reuters, “Talks Resume in Geneva”, example.org, 3 March 2025. https://www.example.org/geneva-talks',
     );
   });
@@ -127,7 +128,7 @@ describe('written fixtures', () => {
     expect(details.original).toBeNull();
     expect(details.file.articleId).toBeNull();
     expect(details.reading.links).toEqual({ kept: 0, lost: 0, blocked: 1 });
-    expect(details.citation).toEqual({
+    expect(citationOf(details, 'en-GB')).toEqual({
       plain: 'Ann Lee, “A Summer Story”, Summer 2024.',
       markdown: 'Ann Lee, “A Summer Story”, Summer 2024.',
     });
@@ -155,15 +156,5 @@ describe('written fixtures', () => {
       variants: ['Volodymyr Zelensky', 'Zelensky'],
     });
     expect(entities.find((e) => e.name === 'Emmanuel Macron')?.count).toBe(2);
-  });
-});
-
-describe('LatestArticleDetails', () => {
-  it('has nothing before an article is opened, then the last one opened', async () => {
-    const latest = new LatestArticleDetails();
-    expect(await latest.get()).toBeNull();
-    latest.remember(await loadArticleFile(SAMPLE));
-    latest.remember(await loadArticleFile(resolve('test/fixtures/articles/several-bylines.txt')));
-    expect((await latest.get())?.title).toBe('Talks Resume in Geneva');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/main/services/article-parser';
-import { plainText } from '../../../src/main/services/markdown-blocks';
+import { plainText } from '../../../src/shared/article-text';
 import type { Block, Inline } from '../../../src/shared/article';
 import { sourceFile } from '../../support/source-file';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, test } from 'vitest';
-import { ComfortStore } from '../../../src/main/services/comfort-store';
+import { RememberedStore } from '../../../src/main/services/remembered-store';
 import * as anchoring from '../../../src/shared/text-anchoring';
 import type { Annotation } from '../../../src/shared/annotation';
 import { generateArticle } from '../../support/generate-articles';
@@ -30,7 +30,7 @@ const annotations: Annotation[] = selectors.map(({ quote, position }, i) => ({
   target: { selector: [quote, position] },
 }));
 const storeDir = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
-const store = new ComfortStore(storeDir);
+const store = new RememberedStore(storeDir);
 afterAll(() => rmSync(storeDir, { recursive: true, force: true }));
 
 test(`highlights on a ${(TEXT.length / 1e6).toFixed(1)} MB article`, async ({ bench }) => {

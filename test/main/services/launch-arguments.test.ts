@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ASK_FROM_ENTRIES, largeFolderQuestion } from '../../../src/shared/library';
 import {
+  countEntries,
   readLaunchArguments,
   secondLaunchCommand,
 } from '../../../src/main/services/launch-arguments';
@@ -57,5 +59,29 @@ describe('secondLaunchCommand', () => {
     expect(await second('missing.txt')).toBeNull();
     expect(await second('dangling.txt')).toBeNull();
     expect(await second('--no-sandbox')).toBeNull();
+  });
+
+  it(`asks first about a folder of ${ASK_FROM_ENTRIES} entries or more, counted in its subfolders`, async () => {
+    const big = join(dir, 'home');
+    // Entries in subfolders count: 50 folders of 98 files, the home folder's shape.
+    for (let i = 0; i < 50; i++) {
+      mkdirSync(join(big, `folder-${i}`), { recursive: true });
+      for (let j = 0; j < 98; j++) writeFileSync(join(big, `folder-${i}`, `${j}.txt`), '');
+    }
+    expect(await countEntries(big)).toBe(ASK_FROM_ENTRIES - 50);
+    expect(await second('home')).toEqual({ type: 'open-folder-path', path: big });
+    for (let i = 0; i < 50; i++) writeFileSync(join(big, `top-${i}.txt`), '');
+    expect(await second('home')).toEqual({ type: 'ask-folder-path', path: big });
+    expect(largeFolderQuestion(big).message).toBe('Open “home” as a library?');
+    expect(largeFolderQuestion(big).detail).toContain('5,000 or more');
+  });
+
+  it('does not count hidden entries or what links lead to', async () => {
+    const quiet = join(dir, 'quiet');
+    mkdirSync(join(quiet, '.git', 'objects'), { recursive: true });
+    for (let i = 0; i < 200; i++) writeFileSync(join(quiet, '.git', 'objects', `${i}`), '');
+    writeFileSync(join(quiet, 'a.txt'), '');
+    symlinkSync(join(dir, 'home'), join(quiet, 'link'));
+    expect(await countEntries(quiet)).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import type { LibraryEntry } from '../../../src/shared/library';
 import {
   countSources,
   countsLabel,
+  matchesLabel,
   orderEntries,
 } from '../../../src/renderer/src/library/library-order';
 
@@ -59,5 +60,14 @@ describe('ordering the library list', () => {
     ]);
     expect(countsLabel(1204, 37)).toBe('1\u202f204 articles · 37 sources');
     expect(countsLabel(1, 1)).toBe('1 article · 1 source');
+  });
+});
+
+describe('the search result count', () => {
+  it('says how many match, and that only the best are shown when there are more', () => {
+    expect(matchesLabel(1, 1)).toBe('1 match');
+    expect(matchesLabel(3, 3)).toBe('3 matches');
+    expect(matchesLabel(50, 50)).toBe('50 matches');
+    expect(matchesLabel(50, 1204)).toBe('50 best of 1\u202f204 matches');
   });
 });

@@ -7,8 +7,8 @@ import type { Annotation } from '../../../shared/annotation';
 import type { Article } from '../../../shared/article';
 import { buildExportChapter } from '../../../shared/export/export-model';
 import type { ExportProgress } from '../../../shared/export/export-job';
+import { formatArticleDate } from '../../../shared/article-date-format';
 import { AppFailure } from '../../../shared/result';
-import { citationDate } from '../article-details';
 import { packBook, StoppedError } from './book-runner';
 import type { BookChapter } from './epub-book';
 import { chapterXhtml } from './xhtml-chapter';
@@ -29,7 +29,8 @@ export interface BuiltBook {
 
 /** Progress is sent at most this often: 500 quick articles must not mean 500 repaints. */
 const PROGRESS_EVERY_MS = 100;
-const formatDate = (iso: string) => citationDate({ raw: iso, iso, label: null }) ?? iso;
+/** The one date format; main has no window to ask, so the system's locale (as Node reports it). */
+const formatDate = (iso: string) => formatArticleDate(iso);
 
 export class EpubExporter {
   #running: AbortController | null = null;

@@ -3,7 +3,6 @@ import type { Article } from '../../../shared/article';
 import { exportFileName } from '../../../shared/export/export-job';
 import type { EpubRequest, Handlers } from '../../../shared/ipc';
 import { AppFailure } from '../../../shared/result';
-import { loadArticleFile } from '../article-file';
 import { EpubExporter, StoppedError, type BuiltBook } from './epub-export';
 import { writeExportFile } from './export-file';
 import type { ShowSaveDialog } from './save-dialog';
@@ -16,6 +15,8 @@ export interface ExportHandlerDeps {
   openArticle: () => Article | null;
   /** Whether a path is inside the open library's folder. */
   inLibrary: (path: string) => Promise<boolean>;
+  /** Reads an article of the open library by its rules (no link out of it is followed). */
+  readLibraryArticle: (path: string) => Promise<Article>;
   showSaveDialog?: ShowSaveDialog;
   /** The window's print view as PDF (Electron's printToPDF). */
   printToPdf?: () => Promise<Uint8Array>;
@@ -39,7 +40,7 @@ export function createExportHandlers(deps: ExportHandlerDeps): Pick<Handlers, Ex
           `${path} is not inside the open library, so it was left out.`,
         );
       }
-      return loadArticleFile(path);
+      return deps.readLibraryArticle(path);
     });
   }
 

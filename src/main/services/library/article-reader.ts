@@ -3,13 +3,13 @@
  * second worker thread, so on a machine with two cores or more the reading of the next chunk
  * overlaps the indexer's SQLite writes of this one; without a worker file (tests) it runs inline.
  */
-import { Worker } from 'node:worker_threads';
 import type { ArticleSummary } from './article-summary';
 import type { FileStamp } from './library-scan';
 import { readArticle, readHead, type ArticleRead } from './read-article';
+import { workerClient } from './worker-client';
 
-export type ReaderRequest = { id: number; kind: 'whole' | 'head'; stamps: FileStamp[] };
-export type ReaderReply = { id: number; result: ArticleRead[] | (ArticleSummary | null)[] };
+export type ReaderRequest = { kind: 'whole' | 'head'; stamps: FileStamp[] };
+export type ReaderReply = ArticleRead[] | (ArticleSummary | null)[];
 
 export function prepareWhole(root: string, stamps: FileStamp[]): ArticleRead[] {
   return stamps.map((stamp) => readArticle(root, stamp));
@@ -20,11 +20,9 @@ export function prepareHeads(root: string, stamps: FileStamp[]): (ArticleSummary
 }
 
 export function answer(root: string, request: ReaderRequest): ReaderReply {
-  const result =
-    request.kind === 'whole'
-      ? prepareWhole(root, request.stamps)
-      : prepareHeads(root, request.stamps);
-  return { id: request.id, result };
+  return request.kind === 'whole'
+    ? prepareWhole(root, request.stamps)
+    : prepareHeads(root, request.stamps);
 }
 
 export interface ArticleReader {
@@ -43,47 +41,19 @@ export function inlineReader(root: string): ArticleReader {
 
 /** A reader thread; should it fail, the chunks it owed (and any later ones) are read inline. */
 export function workerReader(file: string, root: string): ArticleReader {
-  const pending = new Map<
-    number,
-    { request: ReaderRequest; resolve: (reply: ReaderReply) => void }
-  >();
-  // A small heap keeps the process's memory down; a chunk too big for it ends the thread, and
-  // the chunk is then read inline.
-  let worker: Worker | null = new Worker(file, {
+  const client = workerClient<ReaderRequest, ReaderReply>({
+    file,
     workerData: { role: 'reader', root },
+    // A small heap keeps the process's memory down; a chunk too big for it ends the thread, and
+    // the chunk is then read inline.
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+    fallback: (request) => answer(root, request),
+    // Owed chunks come back empty, so an indexer waiting on one sees it is closing and ends.
+    closedReply: () => [],
   });
-  let next = 0;
-  worker.on('message', (reply: ReaderReply) => {
-    pending.get(reply.id)?.resolve(reply);
-    pending.delete(reply.id);
-  });
-  const fail = () => {
-    void worker?.terminate();
-    worker = null;
-    for (const { request, resolve } of pending.values()) resolve(answer(root, request));
-    pending.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', () => worker && fail());
-  const ask = (kind: ReaderRequest['kind'], stamps: FileStamp[]) => {
-    const request: ReaderRequest = { id: next++, kind, stamps };
-    if (!worker) return Promise.resolve(answer(root, request).result);
-    return new Promise<ReaderReply>((resolve) => {
-      pending.set(request.id, { request, resolve });
-      worker!.postMessage(request);
-    }).then((reply) => reply.result);
-  };
   return {
-    whole: (stamps) => ask('whole', stamps) as Promise<ArticleRead[]>,
-    heads: (stamps) => ask('head', stamps) as Promise<(ArticleSummary | null)[]>,
-    close: () => {
-      const closing = worker;
-      worker = null;
-      // Owed chunks come back empty, so an indexer waiting on one sees it is closing and ends.
-      for (const { request, resolve } of pending.values()) resolve({ id: request.id, result: [] });
-      pending.clear();
-      void closing?.terminate();
-    },
+    whole: (stamps) => client.ask({ kind: 'whole', stamps }) as Promise<ArticleRead[]>,
+    heads: (stamps) => client.ask({ kind: 'head', stamps }) as Promise<(ArticleSummary | null)[]>,
+    close: () => client.close(),
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Watches a library folder and its subfolders (Node's recursive fs.watch, inotify on Linux) and
- * reports the changed paths in batches, so a burst of writes becomes one update.
+ * reports the changed paths in batches, so a burst of writes becomes one update. Node's recursive
+ * watch also reports paths behind links; the indexer checks each one (library-paths).
  */
 import { watch, type FSWatcher } from 'node:fs';
+import { isHiddenRel } from './library-paths';
 
 export function watchFolder(
   root: string,
@@ -16,7 +18,8 @@ export function watchFolder(
     watcher = watch(root, { recursive: true }, (_event, filename) => {
       if (!filename) return;
       const rel = filename.toString().split('\\').join('/');
-      if (rel.split('/').some((part) => part.startsWith('.'))) return;
+      // Every path still goes through the indexer's check: events also come from behind links.
+      if (isHiddenRel(rel)) return;
       pending.add(rel);
       clearTimeout(timer);
       timer = setTimeout(() => {

@@ -31,7 +31,8 @@ const SCHEMA = `
   );
   -- Contentless: the index keeps no copy of the text (the files are the text; search snippets are
   -- read from them), and contentless_delete lets a changed or removed file be dropped by rowid.
-  -- Prefix index for 3 letters only: shorter open words match whole (see query-text).
+  -- Prefix index for 3 letters only: shorter open words match whole (see shared/library-query).
+  -- Text arrives folded (shared/text-fold): the tokenizer only splits it into words.
   CREATE VIRTUAL TABLE articles USING fts5(
     title, source, body,
     content = '', contentless_delete = 1,

@@ -3,11 +3,14 @@
  * 50 000-article library is ranked in two halves at once, by rowid, one on the main connection and
  * one on a helper thread's. bm25's statistics (document frequencies, average length) are read from
  * the whole index by both, so the halves' scores compare exactly and the merged top is the same as
- * ranking everything in one go; the benchmark checks that on every query.
+ * ranking everything in one go; the benchmark checks that on every query. Once ranked, the helper
+ * thread reads half the hits' snippets, beside the snippet thread reading the other half.
  */
-import { Worker } from 'node:worker_threads';
+import type { SnippetPart } from '../../../shared/library';
 import type { LibraryDb } from './library-db';
+import { readSnippets, type SnippetRequest } from './snippet-reader';
 import { rowsAs } from './sqlite';
+import { serveRequests, workerClient } from './worker-client';
 
 export interface Ranked {
   id: number;
@@ -17,6 +20,8 @@ export interface Ranked {
 /** Ranks the articles with rowid in (after, upTo]; null when it cannot (the caller ranks alone). */
 export interface RankHelper {
   rank(match: string, after: number, limit: number): Promise<Ranked[] | null>;
+  /** Some hits' snippets, or null when it cannot (the snippet thread then reads them). */
+  snippets?(request: SnippetRequest): Promise<SnippetPart[][] | null>;
   close(): void;
 }
 
@@ -39,62 +44,56 @@ export function prepareRanking(db: LibraryDb) {
     rowsAs<Ranked>(statement.all({ match, after, upTo, limit }));
 }
 
+/**
+ * How many articles match in all, for "50 best of 1 204 matches": FTS5 walks the matches' rowids
+ * without scoring them, so this costs less than the ranking it follows (the benchmark prints both).
+ */
+export function prepareMatchCount(db: LibraryDb) {
+  const statement = db.prepare('SELECT count(*) AS count FROM articles WHERE articles MATCH ?');
+  return (match: string) => (statement.get(match) as { count: number }).count;
+}
+
 export function mergeRanked(a: Ranked[], b: Ranked[], limit: number): Ranked[] {
   return [...a, ...b].sort((x, y) => x.score - y.score || x.id - y.id).slice(0, limit);
 }
 
-type RankRequest = { id: number; match: string; after: number; limit: number };
-type RankReply = { id: number; ranked: Ranked[] | null };
+type RankRequest =
+  | { kind: 'rank'; match: string; after: number; limit: number }
+  | ({ kind: 'snippets' } & SnippetRequest);
+type RankReply = Ranked[] | SnippetPart[][] | null;
 
 /** The helper thread: the library worker script started with `role: 'ranker'`. */
 export function workerRankHelper(workerFile: string, dbFile: string): RankHelper {
-  let worker: Worker | null = new Worker(workerFile, {
+  const client = workerClient<RankRequest, RankReply>({
+    file: workerFile,
     workerData: { role: 'ranker', dbFile },
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+    // Null: the main thread then ranks that half itself.
+    fallback: () => null,
+    closedReply: () => null,
   });
-  const pending = new Map<number, (ranked: Ranked[] | null) => void>();
-  let next = 0;
-  const stop = () => {
-    void worker?.terminate();
-    worker = null;
-    for (const resolve of pending.values()) resolve(null);
-    pending.clear();
-  };
-  worker.on('message', (reply: RankReply) => {
-    pending.get(reply.id)?.(reply.ranked);
-    pending.delete(reply.id);
-  });
-  worker.on('error', stop);
-  worker.on('exit', stop);
   return {
-    rank: (match, after, limit) => {
-      if (!worker) return Promise.resolve(null);
-      const id = next++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker!.postMessage({ id, match, after, limit } satisfies RankRequest);
-      });
-    },
-    close: stop,
+    rank: (match, after, limit) =>
+      client.ask({ kind: 'rank', match, after, limit }) as Promise<Ranked[] | null>,
+    snippets: (request) =>
+      client.ask({ kind: 'snippets', ...request }) as Promise<SnippetPart[][] | null>,
+    close: () => client.close(),
   };
 }
 
 /** The worker's side: its own read-only connection, answering one range at a time. */
 export function serveRanking(
   db: LibraryDb,
-  port: {
-    on(event: 'message', listener: (request: RankRequest) => void): void;
-    postMessage(reply: RankReply): void;
-  },
+  port: Parameters<typeof serveRequests<RankRequest, RankReply>>[0],
 ) {
   const rank = prepareRanking(db);
-  port.on('message', (request) => {
-    let ranked: Ranked[] | null = null;
+  serveRequests<RankRequest, RankReply>(port, (request) => {
+    if (request.kind === 'snippets') return readSnippets(request);
     try {
-      ranked = rank(request.match, request.after, LAST_ROWID, request.limit);
+      return rank(request.match, request.after, LAST_ROWID, request.limit);
     } catch {
       // A busy or changed database: the main thread then ranks this half itself.
+      return null;
     }
-    port.postMessage({ id: request.id, ranked });
   });
 }

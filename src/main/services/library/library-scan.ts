@@ -1,29 +1,15 @@
 /** Walks a library folder and its subfolders for article files, with their sizes and times. */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { classifyLink, isArticleName, toRel, type FileStamp } from './library-paths';
 
-export interface FileStamp {
-  /** Path relative to the library folder, with `/` separators. */
-  rel: string;
-  size: number;
-  mtimeMs: number;
-}
-
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-
-/** Articles are text files; hidden files and everything else in the folder are ignored. */
-export function isArticleName(name: string): boolean {
-  return !name.startsWith('.') && ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
-}
-
-export function toRel(root: string, absolute: string): string {
-  return relative(root, absolute).split(sep).join('/');
-}
+export type { FileStamp };
 
 /**
  * Every article under `folder`; unreadable subfolders are skipped rather than stopping the scan.
- * Synchronous calls on purpose (it runs in the indexing worker): 50 000 stat calls through the
- * thread pool's promises cost several times more. It yields between folders.
+ * Links are not followed (see library-paths): one leading out of the library is returned refused,
+ * to be listed as such. Synchronous calls on purpose (it runs in the indexing worker): 50 000 stat
+ * calls through the thread pool's promises cost several times more. It yields between folders.
  */
 export async function scanFolder(root: string, folder = root): Promise<FileStamp[]> {
   const found: FileStamp[] = [];
@@ -38,11 +24,22 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      // Symbolic links are not followed: a library never reaches outside its folder.
-      if (entry.isDirectory()) pending.push(join(dir, entry.name));
-      else if (entry.isFile() && isArticleName(entry.name)) {
-        const stamp = safeStamp(root, join(dir, entry.name));
-        if (stamp) found.push(stamp);
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isSymbolicLink()) {
+        const link = safeLstat(path);
+        const kind = link && classifyLink(root, toRel(root, path), link);
+        if (kind?.kind === 'refused') found.push(kind.stamp);
+      } else if (entry.isFile() && isArticleName(entry.name)) {
+        // lstat, not stat: a link swapped in since readdir is stamped as itself, and refused on read.
+        const info = safeLstat(path);
+        if (info?.isFile() || info?.isSymbolicLink()) {
+          found.push({
+            rel: toRel(root, path),
+            size: info.size,
+            mtimeMs: Math.trunc(info.mtimeMs),
+          });
+        }
       }
     }
     if (pending.length) await new Promise((resolve) => setImmediate(resolve));
@@ -50,20 +47,10 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
   return found;
 }
 
-function stampOfSync(root: string, file: string): FileStamp | null {
-  const info = statSync(file, { throwIfNoEntry: false });
-  if (!info?.isFile()) return null;
-  return { rel: toRel(root, file), size: info.size, mtimeMs: Math.trunc(info.mtimeMs) };
-}
-
-function safeStamp(root: string, file: string): FileStamp | null {
+function safeLstat(path: string) {
   try {
-    return stampOfSync(root, file);
+    return lstatSync(path);
   } catch {
     return null;
   }
-}
-
-export async function stampOf(root: string, file: string): Promise<FileStamp | null> {
-  return safeStamp(root, file);
 }

@@ -1,18 +1,19 @@
 /** Read-side queries on the library database: the list, the couldn't-open list and ranked search. */
 import { join, sep } from 'node:path';
-import type { BrokenEntry, LibraryEntry, SearchHit, SnippetPart } from '../../../shared/library';
+import type { BrokenEntry, LibraryEntry, SearchHit, SearchResults } from '../../../shared/library';
+import { parseLibraryQuery } from '../../../shared/library-query';
 import type { LibraryDb } from './library-db';
 import {
   LAST_ROWID,
   mergeRanked,
+  prepareMatchCount,
   prepareRanking,
   SPLIT_FROM,
   type RankHelper,
   type Ranked,
 } from './library-ranking';
-import { queryPattern, snippetOf, type SnippetQuery } from './library-snippet';
-import { parseQuery, toMatchExpression } from './query-text';
-import { readArticleText } from './read-article';
+import { toMatchExpression } from './match-expression';
+import type { SnippetReader } from './snippet-reader';
 import { rowsAs } from './sqlite';
 
 interface Row {
@@ -31,13 +32,16 @@ export class LibraryQueries {
   readonly #rank;
   readonly #row;
   readonly #middle;
+  readonly #count;
   /** The rowid splitting the articles in two halves; undefined until needed after a change. */
   #split: number | null | undefined;
 
   readonly #splitFrom: number;
+  readonly #snippets: SnippetReader;
 
-  constructor(db: LibraryDb, root: string, splitFrom = SPLIT_FROM) {
+  constructor(db: LibraryDb, root: string, snippets: SnippetReader, splitFrom = SPLIT_FROM) {
     this.#root = root;
+    this.#snippets = snippets;
     this.#splitFrom = splitFrom;
     this.#list = db.prepare(
       `SELECT id, @prefix || replace(rel, '/', @sep) AS path, title, source, date, mtime AS modified
@@ -46,6 +50,7 @@ export class LibraryQueries {
     this.#broken = db.prepare('SELECT rel, error FROM files WHERE error IS NOT NULL ORDER BY rel');
     this.#rank = prepareRanking(db);
     this.#row = db.prepare('SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?');
+    this.#count = prepareMatchCount(db);
     this.#middle = db.prepare(
       `SELECT count(*) AS count,
          (SELECT id FROM files ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM files)) AS middle
@@ -75,18 +80,39 @@ export class LibraryQueries {
     return this.#splitPoint() !== null;
   }
 
-  async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchHit[]> {
-    const phrases = parseQuery(typed);
-    const match = toMatchExpression(phrases);
-    if (!match) return [];
+  async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchResults> {
+    const match = toMatchExpression(parseLibraryQuery(typed));
+    if (!match) return { hits: [], total: 0 };
     const ranked = await this.#ranked(match, limit, helper ?? null);
-    const pattern = queryPattern(phrases);
-    const hits: SearchHit[] = [];
-    for (const { id } of ranked) {
-      const row = this.#row.get(id) as Row | undefined;
-      if (row) hits.push({ entry: this.#entry(row), snippet: this.#snippet(row, pattern) });
-    }
-    return hits;
+    const rows = ranked
+      .map(({ id }) => this.#row.get(id) as Row | undefined)
+      .filter((row) => !!row);
+    const rels = rows.map((row) => row.rel);
+    const snippets = await this.#snippetsOf(rels, typed, helper ?? null);
+    const hits: SearchHit[] = rows.map((row, i) => ({
+      entry: this.#entry(row),
+      snippet: snippets[i] ?? [],
+    }));
+    // Fewer than asked for is every match; only a full page needs counting.
+    const total = ranked.length < limit ? hits.length : this.#count(match);
+    return { hits, total };
+  }
+
+  /**
+   * Read from the files themselves, off this thread: by the snippet thread, and when a ranking
+   * thread is running (big libraries), half by each. A file gone or changed since is re-indexed by
+   * the watcher.
+   */
+  async #snippetsOf(rels: string[], query: string, helper: RankHelper | null) {
+    const root = this.#root;
+    const shared = helper?.snippets && this.#snippets.offThread;
+    const half = shared ? Math.ceil(rels.length / 2) : rels.length;
+    const theirs = rels.slice(half);
+    const [mine, other] = await Promise.all([
+      this.#snippets.snippets({ root, rels: rels.slice(0, half), query }),
+      theirs.length ? helper!.snippets!({ root, rels: theirs, query }) : [],
+    ]);
+    return [...mine, ...(other ?? (await this.#snippets.snippets({ root, rels: theirs, query })))];
   }
 
   async #ranked(match: string, limit: number, helper: RankHelper | null): Promise<Ranked[]> {
@@ -105,12 +131,6 @@ export class LibraryQueries {
       this.#split = count >= this.#splitFrom ? middle : null;
     }
     return this.#split;
-  }
-
-  /** Read from the file itself; one that has gone or changed since is re-indexed by the watcher. */
-  #snippet(row: Row, pattern: SnippetQuery | null): SnippetPart[] {
-    const text = readArticleText(this.#root, row.rel);
-    return text === null ? [] : snippetOf(text, pattern);
   }
 
   #entry(row: Row): LibraryEntry {

@@ -4,24 +4,29 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
-import { dirname, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Article } from '../../../shared/article';
 import type {
   AppEvent,
   LibraryProgress,
   LibrarySnapshot,
-  SearchHit,
+  SearchResults,
 } from '../../../shared/library';
 import type { AnalysisProgress } from '../../../shared/library-research';
+import { loadArticleFile } from '../article-file';
 import { BackgroundAnalysis } from './background-analysis';
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
+import { articleRelOf, isUnder, openInLibraryAsync } from './library-paths';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
 import { ResearchQueries } from './research-queries';
-import { SyntaxSearch, type SearchLimits } from './syntax-search';
+import { inlineSnippetReader, workerSnippetReader, type SnippetReader } from './snippet-reader';
+import { snippetQueryOf, SyntaxSearch, type SearchLimits } from './syntax-search';
 import type { SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { OpenSqlite } from './sqlite';
+import { AppFailure } from '../../../shared/result';
 
 /** Change events are coalesced, and more so during a long run, so the window is not flooded. */
 const CHANGE_INTERVAL_MS = 400;
@@ -35,6 +40,7 @@ interface OpenLibrary {
   dbFile: string;
   /** Ranks half of each big search on another thread; started once the library is big enough. */
   ranker: RankHelper | null;
+  snippets: SnippetReader;
   progress: LibraryProgress;
   revision: number;
   /** Facts, copies and names learnt after indexing, and the queries over them. */
@@ -54,6 +60,8 @@ export interface LibraryServiceOptions {
   splitSearchFrom?: number;
   /** How the database is opened (tests play a SQLite built without FTS5 here). */
   openSqlite?: OpenSqlite;
+  /** How search snippets are read (the benchmark compares this thread's reading with the app's). */
+  snippetReader?: () => SnippetReader;
   /** false: no analysis after indexing (bench:library's baseline of the index-complete time). */
   analyse?: boolean;
 }
@@ -79,10 +87,11 @@ export class LibraryService {
     const dbFile = libraryDbFile(this.#options.userDataDir, root);
     await mkdir(dirname(dbFile), { recursive: true });
     const { db } = openLibraryDb(dbFile, root, this.#options.openSqlite);
+    const snippets = this.#snippetReader();
     const library: OpenLibrary = {
       root,
       db,
-      queries: new LibraryQueries(db, root, this.#options.splitSearchFrom),
+      queries: new LibraryQueries(db, root, snippets, this.#options.splitSearchFrom),
       runner: startIndexRunner({
         dbFile,
         root,
@@ -91,6 +100,7 @@ export class LibraryService {
       }),
       dbFile,
       ranker: null,
+      snippets,
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
       analysis: new BackgroundAnalysis(
@@ -118,7 +128,7 @@ export class LibraryService {
     };
   }
 
-  search(query: string, limit = 50): Promise<SearchHit[]> {
+  search(query: string, limit = 50): Promise<SearchResults> {
     const library = this.#require();
     return library.queries.search(query, limit, library.ranker);
   }
@@ -137,10 +147,29 @@ export class LibraryService {
 
   /**
    * A search with the syntax's operators, or within the list's filters (syntax-search); `typed`,
-   * for a plain query, makes it match exactly as search() does.
+   * for a plain query, makes it match exactly as search() does. Snippets come from the snippet
+   * thread, as a plain search's.
    */
-  searchWith(query: SyntaxQuery, limits: SearchLimits, limit = 50, typed?: string): SearchHit[] {
-    return this.#require().syntax.search(query, limits, limit, typed);
+  async searchWith(
+    query: SyntaxQuery,
+    limits: SearchLimits,
+    limit = 50,
+    typed?: string,
+  ): Promise<SearchResults> {
+    const library = this.#require();
+    const { rows, total } = library.syntax.find(query, limits, limit, typed);
+    const snippets = await library.snippets.snippets({
+      root: library.root,
+      rels: rows.map((row) => row.rel),
+      query: query.plain && typed !== undefined ? typed : snippetQueryOf(query),
+    });
+    return {
+      hits: rows.map((row, i) => ({
+        entry: library.syntax.entry(row),
+        snippet: snippets[i] ?? [],
+      })),
+      total,
+    };
   }
 
   /** Queries over what the background analysis learnt about the open library. */
@@ -160,13 +189,15 @@ export class LibraryService {
   /** The id of the entry at `path` in the open library, or null when it is not listed. */
   entryIdAt(path: string): number | null {
     const library = this.#open;
-    if (!library || !path.startsWith(library.root + sep)) return null;
-    return library.research.idAt(
-      path
-        .slice(library.root.length + 1)
-        .split(sep)
-        .join('/'),
-    );
+    if (!library || !isUnder(library.root, path)) return null;
+    return library.research.idAt(relative(library.root, path).split(sep).join('/'));
+  }
+
+  /** Search snippets are read on a thread of their own while a library is open. */
+  #snippetReader(): SnippetReader {
+    const file = this.#options.workerFile;
+    if (this.#options.snippetReader) return this.#options.snippetReader();
+    return file && existsSync(file) ? workerSnippetReader(file) : inlineSnippetReader();
   }
 
   cancel() {
@@ -181,12 +212,26 @@ export class LibraryService {
     library.runner.post({ type: 'sync' });
   }
 
-  /** True when `path` really is inside the open library's folder, after following links. */
-  async contains(path: string): Promise<boolean> {
+  /** True when `path` names something inside the open library's folder (links not looked at). */
+  holds(path: string): boolean {
     const root = this.#open?.root;
-    if (!root) return false;
-    const real = await realpath(path).catch(() => null);
-    return real !== null && real.startsWith(root.endsWith(sep) ? root : root + sep);
+    return root !== undefined && isUnder(root, resolve(path));
+  }
+
+  /**
+   * Opens an article of the library by the library's own rules: inside its folder, an article's
+   * name, nothing hidden on the way, and read through the one containment check (no link out).
+   */
+  async openArticle(path: string): Promise<Article> {
+    const root = this.#open?.root;
+    if (!root) {
+      throw new AppFailure(
+        'not-allowed',
+        'No library is open, so Lectern will not open that file.',
+      );
+    }
+    const rel = articleRelOf(root, resolve(path));
+    return loadArticleFile(resolve(path), () => openInLibraryAsync(root, rel));
   }
 
   /** Resolves once the indexer has nothing left to do (tests and the benchmark wait on it). */
@@ -202,6 +247,7 @@ export class LibraryService {
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
     library.ranker?.close();
+    library.snippets.close();
     await Promise.all([library.runner.close(), library.analysis.close()]);
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();

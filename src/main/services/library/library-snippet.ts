@@ -1,123 +1,18 @@
 /**
  * The matching passage of a search hit, found in the article's own text. The index keeps no copy
- * of the text (that halved its size), so FTS5's snippet() has nothing to read; this finds the
- * window with the most query terms the way the index matched them: folded as in the find bar,
- * whole words, the open last word as a prefix, phrases across spaces and punctuation.
+ * of the text (that halved its size), so FTS5's snippet() has nothing to read: the query's hits
+ * are found (snippet-pattern) in the text after the header, which the list shows above the
+ * snippet, and the window with the most different terms is shown.
  */
-import { foldQuery, foldText, toOriginal } from '../../../shared/find-normalise';
+import { BIDI_CONTROLS } from '../../../shared/text-fold';
 import type { SnippetPart } from '../../../shared/library';
-import type { QueryPhrase } from './query-text';
+import { articleHeader } from './article-summary';
+import { findHits, type Hit, type SnippetQuery } from './snippet-pattern';
 
 /** About two lines of the list's snippet text. */
 const WINDOW_CHARS = 110;
 /** Text shown before the first hit, so it does not open the snippet cold. */
 const LEAD_CHARS = 24;
-/** Enough hits to choose a window well; a word on every line need not all be found. */
-const MAX_HITS = 400;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Word boundaries are checked here rather than inside each query's pattern: Unicode property
- * classes in a pattern cost V8 ~0.7 ms to compile, every query, while this one compiles once.
- */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** Between the words of a phrase: spaces and punctuation (ASCII, Latin-1, general, CJK). */
-const SEPARATOR = '[\\s!-\\/:-@\\[-`{-~\\u00A0-\\u00BF\\u2000-\\u206F\\u3000-\\u303F]+';
-
-/**
- * Each base letter or digit with its other case, the precomposed Latin letters that lose their
- * accents to it and its full-width forms ("e" → "eEéÉèÈ…ｅＥ"): a query word becomes a pattern that
- * finds the text as written, without folding a copy of each article (twice the cost per hit).
- */
-let letterForms: Map<string, string> | null = null;
-
-function formsOfLetters(): Map<string, string> {
-  if (letterForms) return letterForms;
-  const forms = new Map<string, string>();
-  for (const [from, to] of [
-    [0x30, 0x7a],
-    [0xc0, 0x24f],
-    [0x1e00, 0x1eff],
-    [0xff10, 0xff5a],
-  ] as const) {
-    for (let code = from; code <= to; code++) {
-      const char = String.fromCharCode(code);
-      const base = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-      if (base.length === 1 && /[a-z0-9]/.test(base))
-        forms.set(base, (forms.get(base) ?? '') + char);
-    }
-  }
-  return (letterForms = forms);
-}
-
-/** One folded query character as a class of the ways it can be written. */
-function writtenChar(char: string): string {
-  const forms = formsOfLetters().get(char);
-  if (forms) return `[${forms}]`;
-  const upper = char.toUpperCase();
-  return upper !== char && upper.length === char.length
-    ? `[${escape(char)}${escape(upper)}]`
-    : escape(char);
-}
-
-export interface SnippetQuery {
-  /** Runs over the text as written: the quick way, right for nearly every article. */
-  written: RegExp;
-  /** Runs over text folded as the find bar folds it: ligatures, decomposed accents, and the rest. */
-  folded: RegExp;
-  /** Which phrases (by capture group) are prefixes still being typed. */
-  prefix: boolean[];
-}
-
-export function queryPattern(phrases: QueryPhrase[]): SnippetQuery | null {
-  if (phrases.length === 0) return null;
-  const pattern = (word: (folded: string) => string) =>
-    phrases
-      .map((phrase) => phrase.words.map((w) => word(foldQuery(w, true))).join(SEPARATOR))
-      .map((words) => `(${words})`)
-      .join('|');
-  return {
-    written: new RegExp(
-      pattern((w) => [...w].map(writtenChar).join('')),
-      'gu',
-    ),
-    folded: new RegExp(pattern(escape), 'gu'),
-    prefix: phrases.map((phrase) => phrase.prefix),
-  };
-}
-
-interface Hit {
-  start: number;
-  end: number;
-  phrase: number;
-}
-
-/** Whole-word matches of `pattern` in `text`; a prefix match runs on to the end of its word. */
-function scan(text: string, pattern: RegExp, prefix: boolean[]): Hit[] {
-  const hits: Hit[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m && hits.length < MAX_HITS; m = pattern.exec(text)) {
-    const phrase = m.slice(1).findIndex(Boolean);
-    let end = m.index + m[0].length;
-    if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) continue;
-    if (prefix[phrase]) while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
-    else if (end < text.length && WORD_CHAR.test(text[end]!)) continue;
-    hits.push({ start: m.index, end, phrase });
-  }
-  return hits;
-}
-
-/** Hits as offsets in the text; the folded copy is made only when the written forms miss a phrase. */
-function findHits(text: string, query: SnippetQuery): Hit[] {
-  const hits = scan(text, query.written, query.prefix);
-  if (new Set(hits.map((hit) => hit.phrase)).size === query.prefix.length) return hits;
-  const folded = foldText(text, true);
-  return scan(folded.text, query.folded, query.prefix).map((hit) => {
-    const [start, end] = toOriginal(folded, hit.start, hit.end);
-    return { ...hit, start, end };
-  });
-}
 
 /** The first window holding the most different phrases, then the most hits. */
 function bestWindow(hits: Hit[]): { from: number; to: number } {
@@ -148,46 +43,37 @@ function toSpace(text: string, at: number, direction: -1 | 1): number {
 }
 
 /**
- * Markdown marks, link targets, bare URLs and their "Original url:" label, the title line (shown
- * above the snippet already) and bidi controls (which could reorder what the list shows, as they
- * are removed from titles) become spaces, so offsets in the text stay where they were.
+ * Markdown marks, link targets, bare URLs and their "Original url:" label, and bidi controls (which
+ * could reorder what the list shows, as they are removed from titles) become spaces, so offsets
+ * in the text stay where they were.
  */
-const NOT_SHOWN =
-  /^# [^\n]*|\nOriginal url:|\]\([^)\n]*\)|<https?:[^>\n]*>|[*_`#>[\]\u202A-\u202E\u2066-\u2069]/g;
+const NOT_SHOWN = new RegExp(
+  `\\nOriginal url:|\\]\\([^)\\n]*\\)|<https?:[^>\\n]*>|[*_\`#>[\\]${BIDI_CONTROLS}]`,
+  'g',
+);
 const blank = (text: string) => ' '.repeat(text.length);
 
-const HEADER_LINES = 6;
-
 /**
- * Where the article's own text starts: after the title (already blank), the bylines and the date
- * line, which the list shows above the snippet. A snippet without hits opens there.
- */
-function openingOf(text: string): number {
-  const line = /[^\n]*\n?/g;
-  let seen = 0;
-  for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
-    const content = m[0].trim();
-    if (content === '') continue;
-    const header = /^by\s/i.test(content) || content.length < 40;
-    if (!header || ++seen > HEADER_LINES) return m.index + m[0].search(/\S/);
-  }
-  return Math.max(0, text.search(/\S/));
-}
-
-/**
- * The passage of an article's text around its best run of hits, as plain and hit runs. Works on
- * the raw file text: summarising a whole article again for each of 50 hits cost ~10 ms a query.
+ * The passage of an article's text around its best run of hits, as plain and hit runs; without
+ * hits, the opening of the body. Works on the raw file text: summarising a whole article again for
+ * each of 50 hits cost ~10 ms a query.
  */
 export function snippetOf(article: string, query: SnippetQuery | null): SnippetPart[] {
+  const { bodyStart } = articleHeader(article, '');
   const text = article.replace(NOT_SHOWN, blank);
-  const start0 = openingOf(text);
-  const hits = query ? findHits(text, query) : [];
-  let start = Math.max(0, start0);
+  const opening = bodyStart + Math.max(0, text.slice(bodyStart).search(/\S/));
+  // The list shows the title, source and date above the passage: it comes from the body, unless
+  // the query is found in the header and nowhere else.
+  const found = query ? findHits(text, query) : [];
+  const inBody = found.filter((hit) => hit.start >= bodyStart);
+  const hits = inBody.length ? inBody : found;
+  const floor = inBody.length ? bodyStart : 0;
+  let start = opening;
   let shown: Hit[] = [];
   if (hits.length) {
     const { from, to } = bestWindow(hits);
     shown = hits.slice(from, to + 1);
-    start = toSpace(text, Math.max(0, shown[0]!.start - LEAD_CHARS), -1);
+    start = Math.max(floor, toSpace(text, Math.max(floor, shown[0]!.start - LEAD_CHARS), -1));
   }
   const end = toSpace(text, Math.max(start + WINDOW_CHARS, shown.at(-1)?.end ?? 0), 1);
   const parts: SnippetPart[] = [];
@@ -207,7 +93,7 @@ export function snippetOf(article: string, query: SnippetQuery | null): SnippetP
   if (parts[0] && !parts[0].hit) parts[0].text = parts[0].text.trimStart();
   const last = parts.at(-1);
   if (last && !last.hit) last.text = last.text.trimEnd();
-  if (start > Math.max(0, start0)) parts.unshift({ text: '…', hit: false });
+  if (start > opening) parts.unshift({ text: '…', hit: false });
   if (text.slice(end).trim()) parts.push({ text: '…', hit: false });
   return parts.filter((part) => part.text);
 }

@@ -1,20 +1,22 @@
 /**
  * The indexing worker thread: owns the library database's writes, off the main event loop. The
- * same file, started with `role: 'reader'`, is the indexer's reader thread (see article-reader),
- * with `role: 'ranker'` the thread ranking half of each big search (see library-ranking), with
- * `role: 'analyst'` the background analysis after indexing and with `role: 'names'` its helper
- * (see analysis-runner).
+ * same file, started with another role, is one of the library's helper threads: the indexer's
+ * reader (see article-reader), the thread ranking half of each big search (see library-ranking),
+ * the one reading search snippets (see snippet-reader), or the background analysis after indexing
+ * and its helper for names (roles 'analyst' and 'names', see analysis-runner).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { lowerThreadPriority, serveNames, twoThreadNames } from './analysis-runner';
-import { answer, type ReaderRequest } from './article-reader';
+import { answer } from './article-reader';
 import { LibraryAnalyst, type AnalystJob } from './library-analysis';
 import { attachLibraryDb } from './library-db';
 import { LibraryIndexer, type IndexerJob } from './library-indexer';
 import { serveRanking } from './library-ranking';
+import { readSnippets } from './snippet-reader';
+import { serveRequests } from './worker-client';
 
 const data = workerData as {
-  role?: 'reader' | 'ranker' | 'analyst' | 'names';
+  role?: 'reader' | 'ranker' | 'snippets' | 'analyst' | 'names';
   dbFile: string;
   root: string;
   workerFile?: string;
@@ -41,7 +43,9 @@ if (data.role === 'ranker') {
   lowerThreadPriority();
   serveNames(port);
 } else if (data.role === 'reader') {
-  port.on('message', (request: ReaderRequest) => port.postMessage(answer(data.root, request)));
+  serveRequests(port, (request: Parameters<typeof answer>[1]) => answer(data.root, request));
+} else if (data.role === 'snippets') {
+  serveRequests(port, readSnippets);
 } else {
   const indexer = new LibraryIndexer(
     data.dbFile,

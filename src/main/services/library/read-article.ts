@@ -3,13 +3,13 @@
  * purpose: it runs in the indexing worker, where blocking is harmless and many small reads are
  * several times faster than through the thread pool.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppFailure } from '../../../shared/result';
-import { checkRegularFile, checkSize, describeFsError } from '../article-file';
-import { decodeText, tryStrictUtf8 } from '../decode-text';
+import { checkSize, describeFsError } from '../article-file';
+import { decodeText, showControls, tryStrictUtf8 } from '../decode-text';
 import { summariseArticle, type ArticleSummary } from './article-summary';
-import type { FileStamp } from './library-scan';
+import { openInLibrary, type FileStamp } from './library-paths';
 
 export type ArticleRead =
   | { stamp: FileStamp; summary: ArticleSummary }
@@ -17,9 +17,10 @@ export type ArticleRead =
   | { stamp: FileStamp; error: string };
 
 export function readArticle(root: string, stamp: FileStamp): ArticleRead {
+  if (stamp.refused) return { stamp, error: stamp.refused };
   const name = basename(stamp.rel);
   try {
-    const bytes = readBounded(join(root, stamp.rel), name);
+    const bytes = readBounded(root, stamp.rel);
     const { text } = decodeText(bytes);
     if (text.trim() === '') throw new AppFailure('empty', 'The file holds only blank space.');
     return { stamp, summary: summariseArticle(text, name) };
@@ -32,39 +33,22 @@ export function readArticle(root: string, stamp: FileStamp): ArticleRead {
 /** An article's decoded text, or null when it cannot be read (a search snippet is then left out). */
 export function readArticleText(root: string, rel: string): string | null {
   try {
-    const bytes = readBounded(join(root, rel), basename(rel));
+    const bytes = readBounded(root, rel);
     // The file was indexed as text: plain UTF-8 (no BOM, no NUL) needs none of the sniffing.
     const plain = bytes[0] !== 0xef && !bytes.includes(0) ? tryStrictUtf8(bytes) : null;
-    return plain ?? decodeText(bytes).text;
+    return plain !== null ? showControls(plain).text : decodeText(bytes).text;
   } catch {
     return null;
   }
 }
 
-/** The size is checked on the open file, not the scan's stamp: the file may have grown since. */
 /**
- * Opens a regular file, or throws why not. Non-blocking, and checked on the open descriptor: a pipe
- * swapped in for a scanned or indexed file must not hang the indexer or a search.
+ * Reads a library file whole, through the library's one containment check (see library-paths).
+ * The size is checked on the open file, not the scan's stamp: the file may have grown since.
  */
-function openRegular(path: string, name: string): { fd: number; size: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw describeFsError(error, name);
-  }
-  try {
-    const info = fstatSync(fd);
-    checkRegularFile(info, name);
-    return { fd, size: info.size };
-  } catch (error) {
-    closeSync(fd);
-    throw error instanceof AppFailure ? error : describeFsError(error, name);
-  }
-}
-
-function readBounded(path: string, name: string): Buffer {
-  const { fd, size } = openRegular(path, name);
+function readBounded(root: string, rel: string): Buffer {
+  const name = basename(rel);
+  const { fd, size } = openInLibrary(root, rel);
   try {
     checkSize(size, name);
     return readFileSync(fd);
@@ -80,8 +64,9 @@ const NEWLINE = 0x0a;
 
 /** Only the first few kilobytes: enough for the title, source and date. */
 export function readHead(root: string, stamp: FileStamp): ArticleSummary | null {
+  if (stamp.refused) return null;
   try {
-    const { fd } = openRegular(join(root, stamp.rel), basename(stamp.rel));
+    const { fd } = openInLibrary(root, stamp.rel);
     try {
       const buffer = Buffer.alloc(HEAD_BYTES);
       const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);

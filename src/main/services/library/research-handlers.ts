@@ -84,7 +84,7 @@ export function researchHandlers(
 
   return {
     'research.search': async (typed, filter) => {
-      if (!library.root) return [];
+      if (!library.root) return { hits: [], total: 0 };
       const parsed = parseSearchQuery(typed);
       if (!parsed.ok) throw new AppFailure('invalid-request', parsed.problem.message);
       return library.searchWith(parsed.query, await limitsOf(filter), 50, typed);

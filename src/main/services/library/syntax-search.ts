@@ -3,14 +3,14 @@
  * phrases, OR, NEAR and field terms become one FTS5 query ranked by bm25 as a plain search is;
  * exclusions a NOT; dates, source and the research filters conditions on the files table. A query
  * with no words to rank (only dates, exclusions or filters) lists the newest articles that fit.
+ * Snippets are read by the library's snippet thread (library-service), from snippetQueryOf.
  */
 import { join } from 'node:path';
-import type { LibraryEntry, SearchHit } from '../../../shared/library';
+import type { LibraryEntry } from '../../../shared/library';
+import { parseLibraryQuery } from '../../../shared/library-query';
 import type { QueryClause, QueryTerm, SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { LibraryDb } from './library-db';
-import { queryPattern, snippetOf } from './library-snippet';
-import { parseQuery, toMatchExpression } from './query-text';
-import { readArticleText } from './read-article';
+import { toMatchExpression } from './match-expression';
 import { rowsAs } from './sqlite';
 
 /** What the list's filters leave: conditions on the files, and entries kept or left out by id. */
@@ -65,13 +65,26 @@ function soughtTerms(clauses: QueryClause[]): QueryTerm[] {
   );
 }
 
+/**
+ * The words and phrases sought, as a plain query the snippet reader parses again into the same
+ * terms: each quoted, the one still being typed last and left open, so it marks word beginnings.
+ */
+export function snippetQueryOf(query: SyntaxQuery): string {
+  const terms = soughtTerms(query.all).sort((a, b) => Number(a.prefix) - Number(b.prefix));
+  return terms.map((t) => `"${t.words.join(' ')}${t.prefix ? '' : '"'}`).join(' ');
+}
+
 const CONDITIONS = `f.error IS NULL
   AND (@source IS NULL OR f.source = @source)
   AND (@from IS NULL OR f.date >= @from) AND (@to IS NULL OR f.date <= @to)
   AND (@only IS NULL OR f.id IN (SELECT value FROM json_each(@only)))
   AND (@not IS NULL OR f.id NOT IN (SELECT value FROM json_each(@not)))`;
+const LISTED = `FROM files f WHERE ${CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
+  OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))`;
+const RANKED = `FROM articles JOIN files f ON f.id = articles.rowid
+  WHERE articles MATCH @match AND ${CONDITIONS}`;
 
-interface Row {
+export interface Row {
   id: number;
   rel: string;
   title: string;
@@ -84,36 +97,42 @@ export class SyntaxSearch {
   readonly #root: string;
   readonly #ranked;
   readonly #listed;
+  readonly #countRanked;
+  readonly #countListed;
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
     // Scores are bm25 with the plain search's weights; ties go by rowid, as there.
     this.#ranked = db.prepare(
       `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime,
-         bm25(articles, 10.0, 4.0, 1.0) AS score
-       FROM articles JOIN files f ON f.id = articles.rowid
-       WHERE articles MATCH @match AND ${CONDITIONS}
+         bm25(articles, 10.0, 4.0, 1.0) AS score ${RANKED}
        ORDER BY score, f.id LIMIT @limit`,
     );
     this.#listed = db.prepare(
-      `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime FROM files f
-       WHERE ${CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
-         OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))
+      `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime ${LISTED}
        ORDER BY f.date IS NULL, f.date DESC, f.id LIMIT @limit`,
     );
+    this.#countRanked = db.prepare(`SELECT count(*) AS count ${RANKED}`);
+    this.#countListed = db.prepare(`SELECT count(*) AS count ${LISTED}`);
   }
 
   /**
-   * The entries found, best first (newest first when there are no words to rank by). A plain
-   * query (`typed` given) is matched by the plain search's own expression, so it finds the same.
+   * The entries found, best first (newest first when there are no words to rank by), and how many
+   * match in all. A plain query (`typed` given) is matched by the plain search's own expression,
+   * so it finds the same.
    */
-  find(query: SyntaxQuery, limits: SearchLimits, limit: number, typed?: string): Row[] {
+  find(
+    query: SyntaxQuery,
+    limits: SearchLimits,
+    limit: number,
+    typed?: string,
+  ): { rows: Row[]; total: number } {
     const { match, excluded } =
       query.plain && typed !== undefined
-        ? { match: toMatchExpression(parseQuery(typed)), excluded: null }
+        ? { match: toMatchExpression(parseLibraryQuery(typed)), excluded: null }
         : matchOf(query);
     // A plain query without a word finds nothing, as the plain search; only operators list.
-    if (query.plain && !match) return [];
+    if (query.plain && !match) return { rows: [], total: 0 };
     const from = [query.from, limits.from].filter(Boolean).sort().at(-1) ?? null;
     const to = [query.to, limits.to].filter(Boolean).sort()[0] ?? null;
     const params = {
@@ -122,23 +141,20 @@ export class SyntaxSearch {
       to,
       only: limits.only ? JSON.stringify(limits.only) : null,
       not: limits.not ? JSON.stringify(limits.not) : null,
-      limit,
     };
-    if (match) return rowsAs<Row>(this.#ranked.all({ ...params, match }));
-    return rowsAs<Row>(this.#listed.all({ ...params, excluded }));
+    const [list, count, extra] = match
+      ? [this.#ranked, this.#countRanked, { match }]
+      : [this.#listed, this.#countListed, { excluded }];
+    const rows = rowsAs<Row>(list.all({ ...params, ...extra, limit }));
+    // Fewer than asked for is every match; only a full page needs counting.
+    const total =
+      rows.length < limit
+        ? rows.length
+        : (count.get({ ...params, ...extra }) as { count: number }).count;
+    return { rows, total };
   }
 
-  /** Search hits with their snippets, read from the files as a plain search's are. */
-  search(query: SyntaxQuery, limits: SearchLimits, limit = 50, typed?: string): SearchHit[] {
-    const plain = query.plain && typed !== undefined;
-    const pattern = queryPattern(plain ? parseQuery(typed) : soughtTerms(query.all));
-    return this.find(query, limits, limit, typed).map((row) => {
-      const text = readArticleText(this.#root, row.rel);
-      return { entry: this.#entry(row), snippet: text === null ? [] : snippetOf(text, pattern) };
-    });
-  }
-
-  #entry(row: Row): LibraryEntry {
+  entry(row: Row): LibraryEntry {
     return {
       id: row.id,
       path: join(this.#root, row.rel),

@@ -1,4 +1,4 @@
-/** Reading-comfort settings: loaded from main, applied to the root at once, saved on every change. */
+/** Reading-comfort settings: given at start-up, applied to the root at once, saved on every change. */
 import type { LecternApi } from '../../../shared/ipc';
 import {
   DEFAULT_SETTINGS,
@@ -38,10 +38,9 @@ export class SettingsState {
     applySettings(this.settings);
   }
 
-  async load() {
-    const result = await this.#api.call('settings.get');
-    // A change made while loading wins over what was stored.
-    if (result.ok && !this.#changedBeforeLoad) this.settings = result.value;
+  /** The stored settings, from the start-up answer; a change made before it arrived wins. */
+  take(stored: Settings) {
+    if (!this.#changedBeforeLoad) this.settings = stored;
     applySettings(this.settings);
   }
 

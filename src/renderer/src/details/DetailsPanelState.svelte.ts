@@ -1,27 +1,11 @@
 /**
- * The details panel: whether it is open, its width, and the details of the article on screen.
- * The layout is kept through a `PanelLayoutPort`, so a settings store can take it over later.
+ * The details panel: whether it is open, its width (kept by main in `panel.json`, given at
+ * start-up), and the details of the article on screen, asked for by its key.
  */
-import type { Article } from '../../../shared/article';
 import type { ArticleDetails } from '../../../shared/article-details';
 import type { LecternApi } from '../../../shared/ipc';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelLayout } from '../../../shared/panel-layout';
-
-export interface PanelLayoutPort {
-  load(): Promise<PanelLayout | null>;
-  save(layout: PanelLayout): Promise<void>;
-}
-
-/** The panel layout kept by main in `panel.json` (contract calls `ui.getPanel` / `ui.setPanel`). */
-export function apiLayoutPort(api: LecternApi): PanelLayoutPort {
-  return {
-    load: async () => {
-      const result = await api.call('ui.getPanel');
-      return result.ok ? result.value : null;
-    },
-    save: async (layout) => void (await api.call('ui.setPanel', layout)),
-  };
-}
+import type { ShownArticle } from '../../../shared/startup';
 
 export const clampWidth = (width: number) =>
   Math.round(Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, width)));
@@ -34,22 +18,19 @@ export class DetailsPanelState {
   error = $state<string | null>(null);
   loading = $state(false);
   readonly #api: LecternApi;
-  readonly #port: PanelLayoutPort;
   #ticket = 0;
   #touched = false;
+  #detailsKey: string | null = null;
 
-  constructor(api: LecternApi, port: PanelLayoutPort = apiLayoutPort(api)) {
+  constructor(api: LecternApi) {
     this.#api = api;
-    this.#port = port;
   }
 
-  async restore() {
-    const layout = await this.#port.load();
-    // A toggle or resize made while the layout was loading wins over the saved one.
-    if (layout && !this.#touched) {
-      this.open = layout.open;
-      this.width = clampWidth(layout.width);
-    }
+  /** The stored layout, from the start-up answer; a toggle or resize made before it wins. */
+  take(layout: PanelLayout) {
+    if (this.#touched) return;
+    this.open = layout.open;
+    this.width = clampWidth(layout.width);
   }
 
   toggle = () => {
@@ -63,17 +44,17 @@ export class DetailsPanelState {
     if (commit) this.#save();
   };
 
-  /** Fetches the details of the article now on screen (main computed them when it was opened). */
-  async load(article: Article | null) {
+  /** Fetches the details of the article now on screen, by its key (main computes them once). */
+  async load(shown: ShownArticle | null) {
     const ticket = ++this.#ticket;
-    if (!article) {
+    if (!shown) {
       this.loading = false;
       this.details = null;
       return;
     }
     this.loading = true;
-    if (this.details?.file.name !== article.source.name) this.details = null;
-    const result = await this.#api.call('reader.details');
+    if (this.#detailsKey !== shown.key) this.details = null;
+    const result = await this.#api.call('reader.details', shown.key);
     if (ticket !== this.#ticket) return;
     this.loading = false;
     if (!result.ok) {
@@ -81,13 +62,12 @@ export class DetailsPanelState {
       return;
     }
     this.error = null;
-    // Main answers for the article it opened last; a different one means a newer open is under way.
-    const current = result.value?.file.name === article.source.name;
-    this.details = current ? result.value : null;
+    this.details = result.value;
+    this.#detailsKey = shown.key;
   }
 
   #save() {
     this.#touched = true;
-    void this.#port.save({ open: this.open, width: this.width });
+    void this.#api.call('ui.setPanel', { open: this.open, width: this.width });
   }
 }

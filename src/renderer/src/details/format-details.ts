@@ -8,8 +8,9 @@ export function formatBytes(bytes: number): string {
   return `${(kb / 1024).toFixed(1)} MB (${bytes.toLocaleString('en-GB')} bytes)`;
 }
 
+/** A file's time: its date written as every article date is (`long`), then the time. */
 export function formatTimestamp(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
     new Date(iso),
   );
 }

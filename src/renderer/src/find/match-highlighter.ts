@@ -2,9 +2,10 @@
  * Highlights matches with mark.js only in the blocks on screen plus a margin, a few blocks per
  * frame, extending as the reader scrolls; new matches cancel the work left for older ones.
  */
-import Mark from 'mark.js';
+import type Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { FIND_EXCLUDE } from './article-segments';
+import { loadMarkJs, markJs } from './mark-loader';
 
 const MATCH_CLASS = 'find-match';
 const CURRENT_CLASS = 'find-current';
@@ -81,6 +82,11 @@ export class MatchHighlighter {
 
   /** Makes `index` the current match, marking its block first if needed, and scrolls to it. */
   setCurrent(index: number, scroll: 'if-hidden' | 'always' | 'never'): void {
+    if (!markJs()) {
+      this.#current = index;
+      void loadMarkJs().then(() => this.#current === index && this.setCurrent(index, scroll));
+      return;
+    }
     for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#current = index;
     this.#currentElements = [];
@@ -121,6 +127,7 @@ export class MatchHighlighter {
   /** One frame's work: clear stale marks on screen, mark blocks on screen, then clear the rest. */
   #pass(): void {
     this.#frame = 0;
+    if (!markJs()) return void loadMarkJs().then(() => this.#schedule());
     const started = performance.now();
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     const near = [...this.#near].sort((a, b) => a - b);
@@ -189,6 +196,7 @@ export class MatchHighlighter {
   }
 
   #mark(segment: number): Mark {
-    return (this.#marks[segment] ??= new Mark(this.#segments[segment]!));
+    const MarkJs = markJs()!;
+    return (this.#marks[segment] ??= new MarkJs(this.#segments[segment]!));
   }
 }

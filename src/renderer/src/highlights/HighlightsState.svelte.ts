@@ -37,16 +37,14 @@ export class HighlightsState {
     return this.items.filter((item) => !item.span);
   }
 
-  async load(key: string, title: string, root: HTMLElement) {
+  /** Places the article's stored highlights (they came with the article) in its text. */
+  show(key: string, title: string, root: HTMLElement, annotations: Annotation[]) {
     this.detach();
     this.#key = key;
     this.#title = title;
     this.#root = root;
     this.removed = null;
-    const result = await this.#api.call('highlights.get', key);
-    if (this.#key !== key) return;
     const text = plainText(root);
-    const annotations = result.ok ? result.value.annotations : [];
     this.items = annotations.map((annotation) => {
       const [quote, position] = annotation.target.selector;
       return { annotation, span: anchorSpan(text, { quote, position }) };

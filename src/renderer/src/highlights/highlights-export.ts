@@ -1,13 +1,14 @@
 /** An article's highlights and notes as Markdown, headed by a citation of the article. */
 import type { Annotation } from '../../../shared/annotation';
 import type { Article } from '../../../shared/article';
+import { articleDateText } from '../../../shared/article-date-format';
 
 /** `Author. “Title.” Date. URL.` — the parts the file has, in the usual order. */
 export function citation(article: Article): string {
   return citationOf({
     authors: article.bylines.map((byline) => byline.name).join(', '),
     title: article.title,
-    date: article.date?.raw ?? '',
+    date: article.date ? articleDateText(article.date) : '',
     url: article.originalUrl,
     file: article.source.name,
   });

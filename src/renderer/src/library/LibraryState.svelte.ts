@@ -1,11 +1,12 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
 import type { LecternApi } from '../../../shared/ipc';
-import {
-  type AppEvent,
-  type LibraryEntry,
-  type LibraryProgress,
-  type LibrarySnapshot,
-  type SearchHit,
+import type {
+  AppEvent,
+  LargeFolderQuestion,
+  LibraryEntry,
+  LibraryProgress,
+  LibrarySnapshot,
+  SearchHit,
 } from '../../../shared/library';
 import { parseSearchQuery, type QueryProblem } from '../../../shared/library-query-syntax';
 import type { SearchFilter } from '../../../shared/library-research';
@@ -33,6 +34,12 @@ export class LibraryState {
   filter = $state<LibraryFilter>({ source: '', from: '', to: '' });
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
+  /** How many articles match the query in all; the best of them are `hits`. */
+  total = $state(0);
+  /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
+  sheetOpen = $state(true);
+  /** A big folder named at launch, not opened until the user says so. */
+  question = $state<LargeFolderQuestion | null>(null);
   /** The article being read, so J/K can move from it. */
   currentPath = $state<string | null>(null);
   /** The rows chosen in the list (by path), for exporting several articles at once. */
@@ -85,7 +92,26 @@ export class LibraryState {
     this.#api = api;
   }
 
-  openStartup = () => this.#show(this.#api.call('library.openStartup'));
+  /**
+   * The folder from the start-up answer (named at launch, or open last), a question about a big
+   * folder named at launch, or why it failed. The sheet is not forced open: it may be a reopened
+   * article's turn (see App).
+   */
+  start = (answer: LibrarySnapshot | LargeFolderQuestion | null, error: AppError | null) => {
+    if (answer && 'kind' in answer) {
+      this.question = answer;
+      return Promise.resolve();
+    }
+    return this.#show(
+      Promise.resolve(error ? { ok: false, error } : { ok: true, value: answer }),
+      false,
+    );
+  };
+  openAsked = () => {
+    this.question = null;
+    return this.#show(this.#api.call('library.openAsked'));
+  };
+  dismissQuestion = () => (this.question = null);
   openDialog = () => this.#show(this.#api.call('library.openDialog'));
   openPath = (path: string) => this.#show(this.#api.call('library.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFolder(file));
@@ -96,6 +122,7 @@ export class LibraryState {
     Boolean(this.progress && !this.progress.running && this.progress.done < this.progress.total),
   );
   dismissError = () => (this.error = null);
+  toggleSheet = () => (this.sheetOpen = !this.sheetOpen);
 
   /** Applies a pushed event; returns nothing so it can be a listener directly. */
   onEvent = (event: AppEvent) => {
@@ -131,6 +158,7 @@ export class LibraryState {
     if (!query.trim()) {
       this.#searchTicket++;
       this.hits = [];
+      this.total = 0;
       this.searchError = null;
       return;
     }
@@ -160,18 +188,22 @@ export class LibraryState {
   }
 
   /** Opens an entry; in the list narrowed to a name, with that name in the find bar. */
+  // An article chosen in the side sheet is shown at once: the sheet steps aside for it.
   openEntry = (path: string) => {
     this.currentPath = path;
+    this.sheetOpen = false;
     this.onOpenArticle(path, this.research.named?.name ?? null);
   };
 
   openHighlight = (path: string, id: string) => {
     this.currentPath = path;
+    this.sheetOpen = false;
     this.onOpenHighlight(path, id);
   };
 
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
+    this.sheetOpen = false;
     this.onOpenArticle(hit.entry.path, findTermFor(this.parsed, this.query));
   };
 
@@ -225,12 +257,13 @@ export class LibraryState {
     void pending.then((result) => {
       if (ticket !== this.#searchTicket) return;
       // A failed search leaves no stale results behind; its reason shows in the panel.
-      this.hits = result.ok ? result.value : [];
+      this.hits = result.ok ? result.value.hits : [];
+      this.total = result.ok ? result.value.total : 0;
       this.searchError = result.ok ? null : result.error.message;
     });
   }
 
-  async #show(pending: Promise<Result<LibrarySnapshot | null>>) {
+  async #show(pending: Promise<Result<LibrarySnapshot | null>>, reveal = true) {
     const result = await pending;
     if (!result.ok) {
       this.error = result.error;
@@ -239,6 +272,7 @@ export class LibraryState {
     if (!result.value) return;
     this.#take(result.value);
     this.error = null;
+    if (reveal) this.sheetOpen = true;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
     this.research.clear();

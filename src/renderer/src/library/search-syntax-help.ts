@@ -1,5 +1,5 @@
 /** The search syntax as the help popover lists it (docs/research.md has the same table). */
-import { findTermOf } from '../../../shared/library';
+import { findTermOf } from '../../../shared/library-query';
 import { firstSought, type QueryParse } from '../../../shared/library-query-syntax';
 
 export const SYNTAX_HELP: readonly (readonly [string, string])[] = [

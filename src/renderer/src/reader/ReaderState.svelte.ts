@@ -1,15 +1,21 @@
 /** The open article and the last error; every way of opening goes through `#show`, latest wins. */
-import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
 import type { RecentEntry } from '../../../shared/recent';
 import type { AppError, Result } from '../../../shared/result';
+import type { OpenedArticle, ShownArticle } from '../../../shared/startup';
 
 export class ReaderState {
-  /** Replaced whole on every open, so it is not made deeply reactive. */
-  article = $state.raw<Article | null>(null);
+  /** The article on screen with its key, position and highlights; replaced whole on every open. */
+  shown = $state.raw<ShownArticle | null>(null);
+  readonly article = $derived(this.shown?.article ?? null);
   error = $state<AppError | null>(null);
-  busy = $state(false);
+  /** True from the start until the first answer, and while an article is being opened. */
+  busy = $state(true);
   recent = $state.raw<RecentEntry[]>([]);
+  /** Set by the app: storage notices that came with an answer. */
+  onNotices: (messages: string[]) => void = () => undefined;
+  /** Set by the app: what must be ready before the article is put on screen (its fonts). */
+  beforeShow: (shown: ShownArticle) => Promise<void> = async () => undefined;
   readonly #api: LecternApi;
   #latest = 0;
 
@@ -17,7 +23,6 @@ export class ReaderState {
     this.#api = api;
   }
 
-  openStartup = () => this.#show(this.#api.call('reader.openStartup'));
   openWithPicker = () => this.#show(this.#api.openWithPicker());
   openPath = (path: string) => this.#show(this.#api.call('reader.openPath', path));
   openDropped = (file: File) => this.#show(this.#api.openDroppedFile(file));
@@ -25,9 +30,13 @@ export class ReaderState {
   openFromLibrary = (path: string) => this.#show(this.#api.call('library.openArticle', path));
   dismissError = () => (this.error = null);
 
-  async refreshRecent() {
-    const result = await this.#api.call('recent.list');
-    if (result.ok) this.recent = result.value;
+  /** The article (or the reason there is none) from the start-up answer. */
+  async start(article: ShownArticle | null, error: AppError | null, recent: RecentEntry[]) {
+    const ticket = ++this.#latest;
+    this.recent = recent;
+    this.error = error;
+    if (article) await this.#present(article, ticket);
+    else if (ticket === this.#latest) this.busy = false;
   }
 
   async openExternal(url: string) {
@@ -35,19 +44,27 @@ export class ReaderState {
     if (!result.ok) this.error = result.error;
   }
 
-  async #show(pending: Promise<Result<Article | null>>) {
+  async #show(pending: Promise<Result<OpenedArticle | null>>) {
     const ticket = ++this.#latest;
     this.busy = true;
     const result = await pending;
     if (ticket !== this.#latest) return;
-    this.busy = false;
-    if (!result.ok) {
-      this.error = result.error;
+    if (!result.ok || !result.value) {
+      this.busy = false;
+      if (!result.ok) this.error = result.error;
       return;
     }
-    if (!result.value) return;
-    this.article = result.value;
+    const { recent, notices, ...shown } = result.value;
+    this.recent = recent;
+    this.onNotices(notices);
+    await this.#present(shown, ticket);
+  }
+
+  async #present(shown: ShownArticle, ticket: number) {
+    await this.beforeShow(shown);
+    if (ticket !== this.#latest) return;
+    this.shown = shown;
     this.error = null;
-    void this.refreshRecent();
+    this.busy = false;
   }
 }

@@ -1,5 +1,6 @@
 /** How far through the article the reader is, saved per article as block + offset, restored on open. */
 import type { LecternApi } from '../../../shared/ipc';
+import type { ReadingPosition } from '../../../shared/settings';
 import { positionAtTop, scrollToPosition } from '../highlights/text-positions';
 
 const SAVE_DELAY_MS = 400;
@@ -15,27 +16,25 @@ export class ReadingPositionState {
     this.#api = api;
   }
 
-  /** Called once the article for `key` is in the DOM: jumps to where the reader left off. */
-  async restore(key: string, scroller: HTMLElement) {
+  /**
+   * Called once the article for `key` is in the DOM, before that frame is painted: the first frame
+   * shows the article where the reader left it, so nothing jumps.
+   */
+  restore(key: string, saved: ReadingPosition | null, scroller: HTMLElement) {
     clearTimeout(this.#timer);
     this.#key = key;
-    const result = await this.#api.call('position.get', key);
-    if (this.#key !== key) return;
-    const saved = result.ok ? result.value : null;
-    // Web fonts change line breaks; the position is found once they are in. Laying the article
-    // out first makes the page ask for every font subset its text needs: `fonts.ready` alone can
-    // resolve before they are even requested, and the text then moves after the jump.
-    for (let pass = 0; pass < 3; pass++) {
-      void scroller.scrollHeight;
-      await document.fonts.ready;
-      if (this.#key !== key) return;
-      if (!saved?.block) break;
-      const before = scroller.scrollTop;
-      scrollToPosition(scroller, saved.block, saved.offset);
-      // Stop once a jump leaves the text where it was: nothing moved it since the last one.
-      if (pass > 0 && Math.abs(scroller.scrollTop - before) < 1) break;
-    }
+    scroller.scrollTop = 0;
+    if (saved?.block) scrollToPosition(scroller, saved.block, saved.offset);
     this.#measure(scroller);
+    if (!saved?.block) return;
+    // A face that arrives later (another script's subset) changes line breaks: keep the same
+    // words at the top, unless the reader has scrolled since.
+    const placed = scroller.scrollTop;
+    void document.fonts.ready.then(() => {
+      if (this.#key !== key || Math.abs(scroller.scrollTop - placed) > 1) return;
+      scrollToPosition(scroller, saved.block, saved.offset);
+      this.#measure(scroller);
+    });
   }
 
   onScroll = (scroller: HTMLElement) => {

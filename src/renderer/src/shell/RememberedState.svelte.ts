@@ -1,57 +1,67 @@
 /**
  * What Lectern remembers for the window: settings, the reading position, highlights, and notices
- * about its own saved state. App creates one and calls `articleShown`.
+ * about its own saved state. Everything arrives with the answers to `app.start` and to each open;
+ * App calls `articleShown` when an article is in the DOM.
  */
 import { untrack } from 'svelte';
-import type { Article } from '../../../shared/article';
 import type { LecternApi } from '../../../shared/ipc';
-import { articleKey } from '../../../shared/article-key';
+import type { ShownArticle } from '../../../shared/startup';
 import { HighlightsState } from '../highlights/HighlightsState.svelte';
 import { ReadingPositionState } from '../reader/ReadingPositionState.svelte';
 import { SettingsState } from '../appearance/SettingsState.svelte';
+import { afterPaint } from './after-paint';
 
 export class RememberedState {
   readonly settings: SettingsState;
   readonly position: ReadingPositionState;
   readonly highlights: HighlightsState;
   highlightsOpen = $state(false);
-  /** Resolves once the article shown last has its position and highlights back. */
+  /** Resolves once the article shown last has its highlights placed (or was replaced first). */
   settled: Promise<void> = Promise.resolve();
   #notices = $state<string[]>([]);
-  #shown: Article | null = null;
-  readonly #api: LecternApi;
+  #shown: ShownArticle | null = null;
 
   constructor(api: LecternApi) {
-    this.#api = api;
     this.settings = new SettingsState(api);
     this.position = new ReadingPositionState(api);
     this.highlights = new HighlightsState(api);
   }
 
-  /** Set-aside files since launch, and a settings save that failed. */
+  /** Set-aside files and failed saves reported by main, and a settings save that failed. */
   get notices(): string[] {
     return this.settings.saveError ? [...this.#notices, this.settings.saveError] : this.#notices;
   }
+
+  addNotices = (messages: string[]) => {
+    const fresh = messages.filter((message) => !this.#notices.includes(message));
+    if (fresh.length) this.#notices = [...this.#notices, ...fresh];
+  };
 
   dismissNotices = () => {
     this.#notices = [];
     this.settings.saveError = null;
   };
 
-  /** The article is in the DOM: restore its position and highlights. Safe to call in an effect. */
-  articleShown(article: Article, scroller: HTMLElement) {
-    this.#shown = article;
-    // Detaching reads and clears the highlights; an effect calling this must not depend on them.
-    untrack(() => this.highlights.detach());
-    this.settled = articleKey(article).then(async (key) => {
-      const root = scroller.querySelector<HTMLElement>('article');
-      if (this.#shown !== article || !root) return;
-      await Promise.all([
-        this.position.restore(key, scroller),
-        this.highlights.load(key, article.title, root),
-      ]);
-      const result = await this.#api.call('storage.notices');
-      if (result.ok && result.value.length) this.#notices = [...this.#notices, ...result.value];
+  /**
+   * The article is in the DOM and its frame not yet painted: the position is restored now, so the
+   * article first appears where the reader left it; highlights are placed just after that frame
+   * (they change no layout). Safe to call in an effect.
+   */
+  articleShown(shown: ShownArticle, scroller: HTMLElement) {
+    this.#shown = shown;
+    const root = scroller.querySelector<HTMLElement>('article');
+    untrack(() => {
+      // Detaching reads and clears the highlights; an effect calling this must not depend on them.
+      this.highlights.detach();
+      this.position.restore(shown.key, shown.position, scroller);
     });
+    this.settled = new Promise((resolve) =>
+      afterPaint(() => {
+        resolve();
+        if (this.#shown !== shown || !root?.isConnected) return;
+        const { key, article, highlights } = shown;
+        this.highlights.show(key, article.title, root, highlights.annotations);
+      }),
+    );
   }
 }

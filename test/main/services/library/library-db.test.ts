@@ -66,8 +66,8 @@ describe('the library cache', () => {
     await service.whenIdle();
     expect(snapshot.entries.map((e) => e.title)).not.toContain('A stale title');
     expect(service.snapshot().entries.map((e) => e.title)).toEqual(['Grain deal extended']);
-    expect(await service.search('stale')).toEqual([]);
-    expect((await service.search('odesa')).map((hit) => hit.entry.title)).toEqual([
+    expect((await service.search('stale')).hits).toEqual([]);
+    expect((await service.search('odesa')).hits.map((hit) => hit.entry.title)).toEqual([
       'Grain deal extended',
     ]);
     await service.close();
@@ -110,7 +110,7 @@ describe('a SQLite without FTS5', () => {
     const grants = new PathGrants();
     grants.grant(folder);
     const handlers = createLibraryHandlers({ library: service, grants, startupPath: null });
-    const answer = await dispatch(handlers as Handlers, 'library.openPath', [folder]);
+    const answer = await dispatch(handlers as unknown as Handlers, 'library.openPath', [folder]);
     expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: NO_FTS5_MESSAGE } });
     expect(NO_FTS5_MESSAGE).not.toContain('\n');
     expect(service.root).toBeNull();

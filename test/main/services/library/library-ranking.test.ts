@@ -10,6 +10,10 @@ import {
   type RankHelper,
 } from '../../../../src/main/services/library/library-ranking';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
+import {
+  inlineSnippetReader,
+  readSnippets,
+} from '../../../../src/main/services/library/snippet-reader';
 import { generateRealisticArticle, realisticQueries } from '../../../support/generate-articles';
 
 let folder: string;
@@ -52,7 +56,8 @@ describe('library ranking in two halves', () => {
     await whole.open(folder);
     await whole.whenIdle();
     const expected = [];
-    for (const query of queries) expected.push((await whole.search(query)).map((h) => h.entry.id));
+    for (const query of queries)
+      expected.push((await whole.search(query)).hits.map((h) => h.entry.id));
     await whole.close();
 
     const calls = { count: 0 };
@@ -66,7 +71,7 @@ describe('library ranking in two halves', () => {
     await split.whenIdle();
     for (const [i, query] of queries.entries()) {
       expect(
-        (await split.search(query)).map((h) => h.entry.id),
+        (await split.search(query)).hits.map((h) => h.entry.id),
         query,
       ).toEqual(expected[i]);
     }
@@ -107,13 +112,60 @@ describe('library ranking in two halves', () => {
     });
     await service.open(folder);
     await service.whenIdle();
-    const ids = (await service.search('the')).map((h) => h.entry.id);
+    const ids = (await service.search('the')).hits.map((h) => h.entry.id);
     expect(asked).toBe(1);
     expect(ids).toHaveLength(50);
     // Both halves are represented, so the second was ranked inline rather than dropped.
     expect(Math.max(...ids)).toBeGreaterThan(200);
     expect(Math.min(...ids)).toBeLessThanOrEqual(200);
     await service.close();
+  });
+
+  it('reads half the hits’ snippets on the ranking thread, each beside its own hit', async () => {
+    const queries = ['the', 'minister', '"of the"'];
+    const whole = new LibraryService({ userDataDir: userData, emit: () => undefined });
+    await whole.open(folder);
+    await whole.whenIdle();
+    const expected = [];
+    for (const query of queries) expected.push(await whole.search(query));
+    await whole.close();
+
+    const asked: number[] = [];
+    const withSnippets = (dbFile: string): RankHelper => ({
+      ...secondConnection({ count: 0 })(dbFile),
+      snippets: async (request) => {
+        asked.push(request.rels.length);
+        return readSnippets(request);
+      },
+    });
+    // The app's snippet thread, played inline here.
+    const snippetReader = () => ({ ...inlineSnippetReader(), offThread: true });
+    const split = new LibraryService({
+      userDataDir: userData,
+      emit: () => undefined,
+      rankHelper: withSnippets,
+      snippetReader,
+      splitSearchFrom: 100,
+    });
+    await split.open(folder);
+    await split.whenIdle();
+    for (const [i, query] of queries.entries()) {
+      expect(await split.search(query), query).toEqual(expected[i]);
+    }
+    expect(asked).toEqual([25, 25, 25]);
+    // A helper that cannot leaves its half to the snippet thread: nothing is lost.
+    const failing = new LibraryService({
+      userDataDir: userData,
+      emit: () => undefined,
+      rankHelper: (dbFile) => ({ ...withSnippets(dbFile), snippets: async () => null }),
+      snippetReader,
+      splitSearchFrom: 100,
+    });
+    await failing.open(folder);
+    await failing.whenIdle();
+    expect(await failing.search('the')).toEqual(expected[0]);
+    await failing.close();
+    await split.close();
   });
 
   it('merges by score, then rowid', () => {

@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../src/shared/annotation';
 import type { AppEvent } from '../../../../src/shared/library';
-import { ComfortStore } from '../../../../src/main/services/comfort-store';
+import { RememberedStore } from '../../../../src/main/services/remembered-store';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
 import { researchHandlers } from '../../../../src/main/services/library/research-handlers';
+import type { SearchResults } from '../../../../src/shared/library';
 import { NO_FILTER } from '../../../../src/shared/library-research';
 
 let folder: string;
 let userData: string;
 let events: AppEvent[];
 let service: LibraryService;
-let store: ComfortStore;
+let store: RememberedStore;
 let calls: ReturnType<typeof researchHandlers>;
 
 const article = (title: string, body: string, url: string) =>
@@ -61,7 +62,7 @@ beforeEach(async () => {
   for (const [rel, text] of Object.entries(ARTICLES)) write(rel, text);
   events = [];
   service = new LibraryService({ userDataDir: userData, emit: (e) => events.push(e) });
-  store = new ComfortStore(userData);
+  store = new RememberedStore(userData);
   calls = researchHandlers(service, store);
   await service.open(folder);
   await service.whenIdle();
@@ -169,7 +170,7 @@ describe('reading status', () => {
 });
 
 describe('search with the syntax', () => {
-  const titles = (hits: { entry: { title: string } }[]) => hits.map((h) => h.entry.title).sort();
+  const titles = (found: SearchResults) => found.hits.map((h) => h.entry.title).sort();
 
   it('keeps to the list’s filters: reading status, copies and a name', async () => {
     const search = calls['research.search'];
@@ -191,7 +192,10 @@ describe('search with the syntax', () => {
     expect(
       titles(await search('talks', { ...NO_FILTER, named: 'Volodymyr Zelensky' })),
     ).toHaveLength(3);
-    expect(await search('talks', { ...NO_FILTER, source: 'Nobody' })).toEqual([]);
+    expect(await search('talks', { ...NO_FILTER, source: 'Nobody' })).toEqual({
+      hits: [],
+      total: 0,
+    });
   });
 
   it('refuses a malformed query with what is wrong', async () => {

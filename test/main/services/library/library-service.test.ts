@@ -109,7 +109,12 @@ describe('a big first open', () => {
     expect(phases.at(-1)).toMatchObject({ phase: 'indexing', done: 1003, total: 1003 });
     expect(snapshot.entries).toHaveLength(1002);
     expect(snapshot.entries.find((e) => e.title === 'Story 999')?.source).toBe('Desk 5');
-    expect((await service.search('"story 42"'))[0]!.entry.title).toBe('Story 42');
+    expect((await service.search('"story 42"')).hits[0]!.entry.title).toBe('Story 42');
+    // Only the best are sent; the total says how many match in all ("50 best of 1 000").
+    const broad = await service.search('story');
+    expect(broad.hits).toHaveLength(50);
+    expect(broad.total).toBe(1000);
+    expect((await service.search('"story 42"')).total).toBe(1);
   });
 });
 
@@ -152,22 +157,24 @@ describe('stopping', () => {
     await openAndStopAt200();
     const read = new Set(service.snapshot().entries.map((entry) => entry.title));
     const unread = Array.from({ length: 600 }, (_, i) => `Item ${i}`).find((t) => !read.has(t))!;
-    expect(await service.search(`"${unread}"`)).toEqual([]);
+    expect((await service.search(`"${unread}"`)).hits).toEqual([]);
     service.resume();
     await service.whenIdle();
     expect(service.snapshot().entries).toHaveLength(602);
-    expect((await service.search(`"${unread}"`)).map((h) => h.entry.title)).toEqual([unread]);
+    expect((await service.search(`"${unread}"`)).hits.map((h) => h.entry.title)).toEqual([unread]);
   });
 });
 
 describe('searching', () => {
   it('matches without accents, by prefix, and as a phrase, with highlighted snippets', async () => {
     await openIndexed();
-    expect((await service.search('cafe'))[0]!.entry.title).toBe('Ceasefire talks resume');
-    expect((await service.search('harv')).map((h) => h.entry.title)).toEqual(['Harvest report']);
-    expect(await service.search('"prices rose"')).toHaveLength(1);
-    expect(await service.search('"rose prices"')).toHaveLength(0);
-    const hit = (await service.search('wheat'))[0]!;
+    expect((await service.search('cafe')).hits[0]!.entry.title).toBe('Ceasefire talks resume');
+    expect((await service.search('harv')).hits.map((h) => h.entry.title)).toEqual([
+      'Harvest report',
+    ]);
+    expect((await service.search('"prices rose"')).hits).toHaveLength(1);
+    expect((await service.search('"rose prices"')).hits).toHaveLength(0);
+    const hit = (await service.search('wheat')).hits[0]!;
     expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['Wheat']);
   });
 
@@ -183,7 +190,7 @@ describe('searching', () => {
     );
     await openIndexed();
     for (const query of ['finance ', 'kyiv ', 'international ']) {
-      const hits = await service.search(query);
+      const { hits } = await service.search(query);
       const budget = hits.find((h) => h.entry.title === 'Budget');
       expect(
         budget?.snippet.some((part) => part.hit),
@@ -194,8 +201,8 @@ describe('searching', () => {
 
   it('matches curly and straight quotes alike and never fails on odd input', async () => {
     await openIndexed();
-    expect(await service.search("don't panic")).toHaveLength(1);
-    expect(await service.search('AND OR NOT ( * "')).toEqual([]);
+    expect((await service.search("don't panic")).hits).toHaveLength(1);
+    expect((await service.search('AND OR NOT ( * "')).hits).toEqual([]);
   });
 
   it('ranks a title match above a body match', async () => {
@@ -204,7 +211,7 @@ describe('searching', () => {
       article('Wheat everywhere', 'X', '2025-01-01', 'Nothing else.'),
     );
     await openIndexed();
-    expect((await service.search('wheat'))[0]!.entry.title).toBe('Wheat everywhere');
+    expect((await service.search('wheat')).hits[0]!.entry.title).toBe('Wheat everywhere');
   });
 });
 
@@ -223,8 +230,8 @@ describe('the cache', () => {
     const progress = events.filter((e) => e.type === 'library-progress');
     expect(progress.at(-1)).toMatchObject({ progress: { total: 1, done: 1 } });
     expect(service.snapshot().entries.map((e) => e.title)).toContain('Ceasefire talks collapse');
-    expect(await service.search('longer')).toHaveLength(1);
-    expect(await service.search('minister')).toEqual([]);
+    expect((await service.search('longer')).hits).toHaveLength(1);
+    expect((await service.search('minister')).hits).toEqual([]);
   });
 
   it('rebuilds a corrupt cache instead of trusting it', async () => {
@@ -242,7 +249,7 @@ describe('the watcher', () => {
     await openIndexed();
     write('005_eeeeeeeeeeeeeeee.txt', article('New arrival', 'Wire', '2025-02-02', 'Fresh words.'));
     await until(() => service.snapshot().entries.some((e) => e.title === 'New arrival'));
-    expect(await service.search('fresh')).toHaveLength(1);
+    expect((await service.search('fresh')).hits).toHaveLength(1);
 
     renameSync(
       join(folder, '005_eeeeeeeeeeeeeeee.txt'),
@@ -260,7 +267,7 @@ describe('the watcher', () => {
     rmSync(join(folder, 'later'), { recursive: true });
     rmSync(join(folder, 'sub'), { recursive: true });
     await until(() => service.snapshot().entries.length === 1);
-    expect(await service.search('fresh')).toEqual([]);
+    expect((await service.search('fresh')).hits).toEqual([]);
   });
 });
 
@@ -273,7 +280,7 @@ describe('hostile changes after indexing', () => {
       rmSync(file);
       execFileSync('mkfifo', [file]);
       // Opening a pipe for reading would block until a writer came; the search returns at once.
-      const hits = await service.search('wheat');
+      const { hits } = await service.search('wheat');
       expect(hits.map((h) => h.entry.title)).toEqual(['Harvest report']);
       expect(hits[0]!.snippet).toEqual([]);
     },
@@ -286,8 +293,12 @@ describe('access', () => {
     writeFileSync(join(outside, 'secret.txt'), generateArticle(500));
     symlinkSync(join(outside, 'secret.txt'), join(folder, 'link.txt'));
     await openIndexed();
-    expect(await service.contains(join(folder, 'link.txt'))).toBe(false);
-    expect(await service.contains(join(folder, '001_aaaaaaaaaaaaaaaa.txt'))).toBe(true);
+    await expect(service.openArticle(join(folder, 'link.txt'))).rejects.toThrow(
+      /links outside the library/,
+    );
+    expect((await service.openArticle(join(folder, '001_aaaaaaaaaaaaaaaa.txt'))).title).toBe(
+      'Ceasefire talks resume',
+    );
     expect(service.snapshot().entries.some((e) => e.path.endsWith('link.txt'))).toBe(false);
     rmSync(outside, { recursive: true, force: true });
   });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { queryPattern, snippetOf } from '../../../../src/main/services/library/library-snippet';
-import { parseQuery } from '../../../../src/main/services/library/query-text';
+import { snippetOf } from '../../../../src/main/services/library/library-snippet';
+import { queryPattern } from '../../../../src/main/services/library/snippet-pattern';
+import { parseLibraryQuery } from '../../../../src/shared/library-query';
 
-const snippet = (text: string, typed: string) => snippetOf(text, queryPattern(parseQuery(typed)));
+const inArticle = (text: string, typed: string) =>
+  snippetOf(text, queryPattern(parseLibraryQuery(typed)));
+/** `body` as the text of an article under a title (a first short line alone would be its title). */
+const snippet = (body: string, typed: string) => inArticle(`# Headline\n\n${body}`, typed);
 const hits = (text: string, typed: string) =>
   snippet(text, typed)
     .filter((part) => part.hit)
@@ -62,7 +66,7 @@ describe('library search snippets', () => {
   it('opens after the byline and date when only the title matched', () => {
     const article =
       '# Title here\n\nBy [Reuters](#)\n\n2022-02-16\n\nThe lead paragraph of the story starts here and runs on.';
-    const parts = snippet(article, 'zebra');
+    const parts = inArticle(article, 'zebra');
     expect(parts[0]!.text.startsWith('The lead paragraph')).toBe(true);
   });
 
@@ -70,6 +74,42 @@ describe('library search snippets', () => {
     const parts = snippet('Opening words of the body. More after.', 'zebra');
     expect(parts.some((p) => p.hit)).toBe(false);
     expect(parts[0]!.text.startsWith('Opening words')).toBe(true);
+  });
+
+  describe('takes the passage from the body, which the list shows under the header', () => {
+    const article = [
+      '# Wheat prices climb',
+      '',
+      'By [Farm Weekly](#)',
+      '',
+      'March 1, 2024',
+      '',
+      'Villagers gathered at the café for the harvest, and the price of wheat held steady all week.',
+    ].join('\n');
+    const parts = (typed: string) => inArticle(article, typed);
+    const hitsIn = (typed: string) =>
+      parts(typed)
+        .filter((part) => part.hit)
+        .map((part) => part.text);
+    const shownIn = (typed: string) =>
+      parts(typed)
+        .map((part) => part.text)
+        .join('');
+
+    it('even when the title and byline match too', () => {
+      expect(shownIn('wheat')).not.toMatch(/Wheat prices climb|Farm Weekly|March 1/);
+      expect(hitsIn('wheat')).toEqual(['wheat']);
+    });
+
+    it('without reaching back into the date for a match near the start', () => {
+      expect(shownIn('cafe').startsWith('Villagers gathered at the café')).toBe(true);
+    });
+
+    it('from the title or byline when the query is found there and nowhere else', () => {
+      expect(hitsIn('climb')).toEqual(['climb']);
+      expect(shownIn('climb').startsWith('Wheat prices climb')).toBe(true);
+      expect(hitsIn('"farm weekly"')).toEqual(['Farm Weekly']);
+    });
   });
 
   it('treats regular-expression characters in a query as plain text', () => {
@@ -92,13 +132,17 @@ describe('library search snippets from a saved article', () => {
     '<https://kyiv.example/story>',
   ].join('\n');
 
-  it('leaves out the title line, Markdown marks, link targets and bare URLs', () => {
-    const text = shown(article, 'kyiv ');
-    expect(text).not.toMatch(/Kyiv talks resume|example|https|Original url|\*|\[|\]/);
-    expect(
-      text.startsWith('By Kyiv Independent Photo: Kyiv press office Officials met in Kyiv'),
-    ).toBe(true);
-    expect(hits(article, 'kyiv ')).toEqual(['Kyiv', 'Kyiv', 'Kyiv']);
+  it('leaves out the header, Markdown marks, link targets and bare URLs', () => {
+    const parts = inArticle(article, 'kyiv ');
+    const text = parts.map((part) => part.text).join('');
+    expect(text).not.toMatch(/Kyiv talks resume|Independent|example|https|Original url|\*|\[|\]/);
+    expect(text.startsWith('Photo: Kyiv press office Officials met in Kyiv')).toBe(true);
+    expect(parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['Kyiv', 'Kyiv']);
+  });
+
+  it('skips a header written without a # title, as the reader reads it', () => {
+    const bare = 'Talks resume in Geneva\n\nBy Reuters & AP\n\nJune 8, 2025\n\nDelegates met.';
+    expect(inArticle(bare, 'reuters ')).toEqual([{ text: 'Delegates met.', hit: false }]);
   });
 
   it('drops bidi controls, which could reorder what the list shows', () => {

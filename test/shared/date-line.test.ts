@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeDateLine, parseDateLine } from '../../../src/main/services/date-line';
+import { looksLikeDateLine, parseDateLine } from '../../src/shared/date-line';
 
 describe('parseDateLine', () => {
   it.each([

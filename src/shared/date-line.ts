@@ -1,5 +1,5 @@
 /** Reads the date line under a byline ("June 08, 2025", "Updated: March 3, 2025", "2025-06-08"). */
-import type { ArticleDate } from '../../shared/article';
+import type { ArticleDate } from './article';
 
 const MONTHS = [
   'january',

@@ -1,17 +1,23 @@
 /**
- * Remembered state in the user-data folder: settings, namespaced UI state, the last article,
- * reading positions and each article's highlights. Every file is versioned, validated and atomic.
+ * Everything Lectern remembers, in the user-data folder: settings and UI state, the last article
+ * and folder, reading positions, each article's highlights, the Recent list and the details panel's
+ * layout. Every file is a StoredDocument (versioned, validated, atomic), and every problem with one
+ * (a damaged file set aside, a background save that failed) becomes a notice for the window.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from '../../shared/annotation';
+import { DEFAULT_PANEL, PanelLayoutSchema, type PanelLayout } from '../../shared/panel-layout';
 import type { ReadingRecord } from '../../shared/library-research';
+import type { RecentEntry } from '../../shared/recent';
 import { AppFailure } from '../../shared/result';
 import {
   ArticleKeySchema,
   DEFAULT_SETTINGS,
+  JSON_LIMITS,
   JsonValueSchema,
+  MAX_UI_NAMESPACES,
   NamespaceSchema,
   ReadingPositionSchema,
   SettingsSchema,
@@ -20,15 +26,21 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../shared/settings';
-import { StoredDocument } from './stored-document';
+import { PanelLayout1, RecentListLayout1 } from './earlier-layouts';
+import { RecentListSchema, withOpened } from './recent-files';
+import { StoredDocument, type DocumentOptions, type StoreReporter } from './stored-document';
 
 /** Positions are also each article's reading status in the library: enough for a big one. */
 const MAX_POSITIONS = 5000;
-const MAX_UI_STATE_CHARS = 256 * 1024;
+/** A namespace's value sits three levels deep in settings.json: `data`, `ui`, its name. */
+const UI_VALUE_INDENT = 6;
 
 const AppStateSchema = v.object({
   settings: SettingsSchema,
-  ui: v.record(NamespaceSchema, JsonValueSchema),
+  ui: v.pipe(
+    v.record(NamespaceSchema, JsonValueSchema),
+    v.check((ui) => Object.keys(ui).length <= MAX_UI_NAMESPACES),
+  ),
   lastArticle: v.nullable(v.pipe(v.string(), v.maxLength(4096))),
   // Added after the first release of this file, so older files without it still validate.
   lastFolder: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096))), null),
@@ -55,33 +67,33 @@ function newestPositions(all: Positions): Positions {
   return Object.fromEntries(entries.slice(0, MAX_POSITIONS));
 }
 
-export class ComfortStore {
+export class RememberedStore {
   readonly #notices: string[] = [];
   readonly #state: StoredDocument<AppState>;
   readonly #positions: StoredDocument<Positions>;
+  readonly #recent: StoredDocument<RecentEntry[]>;
+  readonly #panel: StoredDocument<PanelLayout>;
   readonly #highlights = new Map<string, StoredDocument<ArticleAnnotations>>();
 
   constructor(private readonly userDataDir: string) {
-    this.#state = new StoredDocument(
-      join(userDataDir, 'settings.json'),
-      AppStateSchema,
-      () => ({
-        settings: { ...DEFAULT_SETTINGS },
-        ui: {},
-        lastArticle: null,
-        lastFolder: null,
-      }),
-      this.#report,
-    );
-    this.#positions = new StoredDocument(
-      join(userDataDir, 'positions.json'),
-      PositionsSchema,
-      () => ({}),
-      this.#report,
-    );
+    this.#state = this.#document('settings.json', AppStateSchema, () => ({
+      settings: { ...DEFAULT_SETTINGS },
+      ui: {},
+      lastArticle: null,
+      lastFolder: null,
+    }));
+    this.#positions = this.#document('positions.json', PositionsSchema, () => ({}));
+    this.#recent = this.#document('recent.json', RecentListSchema, () => [], {
+      version: 2,
+      earlier: RecentListLayout1,
+    });
+    this.#panel = this.#document('panel.json', PanelLayoutSchema, () => ({ ...DEFAULT_PANEL }), {
+      version: 2,
+      earlier: PanelLayout1,
+    });
   }
 
-  /** Messages about corrupt files that were set aside since launch; each is given once. */
+  /** Sentences about damaged files set aside and saves that failed, since last asked; each once. */
   takeNotices(): string[] {
     return this.#notices.splice(0);
   }
@@ -100,8 +112,15 @@ export class ComfortStore {
   }
 
   async setUiState(namespace: string, value: JsonValue): Promise<void> {
-    if (JSON.stringify(value).length > MAX_UI_STATE_CHARS) {
+    if (writtenBytes(value) > JSON_LIMITS.bytes) {
       throw new AppFailure('too-large', `The remembered state for ${namespace} is too large.`);
+    }
+    const { ui } = await this.#state.read();
+    if (!Object.hasOwn(ui, namespace) && Object.keys(ui).length >= MAX_UI_NAMESPACES) {
+      throw new AppFailure(
+        'too-large',
+        `Lectern keeps remembered state for at most ${MAX_UI_NAMESPACES} parts of the window.`,
+      );
     }
     await this.#state.update((s) => ({ ...s, ui: { ...s.ui, [namespace]: value } }));
   }
@@ -110,18 +129,40 @@ export class ComfortStore {
     return (await this.#state.read()).lastArticle;
   }
 
-  async setLastArticle(path: string | null): Promise<void> {
-    if ((await this.lastArticle()) === path) return;
-    await this.#state.update((s) => ({ ...s, lastArticle: path }));
-  }
-
   async lastFolder(): Promise<string | null> {
     return (await this.#state.read()).lastFolder;
   }
 
+  /** Written in the background: opening a folder does not wait for the disk. */
   async setLastFolder(path: string | null): Promise<void> {
     if ((await this.lastFolder()) === path) return;
-    await this.#state.update((s) => ({ ...s, lastFolder: path }));
+    await this.#state.change((s) => ({ ...s, lastFolder: path }));
+  }
+
+  async recent(): Promise<RecentEntry[]> {
+    return [...(await this.#recent.read())];
+  }
+
+  /**
+   * An article was opened from `path`: it goes to the top of the Recent list and becomes the one
+   * reopened at the next launch. Both files are written in the background; the list is returned.
+   */
+  async opened(path: string, title: string): Promise<RecentEntry[]> {
+    const [recent] = await Promise.all([
+      this.#recent.change((list) => withOpened(list, path, title)),
+      this.lastArticle().then((last) =>
+        last === path ? null : this.#state.change((s) => ({ ...s, lastArticle: path })),
+      ),
+    ]);
+    return [...recent];
+  }
+
+  async panel(): Promise<PanelLayout> {
+    return { ...(await this.#panel.read()) };
+  }
+
+  async setPanel(layout: PanelLayout): Promise<void> {
+    await this.#panel.update(() => ({ ...layout }));
   }
 
   async position(key: string): Promise<ReadingPosition | null> {
@@ -182,20 +223,40 @@ export class ComfortStore {
   #highlightsFile(key: string): StoredDocument<ArticleAnnotations> {
     let file = this.#highlights.get(key);
     if (!file) {
-      file = new StoredDocument(
-        join(this.userDataDir, 'highlights', `${key}.json`),
-        ArticleAnnotationsSchema,
-        () => ({ title: '', annotations: [] }),
-        this.#report,
-      );
+      file = this.#document(join('highlights', `${key}.json`), ArticleAnnotationsSchema, () => ({
+        title: '',
+        annotations: [],
+      }));
       this.#highlights.set(key, file);
     }
     return file;
   }
 
-  #report = (file: string, aside: string) => {
-    this.#notices.push(
-      `A damaged file was set aside and started afresh: ${file} (kept as ${aside}).`,
-    );
+  #document<T>(
+    name: string,
+    schema: v.GenericSchema<unknown, T>,
+    fallback: () => T,
+    options: Omit<DocumentOptions<T>, 'reporter'> = {},
+  ): StoredDocument<T> {
+    const file = join(this.userDataDir, name);
+    return new StoredDocument(file, schema, fallback, { ...options, reporter: this.#reporter });
+  }
+
+  readonly #reporter: StoreReporter = {
+    setAside: (file, aside) =>
+      this.#notice(`A damaged file was set aside and started afresh: ${file} (kept as ${aside}).`),
+    writeFailed: (error) => this.#notice(error.message),
   };
+
+  #notice(message: string) {
+    // A full disk fails every background save the same way: say it once.
+    if (!this.#notices.includes(message)) this.#notices.push(message);
+  }
+}
+
+/** The bytes a namespace's value takes in settings.json as written: indented, at its depth. */
+function writtenBytes(value: JsonValue): number {
+  const text = JSON.stringify(value, null, 2);
+  const lines = text.split('\n').length;
+  return Buffer.byteLength(text) + UI_VALUE_INDENT * (lines - 1);
 }

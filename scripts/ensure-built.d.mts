@@ -1,0 +1,2 @@
+export function runQuietly(command: string, args: string[]): number;
+export function ensureBuilt(): void;

@@ -1,0 +1,108 @@
+/**
+ * Reading an article's header, the one rule for the reader, the library list and the search
+ * snippets: a title (a `# Title` heading, else a short first line, else the file name), then up to
+ * four lines of bylines ("By [Reuters](#) and AP") and a date line, each its own paragraph.
+ *
+ *     Talks resume in Geneva          ← a title without `#`
+ *     By Reuters & AP                 ← two bylines
+ *     June 8, 2025                    ← the date
+ */
+import type { ArticleDate, Block, Byline, Inline } from './article';
+import { plainText } from './article-text';
+import { looksLikeDateLine, parseDateLine } from './date-line';
+import { removeInvisibleControls } from './deceptive-text';
+
+export const BYLINE = /^by\s+/i;
+/** A first line longer than this is a paragraph, not a title. */
+const MAX_TITLE_FROM_LINE = 160;
+/** The bylines and date sit within the first few blocks after the title. */
+const HEADER_ZONE = 4;
+
+export interface ArticleHeader {
+  title: string;
+  /** Where the title came from: a `# Title` line, the first line of text, or the file name. */
+  titleFrom: 'heading' | 'first-line' | 'file-name';
+  bylines: Byline[];
+  date: ArticleDate | null;
+  /** How many of the leading blocks the header is made of. */
+  blockCount: number;
+}
+
+/**
+ * Reads the header from the article's leading blocks; `blockAt(i)` gives the i-th, so a caller
+ * can parse only as many as are asked for.
+ */
+export function readHeader(
+  blockAt: (index: number) => Block | undefined,
+  fileName: string,
+): ArticleHeader {
+  const { title, titleFrom } = readTitle(blockAt(0), fileName);
+  let blockCount = titleFrom === 'file-name' ? 0 : 1;
+  const bylines: Byline[] = [];
+  let date: ArticleDate | null = null;
+  for (let seen = 0; seen < HEADER_ZONE; seen++) {
+    const block = blockAt(blockCount);
+    if (block?.type !== 'paragraph') break;
+    const line = plainText(block.children).trim();
+    if (BYLINE.test(line)) bylines.push(...readBylines(block.children));
+    else if (!date && looksLikeDateLine(line)) date = parseDateLine(line);
+    else break;
+    blockCount++;
+  }
+  return { title, titleFrom, bylines, date, blockCount };
+}
+
+/** Titles are judged as seen: bidi controls and zero-width spaces removed first. */
+const visible = (text: string) => removeInvisibleControls(text).trim();
+
+function readTitle(
+  first: Block | undefined,
+  fileName: string,
+): Pick<ArticleHeader, 'title' | 'titleFrom'> {
+  const headingText = first?.type === 'heading' ? visible(plainText(first.children)) : '';
+  if (first?.type === 'heading' && first.level === 1 && headingText) {
+    return { title: headingText, titleFrom: 'heading' };
+  }
+  if (first?.type === 'paragraph') {
+    const whole = visible(plainText(first.children));
+    const firstLine = visible(whole.split('\n')[0]!);
+    if (
+      firstLine === whole &&
+      whole.length > 0 &&
+      whole.length <= MAX_TITLE_FROM_LINE &&
+      !BYLINE.test(whole)
+    ) {
+      return { title: whole, titleFrom: 'first-line' };
+    }
+  }
+  return {
+    title: visible(titleFromFileName(fileName)) || 'Untitled article',
+    titleFrom: 'file-name',
+  };
+}
+
+export function titleFromFileName(name: string): string {
+  const stem = name.replace(/\.[a-z0-9]{1,5}$/i, '');
+  const cleaned = stem
+    .replace(/^\d+_[0-9a-f]{16}$/i, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+  return cleaned || stem || 'Untitled article';
+}
+
+/** Linked names when the line has links, else the names between commas, "and" and "&". */
+function readBylines(children: Inline[]): Byline[] {
+  const links = children.filter((c) => c.type === 'link');
+  if (links.length > 0) {
+    return links.map((link) => ({
+      name: removeInvisibleControls(plainText(link.children)).trim(),
+      target: link.target,
+    }));
+  }
+  return plainText(children)
+    .replace(BYLINE, '')
+    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .map((name) => removeInvisibleControls(name).trim())
+    .filter(Boolean)
+    .map((name) => ({ name, target: null }));
+}
