@@ -142,7 +142,14 @@ describe('library search snippets from a saved article', () => {
 
   it('skips a header written without a # title, as the reader reads it', () => {
     const bare = 'Talks resume in Geneva\n\nBy Reuters & AP\n\nJune 8, 2025\n\nDelegates met.';
-    expect(inArticle(bare, 'reuters ')).toEqual([{ text: 'Delegates met.', hit: false }]);
+    expect(inArticle(bare, 'delegates ')).toEqual([
+      { text: 'Delegates', hit: true },
+      { text: ' met.', hit: false },
+    ]);
+    // Found only in the header, the passage is taken from there.
+    expect(inArticle(bare, 'reuters ').filter((part) => part.hit)).toEqual([
+      { text: 'Reuters', hit: true },
+    ]);
   });
 
   it('drops bidi controls, which could reorder what the list shows', () => {

@@ -1,12 +1,12 @@
-/** `npm run bench:comfort`: anchoring and saving highlights on a large article (figures, not asserts). */
+/** `npm run bench:highlights`: anchoring and saving highlights on a large article (figures, not asserts). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, test } from 'vitest';
-import { RememberedStore } from '../../../src/main/services/remembered-store';
-import * as anchoring from '../../../src/shared/text-anchoring';
-import type { Annotation } from '../../../src/shared/annotation';
-import { generateArticle } from '../../support/generate-articles';
+import { RememberedStore } from '../../src/main/services/remembered-store';
+import * as anchoring from '../../src/shared/text-anchoring';
+import type { Annotation } from '../../src/shared/annotation';
+import { generateArticle } from '../support/generate-articles';
 
 // Local bindings: the module runner's export getters would be timed on every call otherwise.
 const { anchorSpan, describeSpan } = anchoring;
