@@ -14,6 +14,8 @@ export default defineConfig({
           'library-worker': resolve('src/main/services/library/library-worker.ts'),
           // EPUB packing (synchronous in its library) runs in a worker thread too.
           'epub-worker': resolve('src/main/services/export/epub-worker.ts'),
+          // The details panel's entity tagger: seconds of blocking work to load, kept off main.
+          'entity-worker': resolve('src/main/services/entity-worker.ts'),
         },
       },
     },

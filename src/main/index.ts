@@ -97,6 +97,7 @@ async function start() {
     },
     libraryWorkerFile: join(outDir, 'main', 'library-worker.js'),
     epubWorkerFile: join(outDir, 'main', 'epub-worker.js'),
+    entityWorkerFile: join(outDir, 'main', 'entity-worker.js'),
   });
   registerIpc(handlers);
   events.subscribe((event) => window?.webContents.send(APP_EVENT, event));

@@ -40,6 +40,7 @@ const { handlers, events, library } = createServices({
   openExternal: async () => undefined,
   libraryWorkerFile: resolve(appRoot, 'out', 'main', 'library-worker.js'),
   epubWorkerFile: resolve(appRoot, 'out', 'main', 'epub-worker.js'),
+  entityWorkerFile: resolve(appRoot, 'out', 'main', 'entity-worker.js'),
   // Set by scripts/start.mjs and scripts/browser.mjs, so the page names the command actually used.
   startCommand: process.env.LECTERN_START_COMMAND || 'npm run browser --',
 });

@@ -1,11 +1,15 @@
 /** The side panel's model of an article: computed once in main when it is opened, then sent whole. */
 import { dirname } from 'node:path';
 import type { Article } from '../../shared/article';
-import type { ArticleDetails } from '../../shared/article-details';
+import type { ArticleDetails, Entity } from '../../shared/article-details';
 import { findEntities } from './entities';
 import { inlineText, outlineOf, readingStats, textBlocks } from './reading-stats';
 
-export async function articleDetails(article: Article): Promise<ArticleDetails> {
+/** `findNames` is the entity tagger: on its own thread in the app (entity-thread.ts). */
+export async function articleDetails(
+  article: Article,
+  findNames: (segments: string[]) => Promise<Entity[]> = findEntities,
+): Promise<ArticleDetails> {
   const { source } = article;
   const original = article.originalUrl
     ? { url: article.originalUrl, domain: domainOf(article.originalUrl) }
@@ -36,7 +40,7 @@ export async function articleDetails(article: Article): Promise<ArticleDetails> 
     },
     reading: readingStats(article.body),
     leadPhoto,
-    entities: await findEntities(entitySegments(article)),
+    entities: await findNames(entitySegments(article)),
     outline: outlineOf(article.body),
   };
 }

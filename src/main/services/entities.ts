@@ -35,16 +35,16 @@ const NAME_TAGS = /Person|FirstName|LastName|Place|Country|City|Region|Organizat
 
 type Nlp = typeof NlpFunction;
 let nlpLoaded: Promise<Nlp> | null = null;
-// compromise takes a few hundred ms to load; it is loaded on first use, not when the app starts.
-const loadNlp = () => (nlpLoaded ??= import('compromise').then((module) => module.default));
-
-/** Loads compromise a moment after the start-up answer, so the first Details panel is quick. */
-export function warmUpEntities(afterMs = 1_500): void {
-  setTimeout(() => void loadNlp().catch(() => undefined), afterMs).unref?.();
-}
+// compromise takes 1–4 s of blocking work to load: in the app that happens on the details thread
+// (entity-thread.ts), never on the thread answering the window.
+export const loadNlp = () => (nlpLoaded ??= import('compromise').then((module) => module.default));
 
 export async function findEntities(segments: string[]): Promise<Entity[]> {
-  const nlp = await loadNlp();
+  return entitiesWith(await loadNlp(), segments);
+}
+
+/** The names in `segments`, most mentioned first, with compromise already loaded. */
+export function entitiesWith(nlp: Nlp, segments: string[]): Entity[] {
   const votes = discover(nlp, discoveryText(segments));
   const entities = mergeVariants(votes);
   countMentions(entities, segments);

@@ -7,7 +7,7 @@ import type { Handlers } from '../../shared/ipc';
 import { AppFailure } from '../../shared/result';
 import type { OpenedArticle, ShownArticle } from '../../shared/startup';
 import { articleFromBytes, loadArticleFile } from './article-file';
-import { warmUpEntities } from './entities';
+import { entityFinder } from './entity-thread';
 import { EventHub } from './event-hub';
 import { EpubExporter } from './export/epub-export';
 import { createExportHandlers } from './export/export-handlers';
@@ -47,6 +47,8 @@ export interface HostEnvironment {
   libraryWorkerFile?: string;
   /** The built EPUB packing worker; absent in unit tests, which pack in-thread. */
   epubWorkerFile?: string;
+  /** The built details thread (names in an article); absent in unit tests, which find them inline. */
+  entityWorkerFile?: string;
 }
 
 export interface LecternServices {
@@ -59,7 +61,8 @@ export interface LecternServices {
 export function createServices(env: HostEnvironment): LecternServices {
   const grants = new PathGrants();
   const remembered = new RememberedStore(env.userDataDir);
-  const opened = new OpenedArticles();
+  const entities = entityFinder(env.entityWorkerFile);
+  const opened = new OpenedArticles(entities.find);
   const events = new EventHub();
   const library = new LibraryService({
     userDataDir: env.userDataDir,
@@ -144,9 +147,9 @@ export function createServices(env: HostEnvironment): LecternServices {
         openArticle: openAtLaunch,
         openLibrary: openLibraryAtLaunch,
       });
-      // The details panel's NLP library blocks this thread while it loads: not before the window
-      // has its answer, nor while a library's first pass needs the thread for its progress.
-      void library.whenIdle().then(() => warmUpEntities());
+      // The details thread loads its tagger once the window has its answer and a library opened
+      // at start has finished its first pass: both need the machine's cores first.
+      void library.whenIdle().then(() => entities.warmUp());
       return answer;
     },
     'reader.openPath': async (path) => {

@@ -20,6 +20,8 @@ export interface WorkerClientOptions<Request, Reply> {
   resourceLimits: ResourceLimits;
   fallback(request: Request): Reply;
   closedReply(request: Request): Reply;
+  /** The thread does not keep the process alive (one that only serves the window's requests). */
+  unref?: boolean;
 }
 
 export function workerClient<Request, Reply>(
@@ -30,6 +32,7 @@ export function workerClient<Request, Reply>(
     workerData: options.workerData,
     resourceLimits: options.resourceLimits,
   });
+  if (options.unref) worker.unref();
   let next = 0;
   worker.on('message', (reply: Envelope<Reply>) => {
     pending.get(reply.id)?.resolve(reply.body);
