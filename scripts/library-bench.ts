@@ -150,6 +150,7 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   // Baseline: the same first open with no analysis after it, in this run, on a warm cache too.
   const baselineData = mkdtempSync(join(tmpdir(), 'lectern-bench-baseline-'));
   const baselineStart = performance.now();
+  const baselineCpuStart = process.cpuUsage();
   const baseline = new LibraryService({
     userDataDir: baselineData,
     workerFile,
@@ -159,6 +160,7 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   await baseline.open(folder);
   await baseline.whenIdle();
   const baselineIndexed = performance.now() - baselineStart;
+  const baselineCpu = process.cpuUsage(baselineCpuStart);
   await baseline.close();
   rmSync(baselineData, { recursive: true, force: true });
 
@@ -202,6 +204,10 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   );
   console.log(
     `  baseline, no analysis after it: ${ms(baselineIndexed)} (${(((indexed - baselineIndexed) / baselineIndexed) * 100).toFixed(1)}% difference)`,
+  );
+  const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000;
+  console.log(
+    `  CPU time, with / without analysis after it: ${ms(cpuMs(indexCpu))} / ${ms(cpuMs(baselineCpu))} (${(((cpuMs(indexCpu) - cpuMs(baselineCpu)) / cpuMs(baselineCpu)) * 100).toFixed(1)}%)`,
   );
   // All threads of the process (main and worker): steadier than wall time on a shared machine.
   console.log(
