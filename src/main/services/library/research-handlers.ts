@@ -25,8 +25,7 @@ import type { SearchLimits } from './syntax-search';
 export interface ResearchStore {
   readingRecords(): Promise<Record<string, ReadingRecord>>;
   setRead(keys: string[], read: boolean): Promise<void>;
-  highlightKeys(): Promise<string[]>;
-  highlights(key: string): Promise<ArticleAnnotations>;
+  allHighlights(): Promise<[string, ArticleAnnotations][]>;
 }
 
 type ResearchChannel =
@@ -120,10 +119,8 @@ export function researchHandlers(
       return library.research().otherMentions(id, names);
     },
     'highlights.all': async () => {
-      const keys = await store.highlightKeys();
-      const stored = await Promise.all(
-        keys.map(async (key) => [key, await store.highlights(key)] as const),
-      );
+      const stored = await store.allHighlights();
+      const keys = stored.map(([key]) => key);
       const inLibrary = library.root ? library.research().entriesByKeys(keys) : [];
       const articleOf = new Map(inLibrary.map((entry) => [entry.key, entry]));
       const entries: HighlightEntry[] = [];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -239,6 +239,21 @@ describe('every highlight', () => {
       path: join(service.root!, '004_000000000000000d.txt'),
       url: 'https://example.com/harvest',
     });
+  });
+
+  it('reads files written by an earlier run, and sweeps the temp files a killed write left', async () => {
+    const dir = join(userData, 'highlights');
+    mkdirSync(dir, { recursive: true });
+    const stored = {
+      title: 'Harvest in Odesa',
+      annotations: [annotation('h3', '2025-03-01T00:00:00Z', 'wheat')],
+    };
+    writeFileSync(join(dir, '000000000000000d.json'), JSON.stringify({ version: 1, data: stored }));
+    writeFileSync(join(dir, '000000000000000d.json.12345'), '{"version":1,"da');
+    writeFileSync(join(dir, 'notes.txt'), 'not a highlights file');
+    const all = await new RememberedStore(userData).allHighlights();
+    expect(all).toEqual([['000000000000000d', stored]]);
+    expect(readdirSync(dir).sort()).toEqual(['000000000000000d.json', 'notes.txt']);
   });
 });
 
