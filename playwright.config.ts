@@ -9,8 +9,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous limits, not sleeps: a wait ends as soon as the window shows what it waits for. On a
+  // shared 2-core machine at load 15, a library's first listing or a restart took over 5 s.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     launchOptions: {

@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SAMPLE_ARTICLE } from '../../src/main/services/app-locations';
 import { loadArticleFile } from '../../src/main/services/article-file';
 import { RememberedStore } from '../../src/main/services/remembered-store';
@@ -68,9 +68,33 @@ async function rememberMiddle(userData: string, item: Case): Promise<string> {
   return middle;
 }
 
-async function load(browser: Browser, url: string, title: string, anchor: string | null) {
+type Cookies = Parameters<BrowserContext['addCookies']>[0];
+
+/**
+ * The host's session cookie, bought with its printed one-time link in a context of its own, so
+ * that every measured load starts from a cold cache with the cookie already held, as a reload of
+ * the admitted page would.
+ */
+async function admit(browser: Browser, link: string): Promise<Cookies> {
+  const context = await browser.newContext();
+  try {
+    await (await context.newPage()).goto(link);
+    return await context.cookies();
+  } finally {
+    await context.close();
+  }
+}
+
+async function load(
+  browser: Browser,
+  cookies: Cookies,
+  url: string,
+  title: string,
+  anchor: string | null,
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
+    await context.addCookies(cookies);
     const page = await context.newPage();
     await installFirstPaintProbe(page, { title, anchor });
     await page.goto(url);
@@ -113,8 +137,11 @@ export async function printFirstPaint(browser: Browser, dir: string): Promise<vo
         const anchor = await rememberMiddle(userData, item);
         const host = await startHost([...(item.named ? [item.file] : []), '--user-data', userData]);
         try {
-          const openApp = () => load(browser, host.url, item.title, anchor);
-          const openStatic = () => load(browser, `${host.url}${staticName}`, item.title, null);
+          const { origin } = new URL(host.url);
+          const cookies = await admit(browser, host.url);
+          const openApp = () => load(browser, cookies, `${origin}/`, item.title, anchor);
+          const openStatic = () =>
+            load(browser, cookies, `${origin}/${staticName}`, item.title, null);
           if (!html) {
             // A first, unmeasured load makes the static copy (and warms the disk cache for both).
             html = (await openApp()).html;
