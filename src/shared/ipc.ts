@@ -14,6 +14,12 @@ import {
   type LibrarySnapshot,
   type SearchResults,
 } from './library';
+import {
+  MAX_NAME_FILTER,
+  type HighlightEntry,
+  type LibraryFacts,
+  type NameList,
+} from './library-research';
 import { PanelLayoutSchema } from './panel-layout';
 import type { RecentEntry } from './recent';
 import type { Result } from './result';
@@ -35,6 +41,22 @@ const PieceIdArg = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
 const PieceIndexArg = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+const EntryIdsArg = v.pipe(
+  v.array(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  v.minLength(1),
+  v.maxLength(100_000),
+);
+const NameArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME_FILTER));
+const NameFilterArg = v.pipe(v.string(), v.maxLength(MAX_NAME_FILTER));
+const DayArg = v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]);
+const SearchFilterArg = v.strictObject({
+  source: v.pipe(v.string(), v.maxLength(1000)),
+  from: DayArg,
+  to: DayArg,
+  status: v.picklist(['', 'unread', 'reading', 'finished']),
+  duplicates: v.boolean(),
+  named: NameFilterArg,
+});
 /**
  * Handed-over bytes are bounded for memory's sake, above the article limit: a file a little over
  * it then gets the reader's own sentence, with its size and the limit.
@@ -143,6 +165,23 @@ export const calls = {
   'export.epubBytes': call<EpubDownload>()(v.tuple([EpubArg])),
   /** Stops the EPUB export under way; nothing is written. */
   'export.cancel': call<void>()(v.tuple([])),
+  // ── The library as a research tool (shared/library-research) ──
+  /** Reading status and copies by entry, the article to continue, the analysis's progress. */
+  'research.facts': call<LibraryFacts | null>()(v.tuple([])),
+  /** A search with the syntax (source:, title:, after:, -word, OR, NEAR/n) within the list's filters. */
+  'research.search': call<SearchResults>()(v.tuple([QueryArg, SearchFilterArg])),
+  /** Marks entries read (finished) or unread (their remembered position forgotten). */
+  'research.markRead': call<void>()(v.tuple([EntryIdsArg, v.boolean()])),
+  /** People, places and organisations across the library whose name contains the filter. */
+  'research.names': call<NameList | null>()(v.tuple([NameFilterArg])),
+  /** The entries that mention a name. */
+  'research.mentioning': call<number[]>()(v.tuple([NameArg])),
+  /** For each name, how many library articles other than the one at the path mention it. */
+  'research.otherMentions': call<Record<string, number> | null>()(
+    v.tuple([v.nullable(PathArg), v.pipe(v.array(NameArg), v.maxLength(1000))]),
+  ),
+  /** Every stored highlight and note, newest first, with its article when it is in the library. */
+  'highlights.all': call<HighlightEntry[]>()(v.tuple([])),
 };
 
 export type Calls = typeof calls;

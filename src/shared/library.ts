@@ -1,5 +1,6 @@
 /** The library's model as the window sees it: a folder of articles, its index state and search hits. */
 import type { ExportProgress } from './export/export-job';
+import type { AnalysisProgress } from './library-research';
 
 export interface LibraryEntry {
   /** Stable row id inside the open library's index. */
@@ -88,4 +89,6 @@ export interface SearchResults {
 export type AppEvent =
   | { type: 'library-progress'; folder: string; progress: LibraryProgress }
   | { type: 'library-changed'; folder: string; revision: number }
-  | { type: 'export-progress'; progress: ExportProgress };
+  | { type: 'export-progress'; progress: ExportProgress }
+  /** The background analysis after indexing moved on (see library-research). */
+  | { type: 'library-analysis'; folder: string; progress: AnalysisProgress };

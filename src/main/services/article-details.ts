@@ -21,12 +21,6 @@ export async function articleDetails(
   const leadPhoto = article.caption
     ? { caption: inlineText(article.caption.children).trim(), credit: article.caption.credit }
     : null;
-  const segments = [
-    article.titleFrom === 'file-name' ? '' : article.title,
-    leadPhoto?.caption ?? '',
-    leadPhoto?.credit ?? '',
-    ...Array.from(textBlocks(article.body), ({ text }) => text),
-  ].filter(Boolean);
   return {
     title: article.title,
     titleFrom: article.titleFrom,
@@ -46,9 +40,23 @@ export async function articleDetails(
     },
     reading: readingStats(article.body),
     leadPhoto,
-    entities: await findNames(segments),
+    entities: await findNames(entitySegments(article)),
     outline: outlineOf(article.body),
   };
+}
+
+/**
+ * The text names are looked for in: title, lead photo caption and credit, and body. The library's
+ * "People and places" reads every article through this too, so it agrees with the details panel.
+ */
+export function entitySegments(article: Article): string[] {
+  const caption = article.caption;
+  return [
+    article.titleFrom === 'file-name' ? '' : article.title,
+    caption ? inlineText(caption.children).trim() : '',
+    caption?.credit ?? '',
+    ...Array.from(textBlocks(article.body), ({ text }) => text),
+  ].filter(Boolean);
 }
 
 export function domainOf(url: string): string {

@@ -2,6 +2,7 @@
  * People, places and organisations in an article. compromise tags the names (its lexicon knows
  * first names, countries, cities); unknown names are placed by their neighbours ("Dnipro region",
  * "town of Mezhyra"). Names are found in the first part of the text, then counted in all of it.
+ * The details panel and the library's "People and places" both call findEntities, so they agree.
  */
 import type NlpFunction from 'compromise';
 import type { Entity, EntityKind } from '../../shared/article-details';
@@ -16,12 +17,21 @@ const ORG_WORDS =
 const ACRONYM = /^[A-Z]{2,6}$/;
 const POSSESSIVE = /['’]s$/;
 
+/** A term as compromise holds it inside a document (read directly: `.json()` copies every term). */
 interface Term {
   text: string;
   post: string;
   normal: string;
-  tags: string[];
+  tags: Set<string>;
 }
+
+/**
+ * A sentence whose capitalised words have each been read in this many earlier sentences adds only
+ * more votes for names already found, so it is not tagged again (tagging is most of the cost).
+ */
+const READINGS_PER_WORD = 2;
+/** Lexicon tags that make a capitalised first word of a sentence a possible name. */
+const NAME_TAGS = /Person|FirstName|LastName|Place|Country|City|Region|Organization|ProperNoun/;
 
 type Nlp = typeof NlpFunction;
 let nlpLoaded: Promise<Nlp> | null = null;
@@ -52,11 +62,50 @@ function discoveryText(segments: string[]): string {
   return text.slice(0, DISCOVERY_CHARS);
 }
 
+interface Tagged {
+  docs: Term[][];
+  compute(hooks: string[]): void;
+}
+
+interface Tokenizer {
+  methods: { one: { tokenize: { fromString(text: string, world: unknown): Term[][] } } };
+  model: { one: { lexicon: Record<string, string | string[] | undefined> } };
+}
+
+/**
+ * The sentences that can hold a name not yet read often enough, as compromise's tokenizer splits
+ * them (cheap; tagging is not). compromise tags a capitalised word as a name only inside a
+ * sentence, or first in one when its lexicon knows it ("Paris") or it is an acronym ("AFP").
+ */
+function nameSentences(nlp: Nlp, text: string): { terms: Term[] }[] {
+  const world = nlp.world() as unknown as Tokenizer;
+  const lexicon = world.model.one.lexicon;
+  const readings = new Map<string, number>();
+  const chosen: { terms: Term[] }[] = [];
+  for (const terms of world.methods.one.tokenize.fromString(text, world)) {
+    const names = terms.filter(
+      (term, i) =>
+        /^\p{Lu}/u.test(term.text) &&
+        (i > 0 || ACRONYM.test(term.text) || NAME_TAGS.test(String(lexicon[term.normal] ?? ''))),
+    );
+    if (!names.some((term) => (readings.get(term.text) ?? 0) < READINGS_PER_WORD)) continue;
+    chosen.push({ terms });
+    for (const { text: word } of names) readings.set(word, (readings.get(word) ?? 0) + 1);
+  }
+  return chosen;
+}
+
 /** Each name seen, with how often it was read as each kind. */
 function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> {
   const votes = new Map<string, Map<EntityKind, number>>();
-  for (const sentence of nlp(text).json() as { terms: Term[] }[]) {
-    const terms = sentence.terms;
+  const sentences = nameSentences(nlp, text);
+  if (sentences.length === 0) return votes;
+  // compromise takes sentences it has tokenized (its JSON form) and tags only those, with its
+  // lexicon and first tagging pass; its second pass (contextual rules) cost twice as much again.
+  const tokenize = nlp.tokenize as unknown as (input: { terms: Term[] }[]) => Tagged;
+  const doc = tokenize.call(nlp, sentences);
+  doc.compute(['index', 'lexicon', 'preTagger']);
+  for (const terms of doc.docs) {
     let start = 0;
     while (start < terms.length) {
       if (!isNameTerm(terms[start]!)) {
@@ -67,11 +116,13 @@ function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> 
       // A name ends at punctuation ("Donetsk, Kherson") or at a word that is not part of a name.
       while (end < terms.length && !/\S/.test(terms[end - 1]!.post) && isNameTerm(terms[end]!)) {
         const prev = terms[end - 1]!;
-        if (POSSESSIVE.test(prev.text) && prev.tags.includes('Place')) break;
+        if (POSSESSIVE.test(prev.text) && prev.tags.has('Place')) break;
         end++;
       }
-      let span = terms.slice(start, end);
-      let kind = classify(nlp, span, terms[start - 1], terms[end]);
+      // A title before a name is not part of it: "U.S. President Donald Trump" names Donald Trump.
+      const title = terms.slice(start, end - 1).findLastIndex(isTitle);
+      let span = terms.slice(title < 0 ? start : start + title + 1, end);
+      let kind = span.every(isTitle) ? null : classify(nlp, span, terms[start - 1], terms[end]);
       // "Dnipropetrovsk Region" in a title names the place Dnipropetrovsk.
       if (span.length > 1 && PLACE_AFTER.has(span.at(-1)!.normal)) {
         span = span.slice(0, -1);
@@ -89,8 +140,13 @@ function discover(nlp: Nlp, text: string): Map<string, Map<EntityKind, number>> 
   return votes;
 }
 
+/** A role written before a name ("President", "Minister"); one alone is no name either. */
+function isTitle(term: Term): boolean {
+  return term.tags.has('Actor') && !term.tags.has('Person') && !term.tags.has('FirstName');
+}
+
 function isNameTerm(term: Term): boolean {
-  const has = (tag: string) => term.tags.includes(tag);
+  const has = (tag: string) => term.tags.has(tag);
   if (!/^\p{Lu}/u.test(term.text) || has('Honorific') || has('Demonym')) return false;
   return has('ProperNoun') || has('Acronym');
 }
@@ -102,7 +158,9 @@ function classify(
   after: Term | undefined,
 ): EntityKind | null {
   if (span.length === 1 && isDemonym(nlp, span[0]!.text)) return null;
-  const tags = new Set(span.flatMap((t) => t.tags));
+  // "Republic" or "Ministry" alone is what is left of a longer name, not a name.
+  if (span.length === 1 && ORG_WORDS.test(span[0]!.text)) return null;
+  const tags = new Set(span.flatMap((t) => [...t.tags]));
   if (span.some((t) => ORG_WORDS.test(t.text))) return 'organization';
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return 'person';
   if (tags.has('Place') || tags.has('Country') || tags.has('City') || tags.has('Region')) {

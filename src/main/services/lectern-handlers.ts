@@ -14,6 +14,7 @@ import type { ShowSaveDialog } from './export/save-dialog';
 import { checkExternalUrl } from './external-url';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryService } from './library/library-service';
+import { researchHandlers } from './library/research-handlers';
 import { OpenedArticles } from './opened-articles';
 import { PathGrants } from './path-grants';
 import { rememberedHandlers } from './remembered-handlers';
@@ -204,6 +205,7 @@ export function createServices(env: HostEnvironment): LecternServices {
     ...rememberedHandlers(remembered),
     ...libraryHandlers,
     ...exportHandlers,
+    ...researchHandlers(library, remembered),
     // Opened from the library, an article is not added to the Recent list.
     'library.openArticle': async (path) => answer(await readLibraryArticle(path), null),
   };

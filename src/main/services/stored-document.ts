@@ -20,6 +20,11 @@ export interface DocumentOptions<T> {
   version?: number;
   /** Reads the file's previous layout into the current one, so an upgrade keeps what it held. */
   earlier?: v.GenericSchema<unknown, T>;
+  /**
+   * The folder was already swept of this file's temp files: each load would otherwise list it, and
+   * loading every file of a big folder (All highlights) would list it once per file.
+   */
+  swept?: boolean;
 }
 
 const silent: StoreReporter = { setAside: () => undefined, writeFailed: () => undefined };
@@ -31,6 +36,7 @@ export class StoredDocument<T> {
   readonly #version: number;
   readonly #schema: v.GenericSchema<unknown, T>;
   readonly #reporter: StoreReporter;
+  readonly #swept: boolean;
 
   constructor(
     readonly file: string,
@@ -40,6 +46,7 @@ export class StoredDocument<T> {
   ) {
     this.#version = options.version ?? 1;
     this.#reporter = options.reporter ?? silent;
+    this.#swept = options.swept ?? false;
     const current = v.pipe(
       v.strictObject({ version: v.literal(this.#version), data: dataSchema }),
       v.transform((file) => file.data),
@@ -86,7 +93,7 @@ export class StoredDocument<T> {
   }
 
   async #load(): Promise<T> {
-    await removeStaleTempFiles(this.file);
+    if (!this.#swept) await removeStaleTempFiles(this.file);
     const read = await readJsonFile(this.file, this.#schema, this.fallback);
     if (read.setAside) this.#reporter.setAside(this.file, read.setAside);
     this.#data = read.value;

@@ -75,7 +75,9 @@ export const LIBRARY_ARTICLES: LibraryArticle[] = [
 ];
 
 export function articleText(a: Omit<LibraryArticle, 'name'>): string {
-  return `# ${a.title}\n\nBy [${a.source}](#)\n\n${a.date}\n\n${a.body}\n\nOriginal url:\n\n<https://example.com/a>\n`;
+  // Each article its own address: two with one address are copies of one page.
+  const slug = a.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return `# ${a.title}\n\nBy [${a.source}](#)\n\n${a.date}\n\n${a.body}\n\nOriginal url:\n\n<https://example.com/${slug}>\n`;
 }
 
 /** A library folder: three articles in two folders, a PDF to ignore and a broken (binary) file. */

@@ -39,6 +39,58 @@ const SCHEMA = `
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '3'
   );
+  -- What the background analysis learnt from each file after it was indexed (library-analysis):
+  -- the key its reading position and highlights are stored under, its original address (and the
+  -- same address normalised: copies share it), a hash of its body (copies share that too), and
+  -- whether its names were found. 'mtime' is the files.mtime it was read at; another means it is
+  -- read again.
+  CREATE TABLE facts (
+    file INTEGER PRIMARY KEY,
+    mtime INTEGER NOT NULL,
+    key TEXT,
+    url TEXT,
+    same_url TEXT,
+    body TEXT,
+    named INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX facts_by_key ON facts (key);
+  CREATE INDEX facts_by_url ON facts (same_url) WHERE same_url IS NOT NULL;
+  CREATE INDEX facts_by_body ON facts (body) WHERE body IS NOT NULL;
+  -- People, places and organisations across the library, with how many articles name each (kept
+  -- by the triggers below) and how many read it as each kind.
+  CREATE TABLE names (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    folded TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    person INTEGER NOT NULL DEFAULT 0,
+    place INTEGER NOT NULL DEFAULT 0,
+    organization INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX names_by_articles ON names (articles DESC, name);
+  CREATE TABLE mentions (
+    name INTEGER NOT NULL,
+    file INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (name, file)
+  ) WITHOUT ROWID;
+  CREATE INDEX mentions_by_file ON mentions (file);
+  CREATE TRIGGER mention_added AFTER INSERT ON mentions BEGIN
+    UPDATE names SET articles = articles + 1, person = person + (new.kind = 'person'),
+      place = place + (new.kind = 'place'), organization = organization + (new.kind = 'organization')
+    WHERE id = new.name;
+  END;
+  CREATE TRIGGER mention_removed AFTER DELETE ON mentions BEGIN
+    UPDATE names SET articles = articles - 1, person = person - (old.kind = 'person'),
+      place = place - (old.kind = 'place'), organization = organization - (old.kind = 'organization')
+    WHERE id = old.name;
+  END;
+  -- A file that goes takes what was learnt from it along (the indexer knows nothing of these).
+  CREATE TRIGGER file_removed AFTER DELETE ON files BEGIN
+    DELETE FROM facts WHERE file = old.id;
+    DELETE FROM mentions WHERE file = old.id;
+  END;
 `;
 
 /** One database file per library folder, named by a hash of its real path. */
@@ -106,12 +158,12 @@ export function attachLibraryDb(file: string, cacheMb = 8): LibraryDb {
   return db;
 }
 
-/** The tables' definitions as SQLite stored them, in one string. */
+/** The definitions of the tables, indexes and triggers as SQLite stored them, in one string. */
 function storedSchema(db: LibraryDb): unknown {
   return db
     .prepare(
       `SELECT group_concat(sql, ';') AS sql FROM (SELECT sql FROM sqlite_schema
-       WHERE name IN ('meta', 'files', 'articles') ORDER BY name)`,
+       WHERE sql IS NOT NULL AND name NOT LIKE 'articles_%' ORDER BY name)`,
     )
     .get()?.sql;
 }

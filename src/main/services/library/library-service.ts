@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Article } from '../../../shared/article';
 import type {
   AppEvent,
@@ -12,14 +12,19 @@ import type {
   LibrarySnapshot,
   SearchResults,
 } from '../../../shared/library';
+import type { AnalysisProgress } from '../../../shared/library-research';
 import { articleFromBytes, readArticleFile, type ArticleBytes } from '../article-file';
+import { BackgroundAnalysis } from './background-analysis';
 import { startIndexRunner, type IndexRunner } from './index-runner';
 import { libraryDbFile, openLibraryDb, type LibraryDb } from './library-db';
 import type { IndexerMessage } from './library-indexer';
 import { articleRelOf, isUnder, openInLibraryAsync } from './library-paths';
 import { workerRankHelper, type RankHelper } from './library-ranking';
 import { LibraryQueries } from './library-search';
+import { ResearchQueries } from './research-queries';
 import { inlineSnippetReader, workerSnippetReader, type SnippetReader } from './snippet-reader';
+import { snippetQueryOf, SyntaxSearch, type SearchLimits } from './syntax-search';
+import type { SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { OpenSqlite } from './sqlite';
 import { AppFailure } from '../../../shared/result';
 
@@ -38,6 +43,10 @@ interface OpenLibrary {
   snippets: SnippetReader;
   progress: LibraryProgress;
   revision: number;
+  /** Facts, copies and names learnt after indexing, and the queries over them. */
+  analysis: BackgroundAnalysis;
+  research: ResearchQueries;
+  syntax: SyntaxSearch;
 }
 
 export interface LibraryServiceOptions {
@@ -53,6 +62,8 @@ export interface LibraryServiceOptions {
   openSqlite?: OpenSqlite;
   /** How search snippets are read (the benchmark compares this thread's reading with the app's). */
   snippetReader?: () => SnippetReader;
+  /** false: no analysis after indexing (bench:library's baseline of the index-complete time). */
+  analyse?: boolean;
 }
 
 export class LibraryService {
@@ -92,6 +103,12 @@ export class LibraryService {
       snippets,
       progress: { phase: 'listing', done: 0, total: 0, running: true },
       revision: 1,
+      analysis: new BackgroundAnalysis(
+        { dbFile, root, workerFile: this.#options.workerFile },
+        (progress) => this.#analysed(library, progress),
+      ),
+      research: new ResearchQueries(db, root),
+      syntax: new SyntaxSearch(db, root),
     };
     this.#open = library;
     library.runner.post({ type: 'sync' });
@@ -126,6 +143,54 @@ export class LibraryService {
     library.ranker =
       this.#options.rankHelper?.(library.dbFile) ??
       (file && existsSync(file) ? workerRankHelper(file, library.dbFile) : null);
+  }
+
+  /**
+   * A search with the syntax's operators, or within the list's filters (syntax-search); `typed`,
+   * for a plain query, makes it match exactly as search() does. Snippets come from the snippet
+   * thread, as a plain search's.
+   */
+  async searchWith(
+    query: SyntaxQuery,
+    limits: SearchLimits,
+    limit = 50,
+    typed?: string,
+  ): Promise<SearchResults> {
+    const library = this.#require();
+    const { rows, total } = library.syntax.find(query, limits, limit, typed);
+    const snippets = await library.snippets.snippets({
+      root: library.root,
+      rels: rows.map((row) => row.rel),
+      query: query.plain && typed !== undefined ? typed : snippetQueryOf(query),
+    });
+    return {
+      hits: rows.map((row, i) => ({
+        entry: library.syntax.entry(row),
+        snippet: snippets[i] ?? [],
+      })),
+      total,
+    };
+  }
+
+  /** Queries over what the background analysis learnt about the open library. */
+  research(): ResearchQueries {
+    return this.#require().research;
+  }
+
+  get analysisProgress(): AnalysisProgress | null {
+    return this.#open?.analysis.progress ?? null;
+  }
+
+  /** Resolves once everything indexed has been analysed (tests and the benchmark wait on it). */
+  whenAnalysed(): Promise<void> {
+    return this.#open?.analysis.whenDone() ?? Promise.resolve();
+  }
+
+  /** The id of the entry at `path` in the open library, or null when it is not listed. */
+  entryIdAt(path: string): number | null {
+    const library = this.#open;
+    if (!library || !isUnder(library.root, path)) return null;
+    return library.research.idAt(relative(library.root, path).split(sep).join('/'));
   }
 
   /** Search snippets are read on a thread of their own while a library is open. */
@@ -189,7 +254,7 @@ export class LibraryService {
     this.#changeTimer = undefined;
     library.ranker?.close();
     library.snippets.close();
-    await library.runner.close();
+    await Promise.all([library.runner.close(), library.analysis.close()]);
     library.db.close();
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
@@ -204,10 +269,12 @@ export class LibraryService {
     const emit = this.#options.emit;
     if (message.type === 'progress') {
       library.progress = message.progress;
+      if (message.progress.running) library.analysis.indexerBusy();
       emit({ type: 'library-progress', folder: library.root, progress: message.progress });
     } else if (message.type === 'changed') {
       library.revision++;
       library.queries.invalidate();
+      library.research.invalidate();
       this.#ensureRanker(library);
       // The first rows of a new library are shown soon; later batches of a long run less often.
       const calm = library.progress.running && library.revision > 3;
@@ -222,12 +289,20 @@ export class LibraryService {
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
+      if (this.#options.analyse !== false) library.analysis.indexerIdle();
     } else {
       // A failed run (or a worker that could not start) must not leave the bar running forever.
       console.error('[lectern] library indexing failed:', message.message);
       library.progress = { ...library.progress, running: false };
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
+      if (this.#options.analyse !== false) library.analysis.indexerIdle();
     }
+  }
+
+  #analysed(library: OpenLibrary, progress: AnalysisProgress) {
+    if (this.#open !== library) return;
+    library.research.invalidate();
+    this.#options.emit({ type: 'library-analysis', folder: library.root, progress });
   }
 }

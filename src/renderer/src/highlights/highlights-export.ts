@@ -5,13 +5,31 @@ import { articleDateText } from '../../../shared/article-date-format';
 
 /** `Author. “Title.” Date. URL.` — the parts the file has, in the usual order. */
 export function citation(article: Article): string {
-  const parts = [
-    article.bylines.map((byline) => byline.name).join(', '),
-    `“${article.title}.”`,
-    article.date ? articleDateText(article.date) : '',
-    article.originalUrl ? `<${article.originalUrl}>` : `File: ${article.source.name}`,
-  ];
-  return parts.filter(Boolean).join(' ');
+  return citationOf({
+    authors: article.bylines.map((byline) => byline.name).join(', '),
+    title: article.title,
+    date: article.date ? articleDateText(article.date) : '',
+    url: article.originalUrl,
+    file: article.source.name,
+  });
+}
+
+/** The citation from its parts; "All highlights" cites library entries with it too. */
+export function citationOf(parts: {
+  authors: string;
+  title: string;
+  date: string;
+  url: string | null;
+  file: string;
+}): string {
+  return [
+    parts.authors,
+    `“${parts.title}.”`,
+    parts.date,
+    parts.url ? `<${parts.url}>` : `File: ${parts.file}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 const quoted = (text: string) =>

@@ -8,8 +8,10 @@ import type {
   LibrarySnapshot,
   SearchHit,
 } from '../../../shared/library';
-import { findTermOf } from '../../../shared/library-query';
+import { parseSearchQuery, type QueryProblem } from '../../../shared/library-query-syntax';
+import type { SearchFilter } from '../../../shared/library-research';
 import type { AppError, Result } from '../../../shared/result';
+import { findTermFor } from './search-syntax-help';
 import { ListSelection } from './ListSelection.svelte';
 import {
   countSources,
@@ -18,6 +20,7 @@ import {
   type LibraryFilter,
   type LibrarySort,
 } from './library-order';
+import { ResearchState } from './ResearchState.svelte';
 
 const SEARCH_DELAY_MS = 120;
 
@@ -42,17 +45,42 @@ export class LibraryState {
   /** The rows chosen in the list (by path), for exporting several articles at once. */
   readonly selection = new ListSelection();
 
+  /** Reading status, copies and names: the list's other filters. */
+  readonly research = new ResearchState(() => this.#api);
   readonly visible = $derived(
-    this.snapshot ? orderEntries([...this.snapshot.entries], this.sort, this.filter) : [],
+    this.snapshot
+      ? this.research.keep(orderEntries([...this.snapshot.entries], this.sort, this.filter))
+      : [],
   );
+  /** The article "Continue reading" opens: read most recently and not finished. */
+  readonly continueWith = $derived.by(() => {
+    const id = this.research.continueId;
+    return id === null ? null : (this.snapshot?.entries.find((e) => e.id === id) ?? null);
+  });
   readonly sources = $derived(countSources(this.snapshot?.entries ?? []));
   readonly counts = $derived(countsLabel(this.snapshot?.entries.length ?? 0, this.sources.length));
-  readonly filtered = $derived(Boolean(this.filter.source || this.filter.from || this.filter.to));
+  readonly filtered = $derived(
+    Boolean(this.filter.source || this.filter.from || this.filter.to || this.research.active),
+  );
   /** Why a search found nothing or failed, shown in the panel rather than over the article. */
   searchError = $state<string | null>(null);
+  /** The query as the syntax reads it: what is wrong with it, or what is worth saying about it. */
+  readonly parsed = $derived(parseSearchQuery(this.query));
+  readonly queryProblems = $derived<QueryProblem[]>(
+    this.parsed.ok ? this.parsed.query.notices : [this.parsed.problem],
+  );
+  /** Every filter of the list, which a search keeps to as well. */
+  readonly searchFilter = $derived<SearchFilter>({
+    ...this.filter,
+    status: this.research.status,
+    duplicates: this.research.duplicatesOnly,
+    named: this.research.named?.name ?? '',
+  });
 
   /** Set by the app: opens an article, and for a search result hands the query to the find bar. */
   onOpenArticle: (path: string, query: string | null) => void = () => undefined;
+  /** Set by the app: opens an article at one of its highlights (from All highlights). */
+  onOpenHighlight: (path: string, id: string) => void = () => undefined;
 
   readonly #api: LecternApi;
   #searchTicket = 0;
@@ -102,6 +130,8 @@ export class LibraryState {
     if (event.type === 'export-progress' || !snapshot || event.folder !== snapshot.folder) return;
     if (event.type === 'library-progress') {
       this.progress = event.progress;
+    } else if (event.type === 'library-analysis') {
+      this.research.onAnalysis(event.progress);
     } else if (event.revision > snapshot.revision) void this.refresh();
   };
 
@@ -118,6 +148,7 @@ export class LibraryState {
       if (result.ok && result.value) this.#take(result.value);
     } while (this.#refreshAgain);
     this.#refreshing = false;
+    void this.research.refresh();
     if (this.query.trim()) this.#runSearch();
   }
 
@@ -132,6 +163,11 @@ export class LibraryState {
       return;
     }
     this.#searchTimer = setTimeout(() => this.#runSearch(), SEARCH_DELAY_MS);
+  };
+
+  /** The filters changed: a search under way is run again within them. */
+  refilter = () => {
+    if (this.query.trim()) this.setQuery(this.query);
   };
 
   /**
@@ -151,22 +187,41 @@ export class LibraryState {
     return Math.abs(entry.modified - Date.parse(readAt)) > 1 ? 'changed' : null;
   }
 
+  /** Opens an entry; in the list narrowed to a name, with that name in the find bar. */
   // An article chosen in the side sheet is shown at once: the sheet steps aside for it.
   openEntry = (path: string) => {
     this.currentPath = path;
     this.sheetOpen = false;
-    this.onOpenArticle(path, null);
+    this.onOpenArticle(path, this.research.named?.name ?? null);
+  };
+
+  openHighlight = (path: string, id: string) => {
+    this.currentPath = path;
+    this.sheetOpen = false;
+    this.onOpenHighlight(path, id);
   };
 
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
     this.sheetOpen = false;
-    this.onOpenArticle(hit.entry.path, findTermOf(this.query));
+    this.onOpenArticle(hit.entry.path, findTermFor(this.parsed, this.query));
   };
 
   /** The list as the panel shows it: search results while searching, else the sorted, filtered list. */
   get shown(): LibraryEntry[] {
     return this.query.trim() ? this.hits.map((hit) => hit.entry) : this.visible;
+  }
+
+  /** The list narrowed to the articles naming `name` (from the details panel or People and places). */
+  showNamed = (name: string) => {
+    this.setQuery('');
+    void this.research.showNamed(name);
+  };
+
+  /** The article being read was scrolled to `progress` (0–1): its row's status follows. */
+  noteReading(progress: number) {
+    const entry = this.snapshot?.entries.find((e) => e.path === this.currentPath);
+    if (entry) this.research.noteReading(entry.id, progress);
   }
 
   /** The next (+1) or previous (-1) article in the list as shown, from the one being read. */
@@ -183,9 +238,23 @@ export class LibraryState {
     this.progress = snapshot.progress;
   }
 
+  /**
+   * A plain query with no filter is searched exactly as before the syntax; one with operators or
+   * under filters goes to research.search; a malformed one is not sent (the panel says why).
+   */
   #runSearch() {
     const ticket = ++this.#searchTicket;
-    void this.#api.call('library.search', this.query).then((result) => {
+    const parsed = this.parsed;
+    if (!parsed.ok) {
+      this.hits = [];
+      this.searchError = null;
+      return;
+    }
+    const pending =
+      parsed.query.plain && !this.filtered
+        ? this.#api.call('library.search', this.query)
+        : this.#api.call('research.search', this.query, $state.snapshot(this.searchFilter));
+    void pending.then((result) => {
       if (ticket !== this.#searchTicket) return;
       // A failed search leaves no stale results behind; its reason shows in the panel.
       this.hits = result.ok ? result.value.hits : [];
@@ -206,6 +275,7 @@ export class LibraryState {
     if (reveal) this.sheetOpen = true;
     this.setQuery('');
     this.filter = { source: '', from: '', to: '' };
+    this.research.clear();
     // Events sent before this answer arrived were for a library the window did not know yet.
     void this.refresh();
   }

@@ -14,6 +14,8 @@ export class Disclosure {
   attach = (root: HTMLElement) => {
     const onKeydown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || !this.expanded) return;
+      // Consumed here: whatever holds the disclosure (the library's side sheet) stays open.
+      event.preventDefault();
       this.expanded = false;
       root.querySelector('button')?.focus();
     };

@@ -17,6 +17,8 @@ export class RememberedState {
   readonly position: ReadingPositionState;
   readonly highlights: HighlightsState;
   highlightsOpen = $state(false);
+  /** Resolves once the article shown last has its highlights placed (or was replaced first). */
+  settled: Promise<void> = Promise.resolve();
   #notices = $state<string[]>([]);
   #shown: ShownArticle | null = null;
 
@@ -59,11 +61,18 @@ export class RememberedState {
       if (key && whole) this.position.restore(key, shown.position, scroller);
       else this.position.forget();
     });
-    if (!key || !whole) return;
-    afterPaint(() => {
-      if (this.#shown !== shown || !root?.isConnected) return;
-      const { article, highlights } = shown;
-      this.highlights.show(key, article.title, root, highlights.annotations);
-    });
+    // Settled at once for a long article still arriving: its highlights come with its last piece.
+    if (!key || !whole) {
+      this.settled = Promise.resolve();
+      return;
+    }
+    this.settled = new Promise((resolve) =>
+      afterPaint(() => {
+        resolve();
+        if (this.#shown !== shown || !root?.isConnected) return;
+        const { article, highlights } = shown;
+        this.highlights.show(key, article.title, root, highlights.annotations);
+      }),
+    );
   }
 }

@@ -1,0 +1,121 @@
+/**
+ * Starts the background analysis (library-analysis) in a worker thread when the built worker file
+ * exists, else in this thread (tests). In the worker, names are found on two threads at once: the
+ * analyst's and a helper's. Both run at low priority where the system allows it per thread, so
+ * the window, the indexer and searches come first.
+ */
+import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Entity } from '../../../shared/article-details';
+import {
+  findNames,
+  LibraryAnalyst,
+  type AnalystJob,
+  type AnalystMessage,
+  type NameFinder,
+  type Pending,
+} from './library-analysis';
+
+export interface AnalysisRunner {
+  post(job: AnalystJob): void;
+  close(): Promise<void>;
+}
+
+export function startAnalysisRunner(options: {
+  dbFile: string;
+  root: string;
+  workerFile?: string;
+  onMessage: (message: AnalystMessage) => void;
+}): AnalysisRunner {
+  const { dbFile, root, workerFile, onMessage } = options;
+  if (workerFile && existsSync(workerFile)) {
+    const worker = new Worker(workerFile, {
+      workerData: { role: 'analyst', dbFile, root, workerFile },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    worker.on('message', onMessage);
+    worker.on('error', (error) => onMessage({ type: 'error', message: String(error) }));
+    return {
+      post: (job) => worker.postMessage(job),
+      close: async () => {
+        worker.postMessage({ type: 'close' });
+        const timer = setTimeout(() => void worker.terminate(), 2000);
+        await new Promise((resolve) => worker.once('exit', resolve));
+        clearTimeout(timer);
+      },
+    };
+  }
+  const analyst = new LibraryAnalyst(dbFile, root, onMessage);
+  return { post: (job) => analyst.post(job), close: async () => analyst.close() };
+}
+
+/**
+ * Lowers this thread's priority. On Linux the nice value belongs to the calling thread; elsewhere
+ * it would lower the whole app, so it is left alone there.
+ */
+export function lowerThreadPriority() {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here: the analysis simply runs at the usual priority.
+  }
+}
+
+type NamesRequest = { id: number; root: string; files: Pending[] };
+type NamesReply = { id: number; found: (Entity[] | null)[] };
+
+/** The helper thread's side: names for the files it is handed. */
+export function serveNames(port: {
+  on(event: 'message', listener: (request: NamesRequest) => void): void;
+  postMessage(reply: NamesReply): void;
+}) {
+  port.on('message', (request) => {
+    void findNames(request.root, request.files).then(
+      (found) => port.postMessage({ id: request.id, found }),
+      () => port.postMessage({ id: request.id, found: request.files.map(() => null) }),
+    );
+  });
+}
+
+/**
+ * Splits each chunk between this thread and a helper thread; should the helper fail, this thread
+ * finds the rest itself.
+ */
+export function twoThreadNames(workerFile: string): { find: NameFinder; close(): void } {
+  let helper: Worker | null = new Worker(workerFile, {
+    workerData: { role: 'names' },
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
+  const pending = new Map<number, (found: (Entity[] | null)[] | null) => void>();
+  let next = 0;
+  const stop = () => {
+    void helper?.terminate();
+    helper = null;
+    for (const resolve of pending.values()) resolve(null);
+    pending.clear();
+  };
+  helper.on('message', (reply: NamesReply) => {
+    pending.get(reply.id)?.(reply.found);
+    pending.delete(reply.id);
+  });
+  helper.on('error', stop);
+  helper.on('exit', stop);
+  const ask = (root: string, files: Pending[]) =>
+    new Promise<(Entity[] | null)[] | null>((resolve) => {
+      if (!helper) return resolve(null);
+      const id = next++;
+      pending.set(id, resolve);
+      helper.postMessage({ id, root, files } satisfies NamesRequest);
+    });
+  return {
+    find: async (root, files) => {
+      const half = Math.ceil(files.length / 2);
+      const theirs = ask(root, files.slice(half));
+      const mine = await findNames(root, files.slice(0, half));
+      return [...mine, ...((await theirs) ?? (await findNames(root, files.slice(half))))];
+    },
+    close: stop,
+  };
+}

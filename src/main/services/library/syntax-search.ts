@@ -1,0 +1,167 @@
+/**
+ * Searches with the library's syntax (shared/library-query-syntax) and the list's filters: words,
+ * phrases, OR, NEAR and field terms become one FTS5 query ranked by bm25 as a plain search is;
+ * exclusions a NOT; dates, source and the research filters conditions on the files table. A query
+ * with no words to rank (only dates, exclusions or filters) lists the newest articles that fit.
+ * Snippets are read by the library's snippet thread (library-service), from snippetQueryOf.
+ */
+import { join } from 'node:path';
+import type { LibraryEntry } from '../../../shared/library';
+import { parseLibraryQuery } from '../../../shared/library-query';
+import type { QueryClause, QueryTerm, SyntaxQuery } from '../../../shared/library-query-syntax';
+import type { LibraryDb } from './library-db';
+import { toMatchExpression } from './match-expression';
+import { rowsAs } from './sqlite';
+
+/** What the list's filters leave: conditions on the files, and entries kept or left out by id. */
+export interface SearchLimits {
+  source: string | null;
+  /** Inclusive `YYYY-MM-DD` bounds. */
+  from: string | null;
+  to: string | null;
+  /** Only these entries (reading status, copies, a name), or null for all. */
+  only: number[] | null;
+  /** Never these entries (the unread filter leaves out the ones read). */
+  not: number[] | null;
+}
+
+export const NO_LIMITS: SearchLimits = {
+  source: null,
+  from: null,
+  to: null,
+  only: null,
+  not: null,
+};
+
+const quoted = (term: QueryTerm) => `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
+
+/** One clause as FTS5 syntax; every word is quoted, so nothing typed is read as FTS5 syntax. */
+export function clauseMatch(clause: QueryClause): string {
+  if (clause.type === 'term') {
+    const { term } = clause;
+    return term.field ? `${term.field} : ${quoted(term)}` : quoted(term);
+  }
+  if (clause.type === 'near') {
+    return `NEAR(${quoted(clause.terms[0])} ${quoted(clause.terms[1])}, ${clause.distance})`;
+  }
+  return `(${clause.of.map(clauseMatch).join(' OR ')})`;
+}
+
+/**
+ * FTS5 ranks NOT above AND above OR: each side is bracketed. AND is spelt out: FTS5's implicit AND
+ * joins phrases only, and `a (b OR c)` is a syntax error there.
+ */
+export function matchOf(query: SyntaxQuery): { match: string | null; excluded: string | null } {
+  const match = query.all.map(clauseMatch).join(' AND ') || null;
+  const excluded = query.none.map(clauseMatch).join(' OR ') || null;
+  if (match && excluded) return { match: `(${match}) NOT (${excluded})`, excluded: null };
+  return { match, excluded };
+}
+
+/** Every word and phrase sought, for the snippet's highlights. */
+function soughtTerms(clauses: QueryClause[]): QueryTerm[] {
+  return clauses.flatMap((c) =>
+    c.type === 'term' ? [c.term] : c.type === 'near' ? c.terms : soughtTerms(c.of),
+  );
+}
+
+/**
+ * The words and phrases sought, as a plain query the snippet reader parses again into the same
+ * terms: each quoted, the one still being typed last and left open, so it marks word beginnings.
+ */
+export function snippetQueryOf(query: SyntaxQuery): string {
+  const terms = soughtTerms(query.all).sort((a, b) => Number(a.prefix) - Number(b.prefix));
+  return terms.map((t) => `"${t.words.join(' ')}${t.prefix ? '' : '"'}`).join(' ');
+}
+
+const CONDITIONS = `f.error IS NULL
+  AND (@source IS NULL OR f.source = @source)
+  AND (@from IS NULL OR f.date >= @from) AND (@to IS NULL OR f.date <= @to)
+  AND (@only IS NULL OR f.id IN (SELECT value FROM json_each(@only)))
+  AND (@not IS NULL OR f.id NOT IN (SELECT value FROM json_each(@not)))`;
+const LISTED = `FROM files f WHERE ${CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
+  OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))`;
+const RANKED = `FROM articles JOIN files f ON f.id = articles.rowid
+  WHERE articles MATCH @match AND ${CONDITIONS}`;
+
+export interface Row {
+  id: number;
+  rel: string;
+  title: string;
+  source: string;
+  date: string | null;
+  mtime: number;
+}
+
+export class SyntaxSearch {
+  readonly #root: string;
+  readonly #ranked;
+  readonly #listed;
+  readonly #countRanked;
+  readonly #countListed;
+
+  constructor(db: LibraryDb, root: string) {
+    this.#root = root;
+    // Scores are bm25 with the plain search's weights; ties go by rowid, as there.
+    this.#ranked = db.prepare(
+      `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime,
+         bm25(articles, 10.0, 4.0, 1.0) AS score ${RANKED}
+       ORDER BY score, f.id LIMIT @limit`,
+    );
+    this.#listed = db.prepare(
+      `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime ${LISTED}
+       ORDER BY f.date IS NULL, f.date DESC, f.id LIMIT @limit`,
+    );
+    this.#countRanked = db.prepare(`SELECT count(*) AS count ${RANKED}`);
+    this.#countListed = db.prepare(`SELECT count(*) AS count ${LISTED}`);
+  }
+
+  /**
+   * The entries found, best first (newest first when there are no words to rank by), and how many
+   * match in all. A plain query (`typed` given) is matched by the plain search's own expression,
+   * so it finds the same.
+   */
+  find(
+    query: SyntaxQuery,
+    limits: SearchLimits,
+    limit: number,
+    typed?: string,
+  ): { rows: Row[]; total: number } {
+    const { match, excluded } =
+      query.plain && typed !== undefined
+        ? { match: toMatchExpression(parseLibraryQuery(typed)), excluded: null }
+        : matchOf(query);
+    // A plain query without a word finds nothing, as the plain search; only operators list.
+    if (query.plain && !match) return { rows: [], total: 0 };
+    const from = [query.from, limits.from].filter(Boolean).sort().at(-1) ?? null;
+    const to = [query.to, limits.to].filter(Boolean).sort()[0] ?? null;
+    const params = {
+      source: limits.source,
+      from,
+      to,
+      only: limits.only ? JSON.stringify(limits.only) : null,
+      not: limits.not ? JSON.stringify(limits.not) : null,
+    };
+    const [list, count, extra] = match
+      ? [this.#ranked, this.#countRanked, { match }]
+      : [this.#listed, this.#countListed, { excluded }];
+    const rows = rowsAs<Row>(list.all({ ...params, ...extra, limit }));
+    // Fewer than asked for is every match; only a full page needs counting.
+    const total =
+      rows.length < limit
+        ? rows.length
+        : (count.get({ ...params, ...extra }) as { count: number }).count;
+    return { rows, total };
+  }
+
+  entry(row: Row): LibraryEntry {
+    return {
+      id: row.id,
+      path: join(this.#root, row.rel),
+      title: row.title,
+      source: row.source,
+      date: row.date,
+      modified: row.mtime,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * What a row of the library list offers beyond opening: its reading status and copies, the key M
+ * (read ↔ unread) and a context menu to mark it read or unread.
+ */
+import type { LibraryEntry } from '../../../shared/library';
+import type { ResearchState } from './ResearchState.svelte';
+
+export class RowActions {
+  /** The open context menu: the row it is for and where it shows. */
+  menu = $state.raw<{ entry: LibraryEntry; at: { x: number; y: number } } | null>(null);
+  /** What the last mark did, for people who cannot see the row change. */
+  said = $state('');
+  readonly #research: ResearchState;
+
+  constructor(research: ResearchState) {
+    this.#research = research;
+  }
+
+  factsOf = (entry: LibraryEntry) => ({
+    status: this.#research.statusOf(entry.id),
+    copies: this.#research.copiesOf(entry.id),
+  });
+
+  /** M marks the selected row read, or unread when it was finished. */
+  onKey = (entry: LibraryEntry, event: KeyboardEvent): boolean => {
+    if (event.key.toLowerCase() !== 'm' || event.altKey || event.ctrlKey || event.metaKey) {
+      return false;
+    }
+    void this.mark(entry, this.#research.statusOf(entry.id).state !== 'finished');
+    return true;
+  };
+
+  openMenu = (entry: LibraryEntry, at: { x: number; y: number }) => {
+    this.menu = { entry, at };
+  };
+
+  closeMenu = () => {
+    this.menu = null;
+  };
+
+  menuItems(entry: LibraryEntry) {
+    return [
+      { label: 'Mark as read', run: () => void this.mark(entry, true) },
+      { label: 'Mark as unread', run: () => void this.mark(entry, false) },
+    ];
+  }
+
+  async mark(entry: LibraryEntry, read: boolean) {
+    await this.#research.markRead([entry.id], read);
+    this.said = `“${entry.title}” marked ${read ? 'read' : 'unread'}.`;
+  }
+}

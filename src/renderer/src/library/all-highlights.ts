@@ -1,0 +1,90 @@
+/**
+ * Every highlight across the library: searching them (folded as the library folds, so `cafe`
+ * finds “café”) and exporting them as one Markdown file, grouped by article with a citation each.
+ */
+import type { HighlightColour } from '../../../shared/annotation';
+import { foldQuery } from '../../../shared/find-normalise';
+import type { HighlightEntry } from '../../../shared/library-research';
+import { citationOf } from '../highlights/highlights-export';
+
+/** A highlight's quote and note, folded once when the list arrives. */
+export const foldedHighlight = (entry: HighlightEntry) =>
+  foldQuery(`${entry.annotation.target.selector[0].exact}\n${entry.annotation.note}`, true);
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A test for folded text: every word or "quoted phrase" of the query must begin a word of it
+ * (so `zapor` finds "Zaporizhzhia"). Null when the query has nothing to look for.
+ */
+export function highlightMatcher(query: string): ((folded: string) => boolean) | null {
+  const terms = [...foldQuery(query, true).matchAll(/"([^"]*)"?|([^\s"]+)/g)]
+    .map((m) => (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' '))
+    .filter((term) => /[\p{L}\p{N}]/u.test(term));
+  if (terms.length === 0) return null;
+  const patterns = terms.map(
+    (term) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(term).replace(/ /g, '\\s+')}`, 'u'),
+  );
+  return (folded) => patterns.every((pattern) => pattern.test(folded));
+}
+
+/** The entries kept by a colour ('' for all) and a query, in the order given (newest first). */
+export function filterHighlights(
+  entries: HighlightEntry[],
+  folded: string[],
+  colour: HighlightColour | '',
+  query: string,
+): HighlightEntry[] {
+  const matches = highlightMatcher(query);
+  return entries.filter(
+    (entry, i) =>
+      (colour === '' || entry.annotation.colour === colour) && (!matches || matches(folded[i]!)),
+  );
+}
+
+const quoted = (text: string) =>
+  text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+
+/** One Markdown file: a section per article (newest highlight first), each with a citation. */
+export function allHighlightsMarkdown(entries: HighlightEntry[], exported = new Date()): string {
+  const groups = new Map<string, HighlightEntry[]>();
+  for (const entry of entries) groups.set(entry.key, [...(groups.get(entry.key) ?? []), entry]);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const out = [
+    '# All highlights',
+    '',
+    `Exported from Lectern on ${longDate(exported.toISOString().slice(0, 10))}: ${count(entries.length, 'highlight')} from ${count(groups.size, 'article')}.`,
+    '',
+  ];
+  for (const group of groups.values()) {
+    const { article, title } = group[0]!;
+    out.push(`## ${article?.title || title || 'Untitled article'}`, '');
+    out.push(
+      article
+        ? citationOf({
+            authors: article.source,
+            title: article.title,
+            date: article.date ? longDate(article.date) : '',
+            url: article.url,
+            file: article.path.split(/[\\/]/).pop() ?? '',
+          })
+        : `“${title || 'Untitled article'}.” _No longer in the library folder._`,
+      '',
+    );
+    for (const { annotation } of group) {
+      out.push(quoted(annotation.target.selector[0].exact), '');
+      if (annotation.note.trim()) out.push(`**Note:** ${annotation.note.trim()}`, '');
+    }
+  }
+  if (entries.length === 0) out.push('_No highlights yet._', '');
+  return out.join('\n');
+}

@@ -1,0 +1,111 @@
+import { expect, test } from './support/lectern-app';
+import { seriousViolations } from './support/accessibility';
+import { LibraryPage, makeLibraryFolder } from './support/library-page';
+import { ReaderPage } from './support/reader-page';
+
+/** The library's three articles: Harvest (Farm Weekly, 2024-03-01), Ceasefire and Border (Agence Test, 2025). */
+test.describe('search syntax in the library', () => {
+  test('fields, dates, exclusions, OR, phrases and NEAR in either order', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const hits = library.results.getByRole('option');
+    await expect(library.rows).toHaveCount(3);
+
+    await library.search.fill('source:"Agence Test" -trucks');
+    await expect(hits).toHaveText([/Ceasefire talks resume/]);
+    await library.search.fill('source:"farm weekly" OR title:border ');
+    await expect(hits).toHaveCount(2);
+    await expect(hits.filter({ hasText: 'Harvest festival returns' })).toHaveCount(1);
+    await expect(hits.filter({ hasText: 'Border crossings reopen' })).toHaveCount(1);
+    // Dates alone list the articles in the period, newest first: after 2024, before June 2025.
+    await library.search.fill('after:2024 before:2025-06');
+    await expect(hits).toHaveText([/Border crossings reopen/]);
+    await library.search.fill('after:2024-02-29 before:2025');
+    await expect(hits).toHaveText([/Harvest festival returns/]);
+    await library.search.fill('wheat OR trucks ');
+    await expect(hits).toHaveCount(2);
+    await library.search.fill('title:ceasefire ');
+    await expect(hits).toHaveText([/Ceasefire talks resume/]);
+    await library.search.fill('title:agreement ');
+    await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
+    await library.search.fill('negotiators NEAR/3 capital');
+    await expect(hits).toHaveText([/Ceasefire talks resume/]);
+    await expect(hits.locator('mark')).toHaveText(['Negotiators', 'capital']);
+    await library.search.fill('capital NEAR/3 negotiators');
+    await expect(hits).toHaveText([/Ceasefire talks resume/]);
+    await library.search.fill('capital NEAR/1 negotiators');
+    await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
+  });
+
+  test('keeps to the list’s filters, and searches again when they change', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const hits = library.results.getByRole('option');
+    await library.search.fill('wheat OR trucks ');
+    await expect(hits).toHaveCount(2);
+    await library.source.selectOption({ label: 'Farm Weekly (1)' });
+    await expect(hits).toHaveText([/Harvest festival returns/]);
+    await expect(page.getByRole('status').filter({ hasText: 'Within the filters' })).toBeVisible();
+    // A plain query under a filter keeps to it as well.
+    await library.search.fill('trucks');
+    await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
+    await library.source.selectOption({ label: 'All sources' });
+    await expect(hits).toHaveText([/Border crossings reopen/]);
+  });
+
+  test('says what is wrong with a query and where, instead of an empty list', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('ceasefire author:smith');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Unknown field “author:”');
+    await expect(alert).toContainText('At character 11');
+    await expect(alert.locator('mark')).toHaveText('author:');
+    await expect(library.search).toHaveAttribute('aria-invalid', 'true');
+    await expect(library.search).toHaveAccessibleDescription(/Unknown field “author:”/);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Nothing searched: the query needs correcting' }),
+    ).toBeVisible();
+
+    await library.search.fill('ceasefire NEAR/0 talks');
+    await expect(alert).toContainText('NEAR/0: the distance is 1 to 100 words');
+    await library.search.fill('ceasefire OR');
+    await expect(alert).toContainText('OR needs a word or phrase on each side');
+
+    // An open quote is said, and its words are still searched as a phrase.
+    await library.search.fill('"ceasefire agree');
+    await expect(page.getByRole('status').filter({ hasText: 'quote is not closed' })).toBeVisible();
+    await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
+    await expect(library.search).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  test('opens a result with the first word sought in the find bar', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('-trucks source:"Agence Test" ceasefire');
+    await library.results.getByRole('option').click();
+    await expect(new ReaderPage(page).title).toHaveText('Ceasefire talks resume');
+    await expect(page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue('ceasefire');
+  });
+
+  test('the Search syntax popover lists the operators, closes with Escape, and passes axe', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const button = page.getByRole('button', { name: 'Search syntax' });
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await button.click();
+    const help = page.getByRole('dialog', { name: 'Search syntax' });
+    await expect(help).toBeVisible();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    for (const example of ['source:AFP', 'kyiv NEAR/10 ceasefire', 'after:2025-01-31', '-word']) {
+      await expect(help.getByRole('row').filter({ hasText: example })).toHaveCount(1);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+    await expect(button).toBeFocused();
+  });
+});

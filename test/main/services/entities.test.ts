@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../../src/main/services/entities';
+
+const names = async (segments: string[]) =>
+  (await findEntities(segments)).map((entity) => `${entity.name}/${entity.kind}/${entity.count}`);
+
+describe('findEntities', () => {
+  it('still finds a name that first appears after many sentences about others', async () => {
+    const early = Array.from(
+      { length: 12 },
+      (_, i) => `On day ${i + 1} the officials in Kyiv met Volodymyr Zelensky again.`,
+    );
+    const found = await names([...early, 'Later the delegation met Oleksandr Syrskyi in Odesa.']);
+    expect(found).toEqual(expect.arrayContaining(['Odesa/place/1', 'Oleksandr Syrskyi/person/1']));
+    // Sentences that were not read again for names are still counted.
+    expect(found).toContain('Kyiv/place/12');
+    expect(found).toContain('Volodymyr Zelensky/person/12');
+  });
+
+  it('reads a name at the start of a sentence when it is known or an acronym', async () => {
+    const found = await names(['Paris was calm on Sunday.', 'AFP reported the talks.']);
+    expect(found).toEqual(expect.arrayContaining(['Paris/place/1', 'AFP/organization/1']));
+  });
+
+  it('leaves titles out of names, and a title alone is no name', async () => {
+    const found = await names([
+      'Ukrainian President Volodymyr Zelensky met Prime Minister Keir Starmer in London.',
+      'The President said that Defense Minister Andrei Belousov had left.',
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'Volodymyr Zelensky/person/1',
+        'Keir Starmer/person/1',
+        'Andrei Belousov/person/1',
+      ]),
+    );
+    expect(found.some((name) => /President|Minister/.test(name))).toBe(false);
+  });
+
+  it('finds nothing in text without capitalised words', async () => {
+    expect(await findEntities(['all lower case here.', 'no names at all'])).toEqual([]);
+  });
+});
