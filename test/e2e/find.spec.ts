@@ -283,9 +283,9 @@ test.describe('find in articles the tests write', () => {
     const expected = text.match(/\bministers?\b/gi)!.length;
     await find.search('minister');
     await expect(find.status).toHaveText(`1 of ${expected}`);
-    const marked = await find.highlights.count();
-    expect(marked).toBeGreaterThan(0);
-    expect(marked).toBeLessThan(expected);
+    // The marks near the view are painted after the count: wait for them, not for a moment.
+    await expect.poll(() => find.highlights.count()).toBeGreaterThan(0);
+    expect(await find.highlights.count()).toBeLessThan(expected);
     await test.step('the rail shows where matches are; a marker jumps there', async () => {
       const markers = find.rail.getByRole('button');
       await expect(markers.first()).toHaveAccessibleName(`Match 1 of ${expected}`);

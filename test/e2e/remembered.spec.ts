@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateArticle } from '../support/generate-articles';
@@ -39,17 +39,16 @@ test.describe('remembered state', () => {
     await expect
       .poll(() => comfort.progress.evaluate((p: HTMLProgressElement) => p.value))
       .toBeGreaterThan(10);
-    // The position is saved a moment after scrolling stops.
-    const saved = join(first.userData, 'positions.json');
-    // Wait for this scroll's position, not the one saved at the top when the article opened.
-    const savedProgress = () => {
-      if (!existsSync(saved)) return 0;
-      const positions = JSON.parse(readFileSync(saved, 'utf8')) as {
-        data: Record<string, { progress: number }>;
-      };
-      return Object.values(positions.data)[0]?.progress ?? 0;
-    };
-    await expect.poll(savedProgress).toBeGreaterThan(0.1);
+    // The position is sent a moment after scrolling stops: wait for this scroll's, not the one
+    // sent at the top when the article opened. Closing then waits for the host's writes.
+    const sentProgress = async () =>
+      Math.max(
+        0,
+        ...(await first.answeredCalls('position.set')).map(
+          ([, position]) => (position as { progress: number }).progress,
+        ),
+      );
+    await expect.poll(sentProgress).toBeGreaterThan(0.1);
     await first.close();
 
     const second = await launch({ userData: first.userData });

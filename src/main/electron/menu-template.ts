@@ -3,6 +3,7 @@
  * tested in plain Node; app-menu.ts turns it into Electron's menu.
  */
 import type { AppCommand } from '../../shared/ipc';
+import { menuAccelerator } from '../../shared/keymap';
 import type { RecentEntry } from '../../shared/recent';
 
 export type MenuRole =
@@ -31,15 +32,15 @@ export function appMenuTemplate(recent: RecentEntry[], platform: NodeJS.Platform
     {
       label: '&File',
       submenu: [
-        { label: '&Open…', accelerator: 'CmdOrCtrl+O', command: { type: 'open' } },
+        { label: '&Open…', accelerator: menuAccelerator('open'), command: { type: 'open' } },
         {
           label: 'Open &Folder…',
-          accelerator: 'CmdOrCtrl+Shift+O',
+          accelerator: menuAccelerator('open-folder'),
           command: { type: 'open-folder' },
         },
         { label: 'Open &Recent', submenu: recentItems },
         SEPARATOR,
-        { label: '&Print…', accelerator: 'CmdOrCtrl+P', command: { type: 'print' } },
+        { label: '&Print…', accelerator: menuAccelerator('print'), command: { type: 'print' } },
         { label: 'Export as P&DF…', command: { type: 'export-pdf' } },
         { label: 'Export as &EPUB…', command: { type: 'export-epub' } },
         SEPARATOR,
@@ -52,7 +53,11 @@ export function appMenuTemplate(recent: RecentEntry[], platform: NodeJS.Platform
         { role: 'copy' },
         { role: 'selectAll' },
         SEPARATOR,
-        { label: '&Find in Article', accelerator: 'CmdOrCtrl+F', command: { type: 'find' } },
+        {
+          label: '&Find in Article',
+          accelerator: menuAccelerator('find'),
+          command: { type: 'find' },
+        },
       ],
     },
     {
@@ -60,24 +65,24 @@ export function appMenuTemplate(recent: RecentEntry[], platform: NodeJS.Platform
       submenu: [
         {
           label: 'Article &Details',
-          accelerator: 'CmdOrCtrl+I',
+          accelerator: menuAccelerator('toggle-details'),
           command: { type: 'toggle-details' },
         },
         SEPARATOR,
         // The window's text size, not Chromium's page zoom, so it is remembered with the settings.
         {
           label: '&Larger Text',
-          accelerator: 'CmdOrCtrl+=',
+          accelerator: menuAccelerator('text-larger'),
           command: { type: 'text-size', change: 1 },
         },
         {
           label: '&Smaller Text',
-          accelerator: 'CmdOrCtrl+-',
+          accelerator: menuAccelerator('text-smaller'),
           command: { type: 'text-size', change: -1 },
         },
         {
           label: '&Actual Size',
-          accelerator: 'CmdOrCtrl+0',
+          accelerator: menuAccelerator('text-default'),
           command: { type: 'text-size', change: 0 },
         },
         SEPARATOR,

@@ -36,7 +36,50 @@ export interface LecternApp {
   userData: string;
   /** Requests that tried to leave the app (all were blocked). */
   externalRequests: string[];
+  /**
+   * The arguments of the window's calls to `channel` answered so far (browser host only): how a
+   * test knows a change made a moment after an action (a scroll's position) has reached the host.
+   */
+  answeredCalls(channel: string): Promise<unknown[][]>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs in the page before its scripts: notes the window's calls to the host, so closing can wait
+ * for those in flight, as a quitting app's window finishes its calls before the host settles its
+ * writes. Without it, closing the page would drop a change the window had just sent.
+ */
+function noteCalls() {
+  const inFlight = new Set<Promise<unknown>>();
+  const answered: { channel: string; args: string }[] = [];
+  const fetchFromHost = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const reply = fetchFromHost(input, init);
+    if (!url.pathname.startsWith('/api/')) return reply;
+    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    inFlight.add(reply);
+    const done = () => inFlight.delete(reply);
+    reply.then(() => {
+      answered.push({ channel, args: typeof init?.body === 'string' ? init.body : 'null' });
+      done();
+    }, done);
+    return reply;
+  };
+  Object.assign(window, {
+    lecternCallsAnswered: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+    lecternAnsweredCalls: (channel: string) =>
+      answered.filter((call) => call.channel === channel).map((call) => call.args),
+  });
+}
+
+declare global {
+  interface Window {
+    lecternCallsAnswered?: () => Promise<void>;
+    lecternAnsweredCalls?: (channel: string) => string[];
+  }
 }
 
 export const HOST_SCRIPT = join(process.cwd(), 'out', 'main', 'browser-host.js');
@@ -106,6 +149,7 @@ async function launchBrowserHost(
     externalRequests.push(url);
     return route.abort('blockedbyclient');
   });
+  await context.addInitScript(noteCalls);
   const page = await context.newPage();
   await options.beforeLoad?.(page);
   // The printed link, in a fresh context: as a person opens it from the terminal.
@@ -116,8 +160,15 @@ async function launchBrowserHost(
     link: host.url,
     userData,
     externalRequests,
-    // Like quitting the app: the host finishes its writes, then exits; the next launch sees them.
+    answeredCalls: async (channel: string) =>
+      (await page.evaluate((c) => window.lecternAnsweredCalls?.(c) ?? [], channel)).map(
+        (args) => JSON.parse(args) as unknown[],
+      ),
+    // Like quitting the app: the window's calls are answered, the host finishes its writes and
+    // exits; the next launch sees them.
     close: async () => {
+      // A page that has crashed or gone has nothing in flight.
+      await page.evaluate(() => window.lecternCallsAnswered?.()).catch(() => undefined);
       await context.close();
       await stopHost(host.process);
     },
@@ -152,6 +203,9 @@ async function launchElectron(
     link: null,
     userData,
     externalRequests: [],
+    answeredCalls: () => {
+      throw new Error('Only the browser host notes the window’s calls.');
+    },
     close: () => app.close(),
   };
 }

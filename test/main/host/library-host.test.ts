@@ -54,39 +54,75 @@ const api = async (channel: string, args: unknown[]) =>
     error?: { code: string; message: string };
   };
 
-/** Opens the event stream and collects what arrives for `ms` milliseconds. */
-function listen(query: string, headers: Record<string, string> = {}, ms = 1500) {
-  return new Promise<{ status: number; body: string }>((resolve) => {
-    const req = request(`${host.origin}/api/events${query}`, { headers }, (res) => {
+interface EventStream {
+  status: number;
+  /** Resolves once the stream has carried `text`; rejects if it ends first. */
+  carried(text: string): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Opens the event stream. It resolves with the response's head, which the host sends after it has
+ * subscribed the stream: events from then on arrive.
+ */
+function openEvents(headers: Record<string, string> = {}) {
+  return new Promise<EventStream>((resolve, reject) => {
+    const req = request(`${host.origin}/api/events`, { headers }, (res) => {
       let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      setTimeout(() => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body });
-      }, ms);
+      let ended = false;
+      const waiting = new Set<() => void>();
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+        for (const check of [...waiting]) check();
+      });
+      res.on('close', () => {
+        ended = true;
+        for (const check of [...waiting]) check();
+      });
+      resolve({
+        status: res.statusCode ?? 0,
+        carried: (text) =>
+          new Promise<void>((done, fail) => {
+            const check = () => {
+              if (body.includes(text)) done();
+              else if (ended) fail(new Error(`the stream ended without ${text}:\n${body}`));
+              else return;
+              waiting.delete(check);
+            };
+            waiting.add(check);
+            check();
+          }),
+        close: () => req.destroy(),
+      });
     });
+    req.on('error', reject);
     req.end();
   });
 }
 
 describe('the library over the browser host', () => {
   it('opens the startup folder as a library and streams its progress as events', async () => {
-    const events = listen('', { Cookie: cookie! });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const started = await api('app.start', []);
-    expect(started.value?.library?.folder).toBe(folder);
-    const { status, body } = await events;
-    expect(status).toBe(200);
-    expect(body).toContain('"type":"library-progress"');
-    expect((await api('library.snapshot', [])).value?.entries).toHaveLength(1);
+    const events = await openEvents({ Cookie: cookie! });
+    try {
+      expect(events.status).toBe(200);
+      const started = await api('app.start', []);
+      expect(started.value?.library?.folder).toBe(folder);
+      await events.carried('"type":"library-progress"');
+      expect((await api('library.snapshot', [])).value?.entries).toHaveLength(1);
+    } finally {
+      events.close();
+    }
   });
 
   it('refuses the event stream without the cookie or from another site', async () => {
-    expect((await listen('', {}, 200)).status).toBe(403);
-    const crossSite = { Cookie: cookie!, 'Sec-Fetch-Site': 'cross-site' };
-    expect((await listen('', crossSite, 200)).status).toBe(403);
-    const sameSite = { Cookie: cookie!, 'Sec-Fetch-Site': 'same-site' };
-    expect((await listen('', sameSite, 200)).status).toBe(403);
+    const statusOf = async (headers: Record<string, string>) => {
+      const events = await openEvents(headers);
+      events.close();
+      return events.status;
+    };
+    expect(await statusOf({})).toBe(403);
+    expect(await statusOf({ Cookie: cookie!, 'Sec-Fetch-Site': 'cross-site' })).toBe(403);
+    expect(await statusOf({ Cookie: cookie!, 'Sec-Fetch-Site': 'same-site' })).toBe(403);
   });
 
   it('opens articles inside the folder and refuses links out of it', async () => {

@@ -1,3 +1,5 @@
+import { pressed } from './keys';
+
 /** A toolbar button that shows a non-modal panel: Escape closes it and returns focus; leaving closes it. */
 export class Disclosure {
   expanded = $state(false);
@@ -13,7 +15,7 @@ export class Disclosure {
   /** Attachment for the element that holds the button and its panel. */
   attach = (root: HTMLElement) => {
     const onKeydown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !this.expanded) return;
+      if (!pressed(event, 'popover-close') || !this.expanded) return;
       // Consumed here: whatever holds the disclosure (the library's side sheet) stays open.
       event.preventDefault();
       this.expanded = false;

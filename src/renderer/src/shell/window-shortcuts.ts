@@ -1,3 +1,5 @@
+import { pressed } from './keys';
+
 /** The window's own keyboard shortcuts; where a native menu exists, its accelerators own them. */
 export interface ShortcutActions {
   nativeMenu: boolean;
@@ -7,25 +9,18 @@ export interface ShortcutActions {
   toggleDetails: () => void;
 }
 
-const TEXT_SIZE_KEYS: Record<string, 1 | -1 | 0> = { '+': 1, '=': 1, '-': -1, '0': 0 };
-
 export function handleShortcut(event: KeyboardEvent, actions: ShortcutActions) {
-  const mod = event.ctrlKey || event.metaKey;
-  if (!mod || event.altKey || actions.nativeMenu) return;
-  if (event.key.toLowerCase() === 'o') {
-    event.preventDefault();
-    if (event.shiftKey) actions.openFolder();
-    else actions.open();
-    return;
-  }
-  if (!event.shiftKey && event.key.toLowerCase() === 'i') {
-    event.preventDefault();
-    actions.toggleDetails();
-    return;
-  }
-  const change = TEXT_SIZE_KEYS[event.key];
-  if (change !== undefined) {
-    event.preventDefault();
-    actions.changeTextSize(change);
-  }
+  if (actions.nativeMenu) return;
+  const run: [boolean, () => void][] = [
+    [pressed(event, 'open'), actions.open],
+    [pressed(event, 'open-folder'), actions.openFolder],
+    [pressed(event, 'toggle-details'), actions.toggleDetails],
+    [pressed(event, 'text-larger'), () => actions.changeTextSize(1)],
+    [pressed(event, 'text-smaller'), () => actions.changeTextSize(-1)],
+    [pressed(event, 'text-default'), () => actions.changeTextSize(0)],
+  ];
+  const action = run.find(([hit]) => hit)?.[1];
+  if (!action) return;
+  event.preventDefault();
+  action();
 }

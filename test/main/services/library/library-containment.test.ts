@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../../src/main/services/lectern-handlers';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
+import { libraryEvents } from './library-events';
 import { scanFolder } from '../../../../src/main/services/library/library-scan';
 import { readArticle, readArticleText } from '../../../../src/main/services/library/read-article';
 
@@ -20,6 +21,7 @@ let folder: string;
 let outside: string;
 let userData: string;
 let service: LibraryService;
+let waits: ReturnType<typeof libraryEvents>;
 
 const article = (title: string, body: string) =>
   `# ${title}\n\nBy [Desk](#)\n\n2025-06-08\n\n${body}\n`;
@@ -37,19 +39,12 @@ function privateFile(name: string, word: string): string {
   return path;
 }
 
-async function until(check: () => boolean, what: string, ms = 8000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'lectern-contain-'));
   outside = mkdtempSync(join(tmpdir(), 'lectern-contain-out-'));
   userData = mkdtempSync(join(tmpdir(), 'lectern-contain-data-'));
-  service = new LibraryService({ userDataDir: userData, emit: () => undefined });
+  waits = libraryEvents();
+  service = new LibraryService({ userDataDir: userData, emit: waits.notify });
   write(join(folder, '001_aaaaaaaaaaaaaaaa.txt'), article('Inside story', 'Ordinary words.'));
 });
 
@@ -67,7 +62,7 @@ describe('links out of the library', () => {
     await service.open(folder);
     await service.whenIdle();
     symlinkSync(privateFile('id_key.md', 'zanzibarite'), join(folder, 'notes.md'));
-    await until(() => broken().length > 0, 'the link to be listed');
+    await waits.until(() => broken().length > 0);
     expect(broken()).toEqual([['notes.md', expect.stringMatching(/links outside the library/)]]);
     expect(listed()).toEqual(['001_aaaaaaaaaaaaaaaa.txt']);
     expect((await service.search('zanzibarite')).hits).toEqual([]);
@@ -81,7 +76,7 @@ describe('links out of the library', () => {
     privateFile('fresh.md', 'quokkaberry');
     // A real article written after it: once it is listed, the watcher has reported both.
     write(join(folder, '002_bbbbbbbbbbbbbbbb.txt'), article('Later story', 'More words.'));
-    await until(() => listed().length === 2, 'the later article');
+    await waits.until(() => listed().length === 2);
     expect(listed().sort()).toEqual(['001_aaaaaaaaaaaaaaaa.txt', '002_bbbbbbbbbbbbbbbb.txt']);
     expect(broken()).toEqual([['dirlink', expect.stringMatching(/links outside the library/)]]);
     expect((await service.search('quokkaberry')).hits).toEqual([]);

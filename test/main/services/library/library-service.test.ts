@@ -13,12 +13,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../../src/shared/library';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
+import { libraryEvents } from './library-events';
 import { generateArticle } from '../../../support/generate-articles';
 
 let folder: string;
 let userData: string;
 let events: AppEvent[];
 let service: LibraryService;
+let waits: ReturnType<typeof libraryEvents>;
 
 function article(title: string, source: string, date: string, body: string) {
   return `# ${title}\n\nBy [${source}](#)\n\n${date}\n\n${body}\n`;
@@ -33,7 +35,14 @@ beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'lectern-lib-'));
   userData = mkdtempSync(join(tmpdir(), 'lectern-lib-data-'));
   events = [];
-  service = new LibraryService({ userDataDir: userData, emit: (e) => events.push(e) });
+  waits = libraryEvents();
+  service = new LibraryService({
+    userDataDir: userData,
+    emit: (e) => {
+      events.push(e);
+      waits.notify();
+    },
+  });
   write(
     '001_aaaaaaaaaaaaaaaa.txt',
     article(
@@ -69,14 +78,6 @@ async function openIndexed() {
   await service.open(folder);
   await service.whenIdle();
   return service.snapshot();
-}
-
-async function until(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the library to update');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('scanning', () => {
@@ -248,25 +249,25 @@ describe('the watcher', () => {
   it('adds, changes, renames and deletes entries as files change', async () => {
     await openIndexed();
     write('005_eeeeeeeeeeeeeeee.txt', article('New arrival', 'Wire', '2025-02-02', 'Fresh words.'));
-    await until(() => service.snapshot().entries.some((e) => e.title === 'New arrival'));
+    await waits.until(() => service.snapshot().entries.some((e) => e.title === 'New arrival'));
     expect((await service.search('fresh')).hits).toHaveLength(1);
 
     renameSync(
       join(folder, '005_eeeeeeeeeeeeeeee.txt'),
       join(folder, 'sub', '006_ffffffffffffffff.txt'),
     );
-    await until(() =>
+    await waits.until(() =>
       service.snapshot().entries.some((e) => e.path.endsWith('006_ffffffffffffffff.txt')),
     );
     expect(service.snapshot().entries).toHaveLength(3);
 
     mkdirSync(join(folder, 'later'));
     write('later/007_0000000000000007.txt', article('In a new folder', 'Wire', '2025-03-03', 'x'));
-    await until(() => service.snapshot().entries.some((e) => e.title === 'In a new folder'));
+    await waits.until(() => service.snapshot().entries.some((e) => e.title === 'In a new folder'));
 
     rmSync(join(folder, 'later'), { recursive: true });
     rmSync(join(folder, 'sub'), { recursive: true });
-    await until(() => service.snapshot().entries.length === 1);
+    await waits.until(() => service.snapshot().entries.length === 1);
     expect((await service.search('fresh')).hits).toEqual([]);
   });
 });
