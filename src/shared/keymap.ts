@@ -187,6 +187,16 @@ export const KEYMAP = [
     commands: [{ id: 'list-type-ahead', keys: [], where: 'library list' }],
   },
   {
+    keys: 'M',
+    action: 'In the library list: mark the active article read (unread when finished)',
+    commands: [{ id: 'list-mark-read', keys: ['M'], where: 'library list', anyShift: true }],
+  },
+  {
+    keys: 'Menu key, or Shift+F10',
+    action: "In the library list: the active article's menu",
+    commands: [{ id: 'list-menu', keys: ['ContextMenu', 'Shift+F10'], where: 'library list' }],
+  },
+  {
     keys: 'J / K, Alt+↑ / Alt+↓',
     action: 'Next / previous article of the library while reading',
     commands: [

@@ -30,6 +30,7 @@ const CAPS: Record<string, string> = {
   ArrowRight: '→',
   PageUp: 'Page Up',
   PageDown: 'Page Down',
+  ContextMenu: 'Menu key',
   Plus: '+',
   '=': '+', // the + key's cap; unshifted it types =
   '-': '−',

@@ -3,6 +3,7 @@
  * (read ↔ unread) and a context menu to mark it read or unread.
  */
 import type { LibraryEntry } from '../../../shared/library';
+import { pressed } from '../shell/keys';
 import type { ResearchState } from './ResearchState.svelte';
 
 export class RowActions {
@@ -23,9 +24,7 @@ export class RowActions {
 
   /** M marks the selected row read, or unread when it was finished. */
   onKey = (entry: LibraryEntry, event: KeyboardEvent): boolean => {
-    if (event.key.toLowerCase() !== 'm' || event.altKey || event.ctrlKey || event.metaKey) {
-      return false;
-    }
+    if (!pressed(event, 'list-mark-read')) return false;
     void this.mark(entry, this.#research.statusOf(entry.id).state !== 'finished');
     return true;
   };
