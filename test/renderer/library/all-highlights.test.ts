@@ -76,7 +76,7 @@ describe('searching every highlight', () => {
 
 describe('exporting every highlight', () => {
   it('groups them by article, each with a citation, and marks those no longer in the folder', () => {
-    const markdown = allHighlightsMarkdown(entries, new Date('2026-12-01T10:00:00Z'));
+    const markdown = allHighlightsMarkdown(entries, new Date('2026-12-01T10:00:00Z'), 'en-GB');
     expect(markdown).toContain(
       'Exported from Lectern on 1 December 2026: 3 highlights from 3 articles.',
     );

@@ -32,7 +32,8 @@ export function citationOf(parts: {
     .join(' ');
 }
 
-const quoted = (text: string) =>
+/** A highlight as a Markdown block quote; All highlights' export writes them the same way. */
+export const quoted = (text: string) =>
   text
     .trim()
     .split(/\r?\n/)

@@ -5,7 +5,8 @@
 import type { HighlightColour } from '../../../shared/annotation';
 import { foldQuery } from '../../../shared/find-normalise';
 import type { HighlightEntry } from '../../../shared/library-research';
-import { citationOf } from '../highlights/highlights-export';
+import { formatArticleDate } from '../../../shared/article-date-format';
+import { citationOf, quoted } from '../highlights/highlights-export';
 
 /** A highlight's quote and note, folded once when the list arrives. */
 export const foldedHighlight = (entry: HighlightEntry) =>
@@ -42,27 +43,20 @@ export function filterHighlights(
   );
 }
 
-const quoted = (text: string) =>
-  text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => `> ${line}`)
-    .join('\n');
-
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-
 /** One Markdown file: a section per article (newest highlight first), each with a citation. */
-export function allHighlightsMarkdown(entries: HighlightEntry[], exported = new Date()): string {
+/** `locale` undefined is the reader's own, as in every date the window writes. */
+export function allHighlightsMarkdown(
+  entries: HighlightEntry[],
+  exported = new Date(),
+  locale?: string,
+): string {
   const groups = new Map<string, HighlightEntry[]>();
   for (const entry of entries) groups.set(entry.key, [...(groups.get(entry.key) ?? []), entry]);
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const out = [
     '# All highlights',
     '',
-    `Exported from Lectern on ${longDate(exported.toISOString().slice(0, 10))}: ${count(entries.length, 'highlight')} from ${count(groups.size, 'article')}.`,
+    `Exported from Lectern on ${formatArticleDate(exported.toISOString().slice(0, 10), locale)}: ${count(entries.length, 'highlight')} from ${count(groups.size, 'article')}.`,
     '',
   ];
   for (const group of groups.values()) {
@@ -73,7 +67,7 @@ export function allHighlightsMarkdown(entries: HighlightEntry[], exported = new 
         ? citationOf({
             authors: article.source,
             title: article.title,
-            date: article.date ? longDate(article.date) : '',
+            date: article.date ? formatArticleDate(article.date, locale) : '',
             url: article.url,
             file: article.path.split(/[\\/]/).pop() ?? '',
           })
