@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import type { BrokenEntry, LibraryEntry, SearchHit, SearchResults } from '../../../shared/library';
 import { parseLibraryQuery } from '../../../shared/library-query';
 import type { LibraryDb } from './library-db';
+import { entryOf, type Row } from './library-row';
 import {
   LAST_ROWID,
   mergeRanked,
@@ -15,15 +16,6 @@ import {
 import { toMatchExpression } from './match-expression';
 import type { SnippetReader } from './snippet-reader';
 import { rowsAs } from './sqlite';
-
-interface Row {
-  id: number;
-  rel: string;
-  title: string;
-  source: string;
-  date: string | null;
-  mtime: number;
-}
 
 export class LibraryQueries {
   readonly #root: string;
@@ -134,13 +126,6 @@ export class LibraryQueries {
   }
 
   #entry(row: Row): LibraryEntry {
-    return {
-      id: row.id,
-      path: join(this.#root, row.rel),
-      title: row.title,
-      source: row.source,
-      date: row.date,
-      modified: row.mtime,
-    };
+    return entryOf(this.#root, row);
   }
 }

@@ -5,11 +5,11 @@
  * with no words to rank (only dates, exclusions or filters) lists the newest articles that fit.
  * Snippets are read by the library's snippet thread (library-service), from snippetQueryOf.
  */
-import { join } from 'node:path';
 import type { LibraryEntry } from '../../../shared/library';
 import { parseLibraryQuery } from '../../../shared/library-query';
 import type { QueryClause, QueryTerm, SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { LibraryDb } from './library-db';
+import { entryOf, type Row } from './library-row';
 import { toMatchExpression } from './match-expression';
 import { rowsAs } from './sqlite';
 
@@ -84,15 +84,6 @@ const LISTED = `FROM files f WHERE ${CONDITIONS} AND f.mtime >= 0 AND (@excluded
 const RANKED = `FROM articles JOIN files f ON f.id = articles.rowid
   WHERE articles MATCH @match AND ${CONDITIONS}`;
 
-export interface Row {
-  id: number;
-  rel: string;
-  title: string;
-  source: string;
-  date: string | null;
-  mtime: number;
-}
-
 export class SyntaxSearch {
   readonly #root: string;
   readonly #ranked;
@@ -155,13 +146,6 @@ export class SyntaxSearch {
   }
 
   entry(row: Row): LibraryEntry {
-    return {
-      id: row.id,
-      path: join(this.#root, row.rel),
-      title: row.title,
-      source: row.source,
-      date: row.date,
-      modified: row.mtime,
-    };
+    return entryOf(this.#root, row);
   }
 }
