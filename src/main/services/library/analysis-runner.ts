@@ -16,6 +16,7 @@ import {
   type NameFinder,
   type Pending,
 } from './library-analysis';
+import { jobThread } from './index-runner';
 
 export interface AnalysisRunner {
   post(job: AnalystJob): void;
@@ -30,21 +31,7 @@ export function startAnalysisRunner(options: {
 }): AnalysisRunner {
   const { dbFile, root, workerFile, onMessage } = options;
   if (workerFile && existsSync(workerFile)) {
-    const worker = new Worker(workerFile, {
-      workerData: { role: 'analyst', dbFile, root, workerFile },
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    worker.on('message', onMessage);
-    worker.on('error', (error) => onMessage({ type: 'error', message: String(error) }));
-    return {
-      post: (job) => worker.postMessage(job),
-      close: async () => {
-        worker.postMessage({ type: 'close' });
-        const timer = setTimeout(() => void worker.terminate(), 2000);
-        await new Promise((resolve) => worker.once('exit', resolve));
-        clearTimeout(timer);
-      },
-    };
+    return jobThread(workerFile, { role: 'analyst', dbFile, root, workerFile }, onMessage);
   }
   const analyst = new LibraryAnalyst(dbFile, root, onMessage);
   return { post: (job) => analyst.post(job), close: async () => analyst.close() };
