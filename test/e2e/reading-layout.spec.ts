@@ -10,7 +10,13 @@ import { expect, test, tempFolder } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
 import { DetailsPanel } from './support/details-panel';
 import { FindBar } from './support/find-bar';
-import { boxOf, covered, selectionLines, visibleTextLines } from './support/layout-boxes';
+import {
+  boxOf,
+  scrollSelectionTo,
+  covered,
+  selectionLines,
+  visibleTextLines,
+} from './support/layout-boxes';
 import { ReaderPage } from './support/reader-page';
 
 const WIDTHS = [1280, 800, 600];
@@ -53,10 +59,7 @@ for (const width of WIDTHS) {
       const comfort = new ComfortPage(page);
       await comfort.select(QUOTE);
       // Bring the selected line to the very top of the article's view.
-      await page.getByRole('main', { name: 'Article' }).evaluate((main) => {
-        const line = getSelection()!.getRangeAt(0).getBoundingClientRect();
-        main.scrollTop += line.top - main.getBoundingClientRect().top - 6;
-      });
+      await scrollSelectionTo(page, 6);
       const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' });
       await expect(toolbar).toBeVisible();
       const selection = await selectionLines(page);
@@ -80,10 +83,7 @@ for (const width of WIDTHS) {
         expect(hit?.trim()).toBe(name);
       }
       await test.step('with room above, it sits above the selection', async () => {
-        await page.getByRole('main', { name: 'Article' }).evaluate((main) => {
-          const line = getSelection()!.getRangeAt(0).getBoundingClientRect();
-          main.scrollTop += line.top - main.getBoundingClientRect().top - 300;
-        });
+        await scrollSelectionTo(page, 300);
         const top = Math.min(...(await selectionLines(page)).map((line) => line.y));
         await expect.poll(async () => (await boxOf(toolbar)).y).toBeLessThan(top - 30);
       });

@@ -11,7 +11,13 @@ import { seriousViolations } from './support/accessibility';
 import { ComfortPage } from './support/comfort-page';
 import { DetailsPanel } from './support/details-panel';
 import { FindBar } from './support/find-bar';
-import { boxOf, covered, selectionLines, visibleTextLines } from './support/layout-boxes';
+import {
+  boxOf,
+  scrollSelectionTo,
+  covered,
+  selectionLines,
+  visibleTextLines,
+} from './support/layout-boxes';
 import { LibraryPage, makeLibraryFolder } from './support/library-page';
 import { ReaderPage } from './support/reader-page';
 
@@ -62,10 +68,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await test.step('a selection near the top, its toolbar below it', async () => {
         const comfort = new ComfortPage(page);
         await comfort.select(QUOTE);
-        await page.getByRole('main', { name: 'Article' }).evaluate((main) => {
-          const line = getSelection()!.getRangeAt(0).getBoundingClientRect();
-          main.scrollTop += line.top - main.getBoundingClientRect().top - 6;
-        });
+        await scrollSelectionTo(page, 6);
         const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' });
         await expect(toolbar).toBeVisible();
         const selection = await selectionLines(page);

@@ -69,3 +69,11 @@ export function covered(over: Box, boxes: Box[]): string[] {
       (b) => `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`,
     );
 }
+
+/** Scrolls the article so the selection's first line stands `gap` px below the view's top. */
+export async function scrollSelectionTo(page: Page, gap: number): Promise<void> {
+  await page.getByRole('main', { name: 'Article' }).evaluate((main, gap) => {
+    const line = getSelection()!.getRangeAt(0).getBoundingClientRect();
+    main.scrollTop += line.top - main.getBoundingClientRect().top - gap;
+  }, gap);
+}
