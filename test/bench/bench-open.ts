@@ -3,7 +3,7 @@
  * time to open and render generated 200 KB and 2 MB articles (medians over several runs), first
  * paint, then long and hostile articles up to 20 MB against their targets (open-large.ts).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,47 +28,61 @@ async function timeOpen(path: string | null, expectedTitle: string) {
   ]);
   const hostReady = performance.now();
   const page = await browser.newPage();
-  await page.goto(host.url);
-  await page.getByRole('heading', { level: 1, name: expectedTitle }).waitFor();
-  await page.locator('article footer').waitFor({ state: 'attached' });
-  const visible = performance.now();
-  const blocks = await page.locator('[data-block]').count();
-  await page.close();
-  host.process.kill();
-  return { total: visible - started, host: hostReady - started, page: visible - hostReady, blocks };
+  try {
+    await page.goto(host.url);
+    await page.getByRole('heading', { level: 1, name: expectedTitle }).waitFor();
+    await page.locator('article footer').waitFor({ state: 'attached' });
+    const visible = performance.now();
+    const blocks = await page.locator('[data-block]').count();
+    return {
+      total: visible - started,
+      host: hostReady - started,
+      page: visible - hostReady,
+      blocks,
+    };
+  } finally {
+    // A failed run leaves no host behind.
+    await page.close();
+    host.process.kill();
+  }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const cases: Array<[string, string | null, string]> = [
-  ['sample (8 KB)', null, "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region"],
-];
-for (const [label, size] of [
-  ['200 KB', 200 * 1024],
-  ['2 MB', 2 * 1024 * 1024],
-] as const) {
-  const path = join(dir, `bench-${size}.txt`);
-  writeFileSync(path, generateArticle(size, 11, `Bench ${label}`));
-  cases.push([label, path, `Bench ${label}`]);
-}
+try {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const cases: Array<[string, string | null, string]> = [
+    ['sample (8 KB)', null, "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region"],
+  ];
+  for (const [label, size] of [
+    ['200 KB', 200 * 1024],
+    ['2 MB', 2 * 1024 * 1024],
+  ] as const) {
+    const path = join(dir, `bench-${size}.txt`);
+    writeFileSync(path, generateArticle(size, 11, `Bench ${label}`));
+    cases.push([label, path, `Bench ${label}`]);
+  }
 
-// `npm run bench:open -- --large [name]`: the long and hostile articles alone (those named so).
-const largeOnly = process.argv.includes('--large');
-const only = process.argv[process.argv.indexOf('--large') + 1];
-if (!largeOnly) {
-  console.log(`Open-to-title times, median of ${RUNS} runs (headless Chromium, this machine):`);
-}
-for (const [label, path, title] of largeOnly ? [] : cases) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await timeOpen(path, title));
-  console.log(
-    `  ${label.padEnd(14)} host start → title visible: ${median(runs.map((r) => r.total)).toFixed(0)} ms` +
-      ` (host up ${median(runs.map((r) => r.host)).toFixed(0)} ms, page load + render ${median(runs.map((r) => r.page)).toFixed(0)} ms, ${runs[0]!.blocks} blocks)`,
+  // `npm run bench:open -- --large [name]`: the long and hostile articles alone (those named so).
+  const largeOnly = process.argv.includes('--large');
+  const only = process.argv[process.argv.indexOf('--large') + 1];
+  if (!largeOnly) {
+    console.log(`Open-to-title times, median of ${RUNS} runs (headless Chromium, this machine):`);
+  }
+  for (const [label, path, title] of largeOnly ? [] : cases) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await timeOpen(path, title));
+    console.log(
+      `  ${label.padEnd(14)} host start → title visible: ${median(runs.map((r) => r.total)).toFixed(0)} ms` +
+        ` (host up ${median(runs.map((r) => r.host)).toFixed(0)} ms, page load + render ${median(runs.map((r) => r.page)).toFixed(0)} ms, ${runs[0]!.blocks} blocks)`,
+    );
+  }
+  // Long and hostile articles (issue 13): title, end, host answers and memory, with their targets.
+  await benchOpenLarge(
+    browser,
+    OPEN_CASES.filter((item) => !largeOnly || !only || item.label.includes(only)),
   );
+  if (!largeOnly) await printFirstPaint(browser, dir);
+} finally {
+  // The generated articles and every user-data folder go, whether the bench finished or not.
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
 }
-// Long and hostile articles (issue 13): title, end, host answers and memory, with their targets.
-await benchOpenLarge(
-  browser,
-  OPEN_CASES.filter((item) => !largeOnly || !only || item.label.includes(only)),
-);
-if (!largeOnly) await printFirstPaint(browser, dir);
-await browser.close();
