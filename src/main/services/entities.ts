@@ -68,8 +68,32 @@ interface Tagged {
 }
 
 interface Tokenizer {
-  methods: { one: { tokenize: { fromString(text: string, world: unknown): Term[][] } } };
+  methods: {
+    one: {
+      tokenize: {
+        fromString(text: string, world: unknown): Term[][];
+        splitSentences(text: string, world: unknown): string[];
+      };
+    };
+  };
   model: { one: { lexicon: Record<string, string | string[] | undefined> } };
+}
+
+/** A capital after a sentence's first letter; without one, only the first word can be a name. */
+const LATER_CAPITAL = /^\P{L}*\p{L}.*?\p{Lu}/su;
+const FIRST_WORD = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u;
+
+/**
+ * Whether compromise could read a name in this sentence, decided without tokenizing it (most of a
+ * news article's sentences hold no capital but their first, and tokenizing is a third of the cost).
+ * Errs on the side of yes: a later capital, or a first word the lexicon might know as a name.
+ */
+function mayHoldName(sentence: string, lexicon: Tokenizer['model']['one']['lexicon']): boolean {
+  if (LATER_CAPITAL.test(sentence)) return true;
+  const first = FIRST_WORD.exec(sentence)?.[1];
+  if (!first) return false;
+  // A word outside ASCII may be folded by compromise ("Zürich" → zurich): let it decide.
+  return !/^[A-Za-z]+$/.test(first) || NAME_TAGS.test(String(lexicon[first.toLowerCase()] ?? ''));
 }
 
 /**
@@ -82,7 +106,9 @@ function nameSentences(nlp: Nlp, text: string): { terms: Term[] }[] {
   const lexicon = world.model.one.lexicon;
   const readings = new Map<string, number>();
   const chosen: { terms: Term[] }[] = [];
-  for (const terms of world.methods.one.tokenize.fromString(text, world)) {
+  const { splitSentences, fromString } = world.methods.one.tokenize;
+  const possible = splitSentences(text, world).filter((sentence) => mayHoldName(sentence, lexicon));
+  for (const terms of possible.flatMap((sentence) => fromString(sentence, world))) {
     const names = terms.filter(
       (term, i) =>
         /^\p{Lu}/u.test(term.text) &&
