@@ -30,6 +30,11 @@ export class ResearchQueries {
   #copies: number[][] | null = null;
   /** Entries by the article id in their file name, for keys the analysis has not reached yet. */
   #byNameId: Map<string, Omit<KeyedEntry, 'path'> & { rel: string }> | null = null;
+  /**
+   * The last keys asked for and their entries: the reading filters ask for the same keys (every
+   * remembered position) at each keystroke of a search, and only reading or indexing changes them.
+   */
+  #keyed: { keys: string[]; entries: KeyedEntry[] } | null = null;
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
@@ -75,6 +80,7 @@ export class ResearchQueries {
   invalidate() {
     this.#copies = null;
     this.#byNameId = null;
+    this.#keyed = null;
   }
 
   /** Groups of copies: entries sharing an original address or a body, transitively. */
@@ -118,6 +124,16 @@ export class ResearchQueries {
    */
   entriesByKeys(keys: string[]): KeyedEntry[] {
     if (keys.length === 0) return [];
+    const last = this.#keyed;
+    if (last && last.keys.length === keys.length && last.keys.every((key, i) => key === keys[i])) {
+      return last.entries;
+    }
+    const entries = this.#findByKeys(keys);
+    this.#keyed = { keys, entries };
+    return entries;
+  }
+
+  #findByKeys(keys: string[]): KeyedEntry[] {
     const rows = rowsAs<Omit<KeyedEntry, 'path'> & { rel: string }>(
       this.#sql.byKeys.all(JSON.stringify(keys)),
     );

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -195,6 +203,23 @@ describe('search with the syntax', () => {
     expect(await search('talks', { ...NO_FILTER, source: 'Nobody' })).toEqual({
       hits: [],
       total: 0,
+    });
+  });
+
+  it('follows an article read when it moves, though the remembered keys stay the same', async () => {
+    const finished = { ...NO_FILTER, status: 'finished' as const };
+    await calls['research.markRead']([idOf('004_000000000000000d.txt')], true);
+    const before = await calls['research.search']('odesa', finished);
+    expect(before.hits.map((hit) => hit.entry.path)).toEqual([
+      join(folder, '004_000000000000000d.txt'),
+    ]);
+    renameSync(
+      join(folder, '004_000000000000000d.txt'),
+      join(folder, 'sub/004_000000000000000d.txt'),
+    );
+    await until(async () => {
+      const after = await calls['research.search']('odesa', finished);
+      return after.hits[0]?.entry.path === join(folder, 'sub/004_000000000000000d.txt');
     });
   });
 
