@@ -245,18 +245,37 @@ function mergeVariants(votes: Map<string, Map<EntityKind, number>>): Entity[] {
   return entities;
 }
 
-/** Counts every variant as a whole word, longest first, so "Volodymyr Zelensky" is one mention. */
+/**
+ * Counts every variant as a whole word, the longest first where two start at one place, so
+ * "Volodymyr Zelensky" is one mention. Every variant starts with a capital, so only a capital that
+ * starts a word is tried, against the variants starting with that letter: one alternation of every
+ * variant, tried at every character, cost a tenth of the extraction.
+ */
 function countMentions(entities: Entity[], segments: string[]) {
   const owner = new Map<string, Entity>();
   for (const entity of entities) for (const variant of entity.variants) owner.set(variant, entity);
-  if (owner.size === 0) return;
-  const alternatives = [...owner.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
-    'gu',
-  );
-  // One pass over the joined text; a blank line between segments keeps names from running together.
-  for (const match of segments.join('\n\n').matchAll(pattern)) owner.get(match[0])!.count++;
+  const byInitial = new Map<string, string[]>();
+  for (const variant of [...owner.keys()].sort((a, b) => b.length - a.length)) {
+    const initial = String.fromCodePoint(variant.codePointAt(0)!);
+    byInitial.set(initial, [...(byInitial.get(initial) ?? []), variant]);
+  }
+  // A blank line between segments keeps names from running together.
+  const text = segments.join('\n\n');
+  const wordStart = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+  for (let found = wordStart.exec(text); found; found = wordStart.exec(text)) {
+    const at = found.index;
+    const variant = byInitial
+      .get(found[0])
+      ?.find(
+        (v) =>
+          text.startsWith(v, at) &&
+          !LETTER_OR_NUMBER.test(text.slice(at + v.length, at + v.length + 2)),
+      );
+    if (!variant) continue;
+    owner.get(variant)!.count++;
+    wordStart.lastIndex = at + variant.length;
+  }
 }
+
+/** A letter or number at the start of the text (a whole variant is not followed by one). */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u;
