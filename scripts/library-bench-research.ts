@@ -74,6 +74,15 @@ export async function measureAnalysis(
   console.log(
     `main event loop delay, max/p99:  ${ms(lag.max / 1e6)} / ${ms(lag.percentile(99) / 1e6)} (during analysis)`,
   );
+  // The same measure over 5 s of the library open with nothing running: what the window had
+  // before the analysis existed, on this machine at this moment.
+  const idle = monitorEventLoopDelay({ resolution: 10 });
+  idle.enable();
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  idle.disable();
+  console.log(
+    `  baseline, nothing running:     ${ms(idle.max / 1e6)} / ${ms(idle.percentile(99) / 1e6)} (5 s after it)`,
+  );
 }
 
 function annotation(i: number, random: () => number): Annotation {

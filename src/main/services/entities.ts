@@ -115,10 +115,38 @@ function nameSentences(nlp: Nlp, text: string): { terms: Term[] }[] {
         (i > 0 || ACRONYM.test(term.text) || NAME_TAGS.test(String(lexicon[term.normal] ?? ''))),
     );
     if (!names.some((term) => (readings.get(term.text) ?? 0) < READINGS_PER_WORD)) continue;
-    chosen.push({ terms });
+    for (const window of nameWindows(terms)) chosen.push({ terms: window });
     for (const { text: word } of names) readings.set(word, (readings.get(word) ?? 0) + 1);
   }
   return chosen;
+}
+
+/**
+ * Words around a capitalised word that compromise's tagging rules can read; beyond them a sentence
+ * only costs time (half of it on made-up news; over 986 real ones, 2 of 10 434 names changed).
+ */
+const CONTEXT_WORDS = 2;
+
+/**
+ * The parts of a sentence within CONTEXT_WORDS of a capitalised word, as pieces to tag. A piece
+ * starts at the sentence's start or at a word without a capital, so compromise never takes a name
+ * inside a sentence for one that starts it.
+ */
+function nameWindows(terms: Term[]): Term[][] {
+  const windows: Term[][] = [];
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i < terms.length; i++) {
+    if (!/^\p{Lu}/u.test(terms[i]!.text)) continue;
+    const start = Math.max(0, i - CONTEXT_WORDS);
+    if (from < 0 || start > to) {
+      if (from >= 0) windows.push(terms.slice(from, to));
+      from = start;
+    }
+    to = Math.min(terms.length, i + CONTEXT_WORDS + 1);
+  }
+  if (from >= 0) windows.push(terms.slice(from, to));
+  return windows;
 }
 
 /** Each name seen, with how often it was read as each kind. */
@@ -206,6 +234,12 @@ function classify(
 const demonyms = new Map<string, boolean>();
 /** In a sentence compromise may read "Russian" as a place; alone, its lexicon knows it is a demonym. */
 function isDemonym(nlp: Nlp, word: string): boolean {
+  // An English word's entry in the lexicon says it (the same answer for all 6 185 capitalised words
+  // of a century of speeches); others are read by compromise, once each.
+  if (/^[A-Za-z]+$/.test(word)) {
+    const lexicon = (nlp.world() as unknown as Tokenizer).model.one.lexicon;
+    return /Demonym/.test(String(lexicon[word.toLowerCase()] ?? ''));
+  }
   let known = demonyms.get(word);
   if (known === undefined) {
     known = nlp(word).has('#Demonym');
