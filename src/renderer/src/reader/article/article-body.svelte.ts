@@ -18,6 +18,7 @@ import type { ArticleStream } from '../ArticleStream.svelte';
 import { blockText } from './block-text';
 import ChunkBlocks from './ChunkBlocks.svelte';
 import { BodyChunk as Chunk } from './body-chunk';
+import { TopBlockIndex } from './top-block-index';
 import { blockLines, chunkLines, MIN_CHUNK_LINES } from './chunk-sizes';
 
 /** Filling is done in slices of this much work, between frames. */
@@ -44,8 +45,7 @@ export class ArticleBody {
   /** Where each top-level block's text starts in the body's text; the total at the end. */
   #starts: number[] = [0];
   /** The top-level block each block id is in, descendants too (a lookup, not state). */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #topOf = new Map<string, number>();
+  readonly #topOf = new TopBlockIndex();
   #near: IntersectionObserver | null = null;
   readonly #byElement = new WeakMap<Element, Chunk>();
   /** Context for the mounted components (the link opener): the article view's. */
