@@ -19,7 +19,7 @@ import { blockText } from './block-text';
 import ChunkBlocks from './ChunkBlocks.svelte';
 import { BodyChunk as Chunk } from './body-chunk';
 import { TopBlockIndex } from './top-block-index';
-import { blockLines, chunkLines, MIN_CHUNK_LINES } from './chunk-sizes';
+import { blockLines, chunkLines, MAX_CHUNK_BLOCKS, MIN_CHUNK_LINES } from './chunk-sizes';
 
 /** Filling is done in slices of this much work, between frames. */
 const SLICE_MS = 8;
@@ -212,7 +212,9 @@ export class ArticleBody {
     const last = chunks.at(-1);
     this.#dropFrom(
       chunks,
-      last && last.lines < this.#chunkLines ? Math.min(from, last.first) : from,
+      last && last.lines < this.#chunkLines && last.end - last.first < MAX_CHUNK_BLOCKS
+        ? Math.min(from, last.first)
+        : from,
     );
     const blocks = this.#blocks;
     let first = chunks.at(-1)?.end ?? 0;
@@ -224,7 +226,7 @@ export class ArticleBody {
       lines += blockLines(block);
       // The first chunk is a small one: it is filled and laid out before the first frame.
       const limit = chunks.length === 0 ? MIN_CHUNK_LINES : this.#chunkLines;
-      if (lines >= limit || i === blocks.length - 1) {
+      if (lines >= limit || i + 1 - first >= MAX_CHUNK_BLOCKS || i === blocks.length - 1) {
         chunks.push(new Chunk(first, i + 1, lines));
         this.#unfilled++;
         first = i + 1;
