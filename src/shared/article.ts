@@ -94,7 +94,8 @@ export interface Article {
 export interface BodyPiece {
   /** Where its blocks go in the body: anything shown from there on is replaced by them. */
   start: number;
-  blocks: Block[];
+  /** Its blocks, encoded as one string (`body-piece-codec.ts`): the hosts pass it on untouched. */
+  encoded: string;
   /**
    * On the last piece: what depends on the whole text (the original URL is at its end), and the
    * key its position and highlights are kept under (`article-key.ts`), worked out off the window.

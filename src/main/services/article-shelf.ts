@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Article, Block, BodyPiece, Inline } from '../../shared/article';
 import type { ArticleDetails, Entity } from '../../shared/article-details';
 import { articleKey } from '../../shared/article-key';
+import { encodeBlocks } from '../../shared/body-piece-codec';
 import { AppFailure } from '../../shared/result';
 import { articleDetails } from './article-details';
 import {
@@ -29,8 +30,10 @@ const WHOLE_UP_TO = 256 * 1024;
 const HEAD_CHARS = 32 * 1024;
 /** …and no more lines than this (a file of one-letter paragraphs has thousands in 32 K). */
 const HEAD_LINES = 500;
-/** Text per piece of the rest: about 1 MB of JSON, parsed by the window in about 10 ms. */
+/** Text per piece of the rest: about 1 MB of JSON, parsed by the window in about 10 ms… */
 const PIECE_CHARS = 768 * 1024;
+/** …and no more blocks than this, which the window adds in a few milliseconds however small. */
+const PIECE_BLOCKS = 4096;
 /** Articles kept for their pieces and details: the one shown and the ones just before it. */
 const KEPT = 4;
 
@@ -100,7 +103,7 @@ export class ArticleShelf {
     const last = index === starts.length - 1;
     return {
       start,
-      blocks: whole.body.slice(start, starts[index + 1] ?? whole.body.length),
+      encoded: encodeBlocks(whole.body.slice(start, starts[index + 1] ?? whole.body.length)),
       end: last
         ? { originalUrl: whole.originalUrl, missing: whole.missing, key: await articleKey(whole) }
         : null,
@@ -175,7 +178,8 @@ function pieceStarts(head: Block[], whole: Block[]): number[] {
   let size = 0;
   for (let i = start; i < whole.length; i++) {
     size += blockSize(whole[i]!);
-    if (size >= PIECE_CHARS && i + 1 < whole.length) {
+    const count = i + 1 - starts.at(-1)!;
+    if ((size >= PIECE_CHARS || count >= PIECE_BLOCKS) && i + 1 < whole.length) {
       starts.push(i + 1);
       size = 0;
     }

@@ -12,6 +12,7 @@ import { ArticleThread } from '../../../src/main/services/article-thread';
 import { createServices } from '../../../src/main/services/lectern-handlers';
 import type { Article, Block } from '../../../src/shared/article';
 import { articleKey } from '../../../src/shared/article-key';
+import { decodeBlocks } from '../../../src/shared/body-piece-codec';
 import { generateRealisticArticle } from '../../support/generate-articles';
 
 const WORKER = resolve('src/main/services/article-worker.ts');
@@ -39,7 +40,7 @@ async function wholeBody(thread: ArticleThread, head: Article): Promise<Article>
   const body: Block[] = [...head.body];
   for (let index = 0; ; index++) {
     const piece = await thread.piece(head.continued!.id, index);
-    body.splice(piece.start, body.length - piece.start, ...piece.blocks);
+    body.splice(piece.start, body.length - piece.start, ...decodeBlocks(piece.encoded));
     if (piece.end) {
       const { originalUrl, missing, key } = piece.end;
       const article: Article = { ...head, originalUrl, missing, body };

@@ -4,6 +4,7 @@
  * highlights and the reading position listen here; a short article's stream is complete at once.
  */
 import type { Article } from '../../../shared/article';
+import { decodeBlocks } from '../../../shared/body-piece-codec';
 import type { LecternApi } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import type { Remembered, ShownPiece } from '../../../shared/startup';
@@ -46,10 +47,13 @@ export class ArticleStream {
   /**
    * Asks for the pieces while `wanted()` (the article is still the one being opened), the next
    * one already on its way while one is added: the host is asked once more than there are pieces.
+   * Nothing is added before the frame that shows the head (the title is the reader's first sight),
+   * and a piece is added a slice at a time, so no task of the window's runs long.
    */
   async load(api: LecternApi, wanted: () => boolean): Promise<void> {
     const id = this.article.continued?.id;
     if (!id) return;
+    const headPainted = afterNextFrame();
     let next = 0;
     const asked: Promise<Result<ShownPiece>>[] = [];
     const ask = () => asked.push(api.call('reader.bodyPiece', id, next++));
@@ -57,30 +61,42 @@ export class ArticleStream {
     ask();
     while (!this.complete) {
       const result = await asked.shift()!;
+      await headPainted;
       if (!wanted()) return;
       if (!result.ok) {
         this.failure = `Only the start of “${this.article.source.name}” is shown: ${result.error.message}`;
         this.#finish();
         return;
       }
-      this.#add(result.value);
-      if (!this.complete) ask();
+      if (!result.value.end) ask();
+      if (!(await this.#add(result.value, wanted))) return;
     }
   }
 
-  #add(piece: ShownPiece) {
+  /** Adds a piece's blocks a slice at a time; false when the article stopped being wanted. */
+  async #add(piece: ShownPiece, wanted: () => boolean): Promise<boolean> {
     const body = this.article.body;
-    // In a loop: a piece can hold more blocks than a call may take arguments.
+    const blocks = decodeBlocks(piece.encoded);
     body.length = Math.min(body.length, piece.start);
-    for (const block of piece.blocks) body.push(block);
+    for (let from = 0; from < blocks.length; from += SLICE_BLOCKS) {
+      if (from > 0) await nextTask();
+      if (!wanted()) return false;
+      const start = body.length;
+      // In a loop: a slice can hold more blocks than a call may take arguments.
+      for (let i = from; i < Math.min(blocks.length, from + SLICE_BLOCKS); i++) {
+        body.push(blocks[i]!);
+      }
+      for (const listener of this.#listeners) listener(start);
+    }
+    if (blocks.length === 0) for (const listener of this.#listeners) listener(piece.start);
     if (piece.end) {
       this.article.originalUrl = piece.end.originalUrl;
       this.article.missing = piece.end.missing;
       this.originalUrl = piece.end.originalUrl;
       this.remembered = piece.remembered;
+      this.#finish();
     }
-    for (const listener of this.#listeners) listener(piece.start);
-    if (piece.end) this.#finish();
+    return true;
   }
 
   #finish() {
@@ -90,6 +106,27 @@ export class ArticleStream {
     performance.mark('lectern-article-complete');
   }
 }
+
+/** Blocks added in one task: a few milliseconds of the body's bookkeeping, even on a slow machine. */
+const SLICE_BLOCKS = 1024;
+
+/** A task of its own, after anything waiting (a frame, input) has had its turn. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/** After the next frame is painted; a window that paints no frames (hidden) waits 100 ms at most. */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
 
 const streams = new WeakMap<Article, ArticleStream>();
 

@@ -5,7 +5,10 @@
  * then at the height it was measured at. ArticleView renders the chunks' elements; each is filled
  * by mounting its blocks' components (ChunkBlocks, BlockView) into it, near the view first and the
  * rest in idle time: the title is painted at once and the whole article is in the page (for
- * selection, screen readers, find) soon after. Mounting is synchronous, so find and highlights
+ * selection, screen readers, find) soon after. A body of more blocks than any article has (a file
+ * of hundreds of thousands of tiny paragraphs) is filled in idle time only up to IDLE_FILL_BLOCKS;
+ * past them its chunks are filled as they come near, and the rest stays model data, which is what
+ * find, highlights and positions read anyway. Mounting is synchronous, so find and highlights
  * can fill the chunk they need and use its elements at once. The body's text and offsets come
  * from the model, so they are known before a chunk is filled.
  */
@@ -15,10 +18,17 @@ import type { ArticleStream } from '../ArticleStream.svelte';
 import { blockText } from './block-text';
 import ChunkBlocks from './ChunkBlocks.svelte';
 import { BodyChunk as Chunk } from './body-chunk';
-import { blockLines, chunkLines, MIN_CHUNK_LINES } from './chunk-sizes';
+import { TopBlockIndex } from './top-block-index';
+import { blockLines, chunkLines, MAX_CHUNK_BLOCKS, MIN_CHUNK_LINES } from './chunk-sizes';
 
 /** Filling is done in slices of this much work, between frames. */
 const SLICE_MS = 8;
+/**
+ * Blocks filled in idle time, at most: a book has about 20 000 paragraphs. Each mounted block
+ * costs the window a few kilobytes of components and elements, so 350 000 tiny ones filled would
+ * cost it most of a gigabyte, and collecting that garbage would stall it for long stretches.
+ */
+const IDLE_FILL_BLOCKS = 40_000;
 
 const bodies = new WeakMap<Element, ArticleBody>();
 
@@ -35,13 +45,15 @@ export class ArticleBody {
   /** Where each top-level block's text starts in the body's text; the total at the end. */
   #starts: number[] = [0];
   /** The top-level block each block id is in, descendants too (a lookup, not state). */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #topOf = new Map<string, number>();
+  readonly #topOf = new TopBlockIndex();
   #near: IntersectionObserver | null = null;
   readonly #byElement = new WeakMap<Element, Chunk>();
   /** Context for the mounted components (the link opener): the article view's. */
   readonly #context: Map<unknown, unknown>;
   #unfilled = $state(0);
+  /** Blocks in filled chunks; idle filling stops at IDLE_FILL_BLOCKS. */
+  #filledBlocks = 0;
+  #idleBudgetSpent = $state(false);
   /** Chunks before this one are all filled. */
   #nextFill = 0;
   #idle = 0;
@@ -114,7 +126,7 @@ export class ArticleBody {
   /** True while chunks are being filled or pieces of the body are still on their way. */
   get busy(): boolean {
     // Read in the template (aria-busy): both parts are state.
-    return this.#unfilled > 0 || !this.stream.complete;
+    return (this.#unfilled > 0 && !this.#idleBudgetSpent) || !this.stream.complete;
   }
 
   /** Where top-level block `index` starts in the body's text; `blocks.length` gives the total. */
@@ -200,7 +212,9 @@ export class ArticleBody {
     const last = chunks.at(-1);
     this.#dropFrom(
       chunks,
-      last && last.lines < this.#chunkLines ? Math.min(from, last.first) : from,
+      last && last.lines < this.#chunkLines && last.end - last.first < MAX_CHUNK_BLOCKS
+        ? Math.min(from, last.first)
+        : from,
     );
     const blocks = this.#blocks;
     let first = chunks.at(-1)?.end ?? 0;
@@ -212,7 +226,7 @@ export class ArticleBody {
       lines += blockLines(block);
       // The first chunk is a small one: it is filled and laid out before the first frame.
       const limit = chunks.length === 0 ? MIN_CHUNK_LINES : this.#chunkLines;
-      if (lines >= limit || i === blocks.length - 1) {
+      if (lines >= limit || i + 1 - first >= MAX_CHUNK_BLOCKS || i === blocks.length - 1) {
         chunks.push(new Chunk(first, i + 1, lines));
         this.#unfilled++;
         first = i + 1;
@@ -251,19 +265,26 @@ export class ArticleBody {
       context: this.#context,
     });
     this.#unfilled--;
+    this.#filledBlocks += chunk.end - chunk.first;
     this.#near?.unobserve(chunk.element);
     if (this.#unfilled === 0) this.#notify();
   }
 
   /** The rest is filled in idle time, a slice at a time, so typing and scrolling stay smooth. */
   #scheduleFill() {
-    if (this.#idle || this.#unfilled === 0) return;
+    if (this.#idle || this.#unfilled === 0 || this.#idleBudgetSpent) return;
     this.#idle = requestIdleCallback(
       (deadline) => {
         this.#idle = 0;
         const started = performance.now();
         const budget = Math.min(SLICE_MS, Math.max(deadline.timeRemaining(), 4));
         while (this.#nextFill < this.chunks.length && performance.now() - started < budget) {
+          if (this.#filledBlocks >= IDLE_FILL_BLOCKS) {
+            // The rest is filled as it comes near: the body is no longer busy once all is in.
+            this.#idleBudgetSpent = true;
+            this.#notify();
+            return;
+          }
           this.#fill(this.chunks[this.#nextFill++]);
         }
         this.#scheduleFill();

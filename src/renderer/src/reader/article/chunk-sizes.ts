@@ -14,6 +14,11 @@ export const MIN_CHUNK_LINES = 64;
  * in every frame that changes anything, so a long article has larger chunks rather than more.
  */
 const MAX_CHUNKS = 256;
+/**
+ * …and no more blocks than this in one: a chunk is filled in one step, and 2 000 lines of one-letter
+ * paragraphs are 1 200 blocks, a tenth of a second to mount. Only such files reach it.
+ */
+export const MAX_CHUNK_BLOCKS = 384;
 /** Characters on a line at the default measure (66ch); measured on generated articles. */
 const CHARACTERS_PER_LINE = 70;
 /** A paragraph's bottom margin (1.05em at 1.65 leading), in lines. */
