@@ -100,6 +100,8 @@ export function twoThreadNames(workerFile: string): { find: NameFinder; close():
     find: async (root, files) => {
       const half = Math.ceil(files.length / 2);
       const theirs = ask(root, files.slice(half));
+      // This thread's half waits a turn: the caller writes the last chunk while the helper starts.
+      await new Promise((resolve) => setImmediate(resolve));
       const mine = await findNames(root, files.slice(0, half));
       return [...mine, ...((await theirs) ?? (await findNames(root, files.slice(half))))];
     },

@@ -72,7 +72,9 @@ export class LibraryAnalyst {
       factsCount: this.#db.prepare(`SELECT count(*) AS n ${factsDue}`),
       factsNext: this.#db.prepare(`SELECT f.id, f.rel, f.mtime ${factsDue} LIMIT ${FACTS_CHUNK}`),
       namesCount: this.#db.prepare(`SELECT count(*) AS n ${namesDue}`),
-      namesNext: this.#db.prepare(`SELECT f.id, f.rel, f.mtime ${namesDue} LIMIT ${NAMES_CHUNK}`),
+      namesNext: this.#db.prepare(
+        `SELECT f.id, f.rel, f.mtime ${namesDue} AND f.id > ? ORDER BY f.id LIMIT ${NAMES_CHUNK}`,
+      ),
       putFacts: this.#db.prepare(
         `INSERT INTO facts (file, mtime, key, url, same_url, body, named)
          VALUES (?, ?, ?, ?, ?, ?, 0)
@@ -119,24 +121,54 @@ export class LibraryAnalyst {
 
   async #phase(phase: AnalysisProgress['phase']) {
     const counter = phase === 'facts' ? this.#sql.factsCount : this.#sql.namesCount;
-    const next = phase === 'facts' ? this.#sql.factsNext : this.#sql.namesNext;
     const total = (counter.get() as { n: number }).n;
     let done = 0;
     const report = (running: boolean) =>
       this.#emit({ type: 'progress', progress: { phase, done, total, running } });
-    report(this.#wanted);
-    while (this.#wanted && !this.#closing) {
-      const files = rowsAs<Pending>(next.all());
-      if (files.length === 0) break;
-      if (phase === 'facts') await this.#addFacts(files);
-      else await this.#addNames(files);
-      if (this.#closing) return;
+    const chunkDone = (files: Pending[]) => {
       done = Math.min(total, done + files.length);
       report(true);
       this.#emit({ type: 'changed', phase });
+    };
+    report(this.#wanted);
+    if (phase === 'facts') {
+      while (this.#wanted && !this.#closing) {
+        const files = rowsAs<Pending>(this.#sql.factsNext.all());
+        if (files.length === 0) break;
+        await this.#addFacts(files);
+        if (this.#closing) return;
+        chunkDone(files);
+        await yieldTurn();
+      }
+    } else if (!(await this.#namesPass(chunkDone))) return;
+    report(false);
+  }
+
+  /**
+   * Names for every file due, a chunk at a time in the order of their ids. The next chunk's names
+   * are asked for before this one's are written, so the helper thread works while this one writes.
+   * False when closed meanwhile.
+   */
+  async #namesPass(chunkDone: (files: Pending[]) => void): Promise<boolean> {
+    const due = (after: number) => rowsAs<Pending>(this.#sql.namesNext.all(after));
+    let files = due(0);
+    let finding = files.length ? this.#findNames(this.#root, files) : null;
+    while (finding && this.#wanted && !this.#closing) {
+      const found = await finding;
+      if (this.#closing) return false;
+      let following = due(files.at(-1)!.id);
+      finding = following.length ? this.#findNames(this.#root, following) : null;
+      this.#addNames(files, found);
+      chunkDone(files);
+      // The end of the ids: anything that became due behind them meanwhile is done next.
+      if (!finding) {
+        following = due(0);
+        finding = following.length ? this.#findNames(this.#root, following) : null;
+      }
+      files = following;
       await yieldTurn();
     }
-    report(false);
+    return !this.#closing;
   }
 
   async #addFacts(files: Pending[]) {
@@ -161,8 +193,7 @@ export class LibraryAnalyst {
     });
   }
 
-  async #addNames(files: Pending[]) {
-    const found = await this.#findNames(this.#root, files);
+  #addNames(files: Pending[], found: (Entity[] | null)[]) {
     inTransaction(this.#db, () => {
       files.forEach((file, i) => {
         if (!this.#sql.stillAt.get(file.id, file.mtime)) return;
