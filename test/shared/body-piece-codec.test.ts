@@ -5,19 +5,9 @@ import type { Block } from '../../src/shared/article';
 import { decodeBlocks, encodeBlocks } from '../../src/shared/body-piece-codec';
 import { generateRealisticArticle } from '../support/generate-articles';
 import { HOSTILE_SHAPES } from '../support/pathological-markdown';
+import { sourceFile } from '../support/source-file';
 
-const source = {
-  name: 'a.txt',
-  path: null,
-  articleId: null,
-  size: 0,
-  modified: null,
-  encoding: 'utf-8',
-  bom: false,
-  lineEndings: 'LF' as const,
-  replacedBytes: 0,
-};
-const bodyOf = (text: string) => parseArticle(text, source).body;
+const bodyOf = (text: string) => parseArticle(text, sourceFile('a.txt')).body;
 
 describe('body piece codec', () => {
   it('gives back exactly the blocks of a realistic article, any slice of them', () => {
