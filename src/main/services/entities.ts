@@ -289,6 +289,7 @@ function mergeVariants(votes: Map<string, Map<EntityKind, number>>): Entity[] {
 function countMentions(entities: Entity[], segments: string[]) {
   const owner = new Map<string, Entity>();
   for (const entity of entities) for (const variant of entity.variants) owner.set(variant, entity);
+  if (owner.size === 0) return;
   const byInitial = new Map<string, string[]>();
   for (const variant of [...owner.keys()].sort((a, b) => b.length - a.length)) {
     const initial = String.fromCodePoint(variant.codePointAt(0)!);
