@@ -37,6 +37,37 @@ describe('findEntities', () => {
     expect(found.some((name) => /President|Minister/.test(name))).toBe(false);
   });
 
+  it('reads names far into a long sentence by the words beside them', async () => {
+    const found = await names([
+      'After a long night of heavy shelling along the whole of the eastern front, which went on ' +
+        'until dawn, the head of the Dnipropetrovsk Region military administration, Serhiy Lysak, ' +
+        'said that the town of Nikopol had been hit again.',
+    ]);
+    expect(found).toEqual(['Dnipropetrovsk/place/1', 'Nikopol/place/1', 'Serhiy Lysak/person/1']);
+  });
+
+  it('counts whole words only, a full name once, its surname alone as the same person', async () => {
+    const found = await names([
+      'Kyiv and Kyivstar were named.',
+      'Kyiv’s mayor spoke.',
+      'Volodymyr Zelensky spoke; later Zelensky left.',
+    ]);
+    expect(found).toEqual(['Kyiv/place/2', 'Volodymyr Zelensky/person/2']);
+  });
+
+  it('reads names outside ASCII, first in a sentence too, and leaves demonyms out', async () => {
+    expect(
+      await names([
+        'Zürich was quiet.',
+        'Émile Zola wrote from Zürich.',
+        'In Zürich the talks went on.',
+      ]),
+    ).toEqual(['Zürich/place/3', 'Émile Zola/person/1']);
+    expect(await names(['Russian troops advanced near Pokrovsk.', 'Russians say so.'])).toEqual([
+      'Pokrovsk/place/1',
+    ]);
+  });
+
   it('finds nothing in text without capitalised words', async () => {
     expect(await findEntities(['all lower case here.', 'no names at all'])).toEqual([]);
   });
