@@ -150,9 +150,7 @@ export class FindState {
     this.#matches = matches;
     this.count = matches?.count ?? 0;
     this.current = matches && matches.count > 0 ? this.#firstInView(matches) : -1;
-    const highlighter = connected.highlighter;
-    highlighter.show(matches, this.current);
-    highlighter.setCurrent(this.current, 'if-hidden');
+    connected.highlighter.show(matches, this.current);
     this.#scheduleRail();
   }
 

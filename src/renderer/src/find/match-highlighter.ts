@@ -8,7 +8,7 @@ import type Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
 import { FIND_EXCLUDE, type FindSegments } from './article-segments';
-import { groupsInView, NEAR_SCREENS, type GroupRange } from './groups-in-view';
+import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
 import { loadMarkJs, markJs } from './mark-loader';
 
 const MATCH_CLASS = 'find-match';
@@ -30,8 +30,6 @@ export class MatchHighlighter {
   };
   /** The first segment on screen, kept until the article scrolls: typing does not move it. */
   #top: number | null = null;
-  /** Segments with matches found on screen by the last pass, before it marked anything. */
-  readonly #onScreenNow = new Set<number>();
   #matches: FindMatches | null = null;
   #current = -1;
   #currentElements: HTMLElement[] = [];
@@ -47,21 +45,27 @@ export class MatchHighlighter {
     scroller.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
-  /** Shows new matches (or none); what is left of the previous ones is dropped. */
+  /**
+   * Shows new matches (or none) with `current` as the current one, and what is left of the
+   * previous ones is dropped. A current match off screen is jumped to first, so the on-screen
+   * matches marked next are those at the new place, and the next frame shows both.
+   */
   show(matches: FindMatches | null, current: number): void {
     this.#matches = matches;
-    this.#current = current;
-    for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
-    this.#currentElements = [];
     this.#done.clear();
     this.#settled = false;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    this.setCurrent(current, 'if-hidden');
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
-    this.#pass();
+    this.#pass(true);
   }
 
-  /** Makes `index` the current match, marking its block first if needed, and scrolls to it. */
+  /**
+   * Makes `index` the current match, marking its block first if needed, and scrolls to it: with a
+   * glide when stepping (`always`), at once while typing (`if-hidden`), since a glide across a long
+   * article lays out every chunk it passes, frame after frame, under the next keystrokes.
+   */
   setCurrent(index: number, scroll: 'if-hidden' | 'always' | 'never'): void {
     if (!markJs()) {
       this.#current = index;
@@ -74,14 +78,17 @@ export class MatchHighlighter {
     const matches = this.#matches;
     if (!matches || index < 0 || index >= matches.count) return;
     const segment = matches.segment[index]!;
+    // Read before marking, while the layout is still clean: a match on screen does not move it.
+    const move =
+      scroll === 'always' ||
+      (scroll === 'if-hidden' && !segmentOnScreen(this.#segments, segment, this.#scroller));
     if (!this.#done.has(segment)) this.#markSegment(segment);
     this.#applyCurrent(segment);
     const first = this.#currentElements[0];
-    if (!first || scroll === 'never') return;
-    // While typing, a match already on screen does not move the page (and no layout is read).
-    if (scroll === 'if-hidden' && this.#onScreenNow.has(segment)) return;
+    if (!first || !move) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    revealInScroller(first, this.#scroller, !reduce);
+    revealInScroller(first, this.#scroller, scroll === 'always' && !reduce);
+    this.#top = null;
   }
 
   /** The first segment at least partly in view, to count "n of N" from where the reader is. */
@@ -112,11 +119,25 @@ export class MatchHighlighter {
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#pass());
   }
 
+  /** Schedules the next pass for the frame after the coming one. */
+  #scheduleAfterFrame(): void {
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#schedule();
+    });
+  }
+
+  /** Whether segments near the view wait to be marked, or marks of older matches to be cleared. */
+  #workLeft(nearby: number[]): boolean {
+    return nearby.length > 0 || [...this.#marked].some((segment) => !this.#done.has(segment));
+  }
+
   /**
    * One frame's work: mark the blocks on screen, then the rest of the groups near it, then clear
-   * what is left of older matches.
+   * what is left of older matches. On a keystroke (`onScreenOnly`) the rest waits until the frame
+   * showing the blocks on screen is painted.
    */
-  #pass(): void {
+  #pass(onScreenOnly = false): void {
     this.#frame = 0;
     if (!markJs()) return void loadMarkJs().then(() => this.#schedule());
     const started = performance.now();
@@ -124,7 +145,10 @@ export class MatchHighlighter {
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
     for (const [band, segments] of [onScreen, nearby].entries()) {
-      if (band === 1 && !this.#settled) this.#settle();
+      if (band === 1 && !this.#settled) {
+        this.#settle();
+        if (onScreenOnly) return void (this.#workLeft(nearby) && this.#scheduleAfterFrame());
+      }
       for (const segment of segments) {
         if (this.#done.has(segment)) continue;
         this.#markSegment(segment);
@@ -149,7 +173,6 @@ export class MatchHighlighter {
     const margin = screen.height * NEAR_SCREENS;
     const onScreen: number[] = [];
     const nearby: number[] = [];
-    this.#onScreenNow.clear();
     for (const segment of this.#segmentsOf(near)) {
       if (this.#done.has(segment)) continue;
       if (!this.#changes(segment)) {
@@ -160,7 +183,6 @@ export class MatchHighlighter {
       if (!box || box.bottom < screen.top - margin || box.top > screen.bottom + margin) continue;
       const visible = box.bottom >= screen.top && box.top <= screen.bottom;
       const group = this.#segments.groupOf[segment]!;
-      if (visible) this.#onScreenNow.add(segment);
       (visible && group >= view.first && group < view.end ? onScreen : nearby).push(segment);
     }
     return [onScreen, nearby];
