@@ -103,7 +103,7 @@ export class FindState {
   goTo = (index: number) => {
     if (!this.#matches || index < 0 || index >= this.count) return;
     this.current = index;
-    this.#connected?.highlighter.setCurrent(index, 'always');
+    this.#connected?.highlighter.setCurrent(index, 'glide');
   };
 
   /** Adds the history kept from earlier sessions (loaded after the bar was created). */

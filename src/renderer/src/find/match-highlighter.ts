@@ -48,7 +48,8 @@ export class MatchHighlighter {
   /**
    * Shows new matches (or none) with `current` as the current one, and what is left of the
    * previous ones is dropped. A current match off screen is jumped to first, so the on-screen
-   * matches marked next are those at the new place, and the next frame shows both.
+   * matches marked next are those at the new place, and the next frame shows both; one on screen
+   * is marked with the others, after their boxes are read.
    */
   show(matches: FindMatches | null, current: number): void {
     this.#matches = matches;
@@ -56,17 +57,24 @@ export class MatchHighlighter {
     this.#settled = false;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    this.setCurrent(current, 'if-hidden');
+    for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
+    this.#currentElements = [];
+    this.#current = current;
+    const segment = matches && current >= 0 ? matches.segment[current]! : -1;
+    // Read while the layout is still clean: a match on screen does not move the page.
+    if (segment >= 0 && !segmentOnScreen(this.#segments, segment, this.#scroller)) {
+      this.setCurrent(current, 'jump');
+    }
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
     this.#pass(true);
   }
 
   /**
    * Makes `index` the current match, marking its block first if needed, and scrolls to it: with a
-   * glide when stepping (`always`), at once while typing (`if-hidden`), since a glide across a long
+   * glide when stepping (`glide`), at once while typing (`jump`), since a glide across a long
    * article lays out every chunk it passes, frame after frame, under the next keystrokes.
    */
-  setCurrent(index: number, scroll: 'if-hidden' | 'always' | 'never'): void {
+  setCurrent(index: number, scroll: 'glide' | 'jump'): void {
     if (!markJs()) {
       this.#current = index;
       void loadMarkJs().then(() => this.#current === index && this.setCurrent(index, scroll));
@@ -78,16 +86,12 @@ export class MatchHighlighter {
     const matches = this.#matches;
     if (!matches || index < 0 || index >= matches.count) return;
     const segment = matches.segment[index]!;
-    // Read before marking, while the layout is still clean: a match on screen does not move it.
-    const move =
-      scroll === 'always' ||
-      (scroll === 'if-hidden' && !segmentOnScreen(this.#segments, segment, this.#scroller));
     if (!this.#done.has(segment)) this.#markSegment(segment);
     this.#applyCurrent(segment);
     const first = this.#currentElements[0];
-    if (!first || !move) return;
+    if (!first) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    revealInScroller(first, this.#scroller, scroll === 'always' && !reduce);
+    revealInScroller(first, this.#scroller, scroll === 'glide' && !reduce);
     this.#top = null;
   }
 
