@@ -66,7 +66,7 @@ export class MatchHighlighter {
       this.setCurrent(current, 'jump');
     }
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
-    this.#pass(true);
+    this.#pass();
   }
 
   /**
@@ -123,25 +123,11 @@ export class MatchHighlighter {
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#pass());
   }
 
-  /** Schedules the next pass for the frame after the coming one. */
-  #scheduleAfterFrame(): void {
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      this.#schedule();
-    });
-  }
-
-  /** Whether segments near the view wait to be marked, or marks of older matches to be cleared. */
-  #workLeft(nearby: number[]): boolean {
-    return nearby.length > 0 || [...this.#marked].some((segment) => !this.#done.has(segment));
-  }
-
   /**
    * One frame's work: mark the blocks on screen, then the rest of the groups near it, then clear
-   * what is left of older matches. On a keystroke (`onScreenOnly`) the rest waits until the frame
-   * showing the blocks on screen is painted.
+   * what is left of older matches.
    */
-  #pass(onScreenOnly = false): void {
+  #pass(): void {
     this.#frame = 0;
     if (!markJs()) return void loadMarkJs().then(() => this.#schedule());
     const started = performance.now();
@@ -149,10 +135,7 @@ export class MatchHighlighter {
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
     for (const [band, segments] of [onScreen, nearby].entries()) {
-      if (band === 1 && !this.#settled) {
-        this.#settle();
-        if (onScreenOnly) return void (this.#workLeft(nearby) && this.#scheduleAfterFrame());
-      }
+      if (band === 1 && !this.#settled) this.#settle();
       for (const segment of segments) {
         if (this.#done.has(segment)) continue;
         this.#markSegment(segment);
