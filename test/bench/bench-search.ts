@@ -102,7 +102,11 @@ async function benchCase(browser: Browser, item: SearchCase) {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-search-'));
   const file = join(dir, 'article.txt');
   writeFileSync(file, item.text);
-  const host = await startHost([file, '--user-data', join(dir, 'user-data')]);
+  // A host that fails to start (an unbuilt or broken build) must not leave the folder behind.
+  const host = await startHost([file, '--user-data', join(dir, 'user-data')]).catch((error) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
   // CSP bypassed only to add mark.js for the whole-document baseline at the end.
   const context = await browser.newContext({
     bypassCSP: true,
