@@ -22,6 +22,14 @@ export class Growing {
   }
 }
 
+/** Whether two occurrences of `needle` can overlap: some start of it is also its end ("aa", "abab"). */
+export function overlapsItself(needle: string): boolean {
+  for (let k = 1; k < needle.length; k++) {
+    if (needle.endsWith(needle.slice(0, k))) return true;
+  }
+  return false;
+}
+
 /** Matches as a reader counts them: one after another, never overlapping. */
 export function withoutOverlaps(all: FoundPositions, length: number): FoundPositions {
   const starts = new Int32Array(all.count);

@@ -3,7 +3,13 @@
  * reports each match as (segment, start, end) in the segment's original text, in reading order.
  */
 import { foldQuery, foldText, type FoldedText } from './find-normalise';
-import { Growing, regexPositions, withoutOverlaps, type FoundPositions } from './find-positions';
+import {
+  Growing,
+  overlapsItself,
+  regexPositions,
+  withoutOverlaps,
+  type FoundPositions,
+} from './find-positions';
 import { WORD_CHARACTERS } from './text-fold';
 
 export interface FindOptions {
@@ -157,31 +163,33 @@ export class FindTextIndex {
     // Every occurrence, overlapping ones too, so the next keystroke can narrow this list.
     let all: FoundPositions;
     if (last && last.key === key && needle.startsWith(last.needle)) {
-      all = { starts: new Int32Array(last.all.count), ends: null, count: 0 };
+      // Narrowed in place: nothing else holds the earlier list, and a keystroke allocates nothing.
+      const { starts, count } = last.all;
       const known = last.needle.length;
+      let kept = 0;
       // Only the newly typed characters need checking at each earlier occurrence.
-      outer: for (let i = 0; i < last.all.count; i++) {
-        const at = last.all.starts[i]!;
+      outer: for (let i = 0; i < count; i++) {
+        const at = starts[i]!;
         for (let k = known; k < needle.length; k++) {
           if (text.charCodeAt(at + k) !== needle.charCodeAt(k)) continue outer;
         }
-        all.starts[all.count++] = at;
+        starts[kept++] = at;
       }
+      all = { starts, ends: null, count: kept };
     } else {
       const out = new Growing();
-      if (needle.length === 1) {
-        // The first keystroke finds the most: one pass over the characters beats indexOf calls.
-        const unit = needle.charCodeAt(0);
-        for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) === unit) out.push(at);
-      } else {
-        for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-          out.push(at);
-        }
+      // indexOf skips ahead natively: as fast as a loop over the characters for a letter on every
+      // line, ten times faster for a rare one.
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+        out.push(at);
       }
       all = { starts: out.values, ends: null, count: out.length };
     }
     this.#lastPlain = { key, needle, all };
-    return withoutOverlaps(all, needle.length);
+    // Most words cannot overlap themselves ("the"); then every occurrence is a match.
+    return overlapsItself(needle)
+      ? withoutOverlaps(all, needle.length)
+      : { ...all, length: needle.length };
   }
 
   #toSegments(folded: FoldedText, found: FoundPositions): FindMatches {

@@ -128,6 +128,11 @@ function byGroup(byName: Map<string, number>): Map<string, number> {
 
 const total = (events: TraceEvent[]) => events.reduce((sum, e) => sum + (e.dur ?? 0), 0);
 
+/** The main thread's CPU time per keystroke, all groups together. */
+export function traceCpu(summary: TraceSummary, keystrokes: number): string {
+  return ([...summary.cpu.values()].reduce((a, b) => a + b, 0) / keystrokes).toFixed(1);
+}
+
 /** Per keystroke: the main thread's CPU time by group, its wall time, and the busiest events. */
 export function formatTrace(summary: TraceSummary, keystrokes: number): string {
   const each = (ms: number) => (ms / keystrokes).toFixed(1);

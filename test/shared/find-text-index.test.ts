@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { overlapsItself } from '../../src/shared/find-positions';
 import { FindTextIndex, type FindOptions } from '../../src/shared/find-text-index';
 
 const PLAIN: FindOptions = { matchCase: false, wholeWord: false, regex: false };
@@ -105,8 +106,27 @@ describe('FindTextIndex', () => {
           for (let i = 1; i < query.length; i++) typed.find(query.slice(0, i), PLAIN);
           const narrowed = typed.find(query, PLAIN);
           expect(narrowed.ok && narrowed.matches.count).toBe(expected);
+          // Back to the first letter and typed again (the list is narrowed in place): the same.
+          const first = query.slice(0, 1);
+          const fresh = new FindTextIndex(texts).find(first, PLAIN);
+          const back = typed.find(first, PLAIN);
+          expect(back.ok && back.matches.count).toBe(fresh.ok && fresh.matches.count);
+          const again = typed.find(query, PLAIN);
+          expect(again.ok && again.matches.count).toBe(expected);
         },
       ),
     );
+  });
+});
+
+describe('overlapsItself', () => {
+  test('is true only when a start of the word is also its end', () => {
+    expect(['aa', 'aba', 'abab', 'the the'].map(overlapsItself)).toEqual([true, true, true, true]);
+    expect(['t', 'the', 'ab', 'abc ab d'].map(overlapsItself)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

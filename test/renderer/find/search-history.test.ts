@@ -14,6 +14,20 @@ describe('SearchHistory', () => {
     expect(history.next()).toBeUndefined();
   });
 
+  test('searches kept from earlier sessions arriving mid-recall leave the recall where it was', () => {
+    const history = new SearchHistory();
+    history.remember('kyiv');
+    history.remember('moscow');
+    expect(history.previous('draft')).toBe('moscow');
+    expect(history.previous('moscow')).toBe('kyiv');
+    history.restore(['older', 'kyiv']);
+    expect(history.next()).toBe('moscow');
+    expect(history.next()).toBe('draft');
+    expect(history.previous('draft')).toBe('moscow');
+    expect(history.previous('moscow')).toBe('kyiv');
+    expect(history.previous('kyiv')).toBe('older');
+  });
+
   test('skips the entry already in the box and keeps no duplicates', () => {
     const history = new SearchHistory();
     history.remember('a');

@@ -103,7 +103,7 @@ export class FindState {
   goTo = (index: number) => {
     if (!this.#matches || index < 0 || index >= this.count) return;
     this.current = index;
-    this.#connected?.highlighter.setCurrent(index, 'always');
+    this.#connected?.highlighter.setCurrent(index, 'glide');
   };
 
   /** Adds the history kept from earlier sessions (loaded after the bar was created). */
@@ -150,9 +150,7 @@ export class FindState {
     this.#matches = matches;
     this.count = matches?.count ?? 0;
     this.current = matches && matches.count > 0 ? this.#firstInView(matches) : -1;
-    const highlighter = connected.highlighter;
-    highlighter.show(matches, this.current);
-    highlighter.setCurrent(this.current, 'if-hidden');
+    connected.highlighter.show(matches, this.current);
     this.#scheduleRail();
   }
 

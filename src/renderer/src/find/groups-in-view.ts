@@ -3,6 +3,8 @@
  * which are near it, read from their boxes when asked: a dozen box reads in a binary search, where
  * intersection observers over every group cost the browser work in every frame.
  */
+import type { FindSegments } from './article-segments';
+
 export interface GroupRange {
   /** Groups `first` to `end` (exclusive). */
   first: number;
@@ -19,6 +21,18 @@ export function groupsInView(groups: HTMLElement[], scroller: HTMLElement) {
     view: overlapping(groups, view.top, view.bottom),
     near: overlapping(groups, view.top - margin, view.bottom + margin),
   };
+}
+
+/** Whether a segment is at least partly on screen; a group off screen is not looked into. */
+export function segmentOnScreen(segments: FindSegments, segment: number, scroller: HTMLElement) {
+  const screen = scroller.getBoundingClientRect();
+  const overlaps = (box: DOMRect | undefined) =>
+    !!box && box.bottom >= screen.top && box.top <= screen.bottom;
+  const group = segments.groups[segments.groupOf[segment]!];
+  return (
+    overlaps(group?.getBoundingClientRect()) &&
+    overlaps(segments.element(segment)?.getBoundingClientRect())
+  );
 }
 
 /** The groups whose boxes reach into `top`…`bottom` (in viewport coordinates). */

@@ -8,7 +8,7 @@ import type Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
 import { FIND_EXCLUDE, type FindSegments } from './article-segments';
-import { groupsInView, NEAR_SCREENS, type GroupRange } from './groups-in-view';
+import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
 import { loadMarkJs, markJs } from './mark-loader';
 
 const MATCH_CLASS = 'find-match';
@@ -30,8 +30,6 @@ export class MatchHighlighter {
   };
   /** The first segment on screen, kept until the article scrolls: typing does not move it. */
   #top: number | null = null;
-  /** Segments with matches found on screen by the last pass, before it marked anything. */
-  readonly #onScreenNow = new Set<number>();
   #matches: FindMatches | null = null;
   #current = -1;
   #currentElements: HTMLElement[] = [];
@@ -47,22 +45,36 @@ export class MatchHighlighter {
     scroller.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
-  /** Shows new matches (or none); what is left of the previous ones is dropped. */
+  /**
+   * Shows new matches (or none) with `current` as the current one, and what is left of the
+   * previous ones is dropped. A current match off screen is jumped to first, so the on-screen
+   * matches marked next are those at the new place, and the next frame shows both; one on screen
+   * is marked with the others, after their boxes are read.
+   */
   show(matches: FindMatches | null, current: number): void {
     this.#matches = matches;
-    this.#current = current;
-    for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
-    this.#currentElements = [];
     this.#done.clear();
     this.#settled = false;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
+    this.#currentElements = [];
+    this.#current = current;
+    const segment = matches && current >= 0 ? matches.segment[current]! : -1;
+    // Read while the layout is still clean: a match on screen does not move the page.
+    if (segment >= 0 && !segmentOnScreen(this.#segments, segment, this.#scroller)) {
+      this.setCurrent(current, 'jump');
+    }
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
     this.#pass();
   }
 
-  /** Makes `index` the current match, marking its block first if needed, and scrolls to it. */
-  setCurrent(index: number, scroll: 'if-hidden' | 'always' | 'never'): void {
+  /**
+   * Makes `index` the current match, marking its block first if needed, and scrolls to it: with a
+   * glide when stepping (`glide`), at once while typing (`jump`), since a glide across a long
+   * article lays out every chunk it passes, frame after frame, under the next keystrokes.
+   */
+  setCurrent(index: number, scroll: 'glide' | 'jump'): void {
     if (!markJs()) {
       this.#current = index;
       void loadMarkJs().then(() => this.#current === index && this.setCurrent(index, scroll));
@@ -77,11 +89,10 @@ export class MatchHighlighter {
     if (!this.#done.has(segment)) this.#markSegment(segment);
     this.#applyCurrent(segment);
     const first = this.#currentElements[0];
-    if (!first || scroll === 'never') return;
-    // While typing, a match already on screen does not move the page (and no layout is read).
-    if (scroll === 'if-hidden' && this.#onScreenNow.has(segment)) return;
+    if (!first) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    revealInScroller(first, this.#scroller, !reduce);
+    revealInScroller(first, this.#scroller, scroll === 'glide' && !reduce);
+    this.#top = null;
   }
 
   /** The first segment at least partly in view, to count "n of N" from where the reader is. */
@@ -149,7 +160,6 @@ export class MatchHighlighter {
     const margin = screen.height * NEAR_SCREENS;
     const onScreen: number[] = [];
     const nearby: number[] = [];
-    this.#onScreenNow.clear();
     for (const segment of this.#segmentsOf(near)) {
       if (this.#done.has(segment)) continue;
       if (!this.#changes(segment)) {
@@ -160,7 +170,6 @@ export class MatchHighlighter {
       if (!box || box.bottom < screen.top - margin || box.top > screen.bottom + margin) continue;
       const visible = box.bottom >= screen.top && box.top <= screen.bottom;
       const group = this.#segments.groupOf[segment]!;
-      if (visible) this.#onScreenNow.add(segment);
       (visible && group >= view.first && group < view.end ? onScreen : nearby).push(segment);
     }
     return [onScreen, nearby];

@@ -41,10 +41,12 @@ export class SearchHistory {
   /** Puts searches kept from earlier sessions before this session's, once they have loaded. */
   restore(earlier: string[]): void {
     const session = this.#entries;
+    // They may arrive while the reader is recalling: the cursor stays on the same entry.
+    const fromEnd = session.length - this.#cursor;
     this.#entries = [...earlier.filter((entry) => !session.includes(entry)), ...session].slice(
       -LIMIT,
     );
-    this.#cursor = this.#entries.length;
+    this.#cursor = Math.max(0, this.#entries.length - fromEnd);
   }
 
   /** The search before the one shown, or undefined at the oldest. */
