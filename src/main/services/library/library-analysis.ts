@@ -151,19 +151,27 @@ export class LibraryAnalyst {
    */
   async #namesPass(chunkDone: (files: Pending[]) => void): Promise<boolean> {
     const due = (after: number) => rowsAs<Pending>(this.#sql.namesNext.all(after));
+    const find = (chunk: Pending[]) => {
+      if (chunk.length === 0) return null;
+      const finding = this.#findNames(this.#root, chunk);
+      // A search left behind (paused, closed, or a write that failed) must not end the thread
+      // with an unhandled rejection; the one awaited still throws to #loop.
+      finding.catch(() => undefined);
+      return finding;
+    };
     let files = due(0);
-    let finding = files.length ? this.#findNames(this.#root, files) : null;
+    let finding = find(files);
     while (finding && this.#wanted && !this.#closing) {
       const found = await finding;
       if (this.#closing) return false;
       let following = due(files.at(-1)!.id);
-      finding = following.length ? this.#findNames(this.#root, following) : null;
+      finding = find(following);
       this.#addNames(files, found);
       chunkDone(files);
       // The end of the ids: anything that became due behind them meanwhile is done next.
       if (!finding) {
         following = due(0);
-        finding = following.length ? this.#findNames(this.#root, following) : null;
+        finding = find(following);
       }
       files = following;
       await yieldTurn();
