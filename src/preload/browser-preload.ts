@@ -16,12 +16,20 @@ if (new URL(location.href).searchParams.has('key')) {
   history.replaceState(null, '', location.pathname + location.hash);
 }
 
+/**
+ * Calls made as the page goes away (the reading position saved on close) must outlive it: a
+ * keepalive request is finished by the browser. Only these small ones, since the browser allows
+ * keepalive requests 64 KB of bodies in flight in all.
+ */
+const OUTLIVE_PAGE = new Set(['position.set']);
+
 async function post(channel: string, args: unknown[]): Promise<Result<never>> {
   try {
     const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: encodeWire(args),
+      keepalive: OUTLIVE_PAGE.has(channel),
     });
     if (response.status === 413) {
       const limit = `${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;

@@ -50,6 +50,26 @@ test.describe('start-up', () => {
     await expect(new ReaderPage(page).title).toHaveText('A Long Read');
   });
 
+  test('a place scrolled to just before the window closes is where the next launch opens', async ({
+    launch,
+  }) => {
+    const folder = tempFolder('lectern-close-');
+    const path = join(folder, '001_00000000000000ac.txt');
+    writeFileSync(path, generateArticle(60_000, 3, 'A Long Read'));
+    const userData = tempFolder();
+    const first = await launch({ path, userData });
+    await expect(new ReaderPage(first.page).title).toHaveText('A Long Read');
+    const section = first.page.getByRole('heading', { name: 'Section 26' });
+    await section.evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    // Closed at once, well inside the pause after scrolling that a save waits for.
+    await first.page.close({ runBeforeUnload: true });
+    await first.close();
+
+    const { page } = await launch({ path, userData });
+    await expect(new ReaderPage(page).title).toHaveText('A Long Read');
+    await expect(page.getByRole('heading', { name: 'Section 26' })).toBeInViewport();
+  });
+
   test.describe('a damaged store is reported in the window like a damaged settings file', () => {
     for (const name of ['settings.json', 'recent.json', 'panel.json']) {
       test(name, async ({ launch }) => {

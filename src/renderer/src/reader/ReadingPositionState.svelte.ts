@@ -11,6 +11,8 @@ export class ReadingPositionState {
   readonly #api: LecternApi;
   #key: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The scroller whose position waits to be saved (SAVE_DELAY_MS after the last scroll). */
+  #waiting: HTMLElement | null = null;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -22,6 +24,7 @@ export class ReadingPositionState {
    */
   restore(key: string, saved: ReadingPosition | null, scroller: HTMLElement) {
     clearTimeout(this.#timer);
+    this.#waiting = null;
     this.#key = key;
     scroller.scrollTop = 0;
     if (saved?.block) scrollToPosition(scroller, saved.block, saved.offset);
@@ -40,13 +43,21 @@ export class ReadingPositionState {
   /** Nothing is saved until `restore` names the article again (a long one still arriving). */
   forget() {
     clearTimeout(this.#timer);
+    this.#waiting = null;
     this.#key = null;
   }
 
   onScroll = (scroller: HTMLElement) => {
     this.#measure(scroller);
     clearTimeout(this.#timer);
+    this.#waiting = scroller;
     this.#timer = setTimeout(() => this.#save(scroller), SAVE_DELAY_MS);
+  };
+
+  /** Saves a position still waiting, now: the window is closing or hidden. */
+  flush = () => {
+    clearTimeout(this.#timer);
+    if (this.#waiting) this.#save(this.#waiting);
   };
 
   #measure(scroller: HTMLElement) {
@@ -55,6 +66,7 @@ export class ReadingPositionState {
   }
 
   #save(scroller: HTMLElement) {
+    this.#waiting = null;
     const key = this.#key;
     if (!key) return;
     const at = positionAtTop(scroller) ?? { block: '', offset: 0 };
