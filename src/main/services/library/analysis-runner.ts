@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Entity } from '../../../shared/article-details';
 import {
@@ -101,7 +102,7 @@ export function twoThreadNames(workerFile: string): { find: NameFinder; close():
       const half = Math.ceil(files.length / 2);
       const theirs = ask(root, files.slice(half));
       // This thread's half waits a turn: the caller writes the last chunk while the helper starts.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       const mine = await findNames(root, files.slice(0, half));
       return [...mine, ...((await theirs) ?? (await findNames(root, files.slice(half))))];
     },

@@ -4,6 +4,7 @@
  * panel's extractor: costly). Runs in a thread of its own at low priority, in chunks it can pause
  * between; what it learnt is in the database, so a run that stops is resumed where it was.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AnalysisProgress } from '../../../shared/library-research';
 import type { Entity } from '../../../shared/article-details';
 import { foldQuery } from '../../../shared/find-normalise';
@@ -29,7 +30,6 @@ export interface Pending {
 
 const FACTS_CHUNK = 250;
 const NAMES_CHUNK = 40;
-const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Names found in one file, or null when it can no longer be read. */
 export async function findNames(root: string, files: Pending[]): Promise<(Entity[] | null)[]> {
@@ -138,7 +138,7 @@ export class LibraryAnalyst {
         await this.#addFacts(files);
         if (this.#closing) return;
         chunkDone(files);
-        await yieldTurn();
+        await nextTurn();
       }
     } else if (!(await this.#namesPass(chunkDone))) return;
     report(false);
@@ -174,7 +174,7 @@ export class LibraryAnalyst {
         finding = find(following);
       }
       files = following;
-      await yieldTurn();
+      await nextTurn();
     }
     return !this.#closing;
   }

@@ -1,6 +1,7 @@
 /** Walks a library folder and its subfolders for article files, with their sizes and times. */
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { classifyLink, isArticleName, toRel, type FileStamp } from './library-paths';
 
 export type { FileStamp };
@@ -42,7 +43,7 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
         }
       }
     }
-    if (pending.length) await new Promise((resolve) => setImmediate(resolve));
+    if (pending.length) await nextTurn();
   }
   return found;
 }

@@ -3,10 +3,8 @@
  * there is one) while chunk k is written, with a turn of the event loop in between so Stop and
  * new paths get in. Listing headers and indexing whole files both run through it.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FileStamp } from './library-scan';
-
-/** Lets messages (Stop, new paths) in between chunks. */
-const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface ReadAheadRun<T> {
   chunks: FileStamp[][];
@@ -24,7 +22,7 @@ export async function readAhead<T>(run: ReadAheadRun<T>): Promise<void> {
   for (let k = 0; k < chunks.length && !run.cancelled(); k++) {
     const reads = await ahead!;
     ahead = k + 1 < chunks.length ? run.read(chunks[k + 1]!) : null;
-    await yieldTurn();
+    await nextTurn();
     if (run.closing()) return;
     run.write(chunks[k]!, reads);
   }
