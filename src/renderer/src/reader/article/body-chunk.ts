@@ -1,14 +1,14 @@
 /** One chunk of an article's body: a run of top-level blocks ArticleBody renders as one element. */
 import type { mount } from 'svelte';
-import { estimatedLines } from './chunk-sizes';
+import { sizeClass } from './chunk-sizes';
 
 export class BodyChunk {
   /** Set when ArticleView renders it (at once for the chunks there when the body is made). */
   element: HTMLElement = null!;
   /** Its blocks' components, once mounted. */
   mounted: ReturnType<typeof mount> | null = null;
-  /** The height in lines it stands in at until first laid out. */
-  readonly estimate: number;
+  /** `chunk` and its size class: the estimated height it stands in at until first laid out. */
+  readonly className: string;
   /**
    * `first` to `end` (exclusive) are its top-level blocks; `lines` its estimated height in lines
    * of text.
@@ -18,7 +18,7 @@ export class BodyChunk {
     readonly end: number,
     readonly lines: number,
   ) {
-    this.estimate = estimatedLines(lines);
+    this.className = `chunk ${sizeClass(lines)}`;
   }
 
   get filled(): boolean {

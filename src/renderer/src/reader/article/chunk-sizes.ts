@@ -49,10 +49,8 @@ export function chunkLines(totalLines: number): number {
   return Math.min(4096, Math.max(MIN_CHUNK_LINES, lines));
 }
 
-/**
- * The height a chunk stands in at until first laid out, in lines: the nearest power of two from 64
- * to 4 096, so neighbouring chunks share an estimate.
- */
-export function estimatedLines(lines: number): number {
-  return Math.min(4096, 2 ** Math.round(Math.log2(Math.max(lines, MIN_CHUNK_LINES))));
+/** The nearest size class ArticleView's CSS has: 64 lines (none), then 128 and so on to 4 096. */
+export function sizeClass(lines: number): string {
+  const size = Math.min(4096, 2 ** Math.round(Math.log2(Math.max(lines, MIN_CHUNK_LINES))));
+  return size === MIN_CHUNK_LINES ? '' : `lines-${size}`;
 }
