@@ -17,9 +17,33 @@ export interface Ranked {
   score: number;
 }
 
+/**
+ * What a search with the syntax or the list's filters keeps to, as the SQL parameters of
+ * FILE_CONDITIONS: a source, inclusive dates, and entries kept or left out as JSON arrays of ids.
+ */
+export interface RankConditions {
+  source: string | null;
+  from: string | null;
+  to: string | null;
+  only: string | null;
+  not: string | null;
+}
+
+/** The conditions on an article's files row (alias f), shared by ranked and listed searches. */
+export const FILE_CONDITIONS = `f.error IS NULL
+  AND (@source IS NULL OR f.source = @source)
+  AND (@from IS NULL OR f.date >= @from) AND (@to IS NULL OR f.date <= @to)
+  AND (@only IS NULL OR f.id IN (SELECT value FROM json_each(@only)))
+  AND (@not IS NULL OR f.id NOT IN (SELECT value FROM json_each(@not)))`;
+
 /** Ranks the articles with rowid in (after, upTo]; null when it cannot (the caller ranks alone). */
 export interface RankHelper {
-  rank(match: string, after: number, limit: number): Promise<Ranked[] | null>;
+  rank(
+    match: string,
+    after: number,
+    limit: number,
+    conditions?: RankConditions | null,
+  ): Promise<Ranked[] | null>;
   /** Some hits' snippets, or null when it cannot (the snippet thread then reads them). */
   snippets?(request: SnippetRequest): Promise<SnippetPart[][] | null>;
   close(): void;
@@ -40,8 +64,26 @@ export function prepareRanking(db: LibraryDb) {
      WHERE articles MATCH @match AND rowid > @after AND rowid <= @upTo
      ORDER BY score, rowid LIMIT @limit`,
   );
-  return (match: string, after: number, upTo: number, limit: number) =>
-    rowsAs<Ranked>(statement.all({ match, after, upTo, limit }));
+  // The same ranking within the files' conditions (a search with the syntax or the list's filters).
+  const within = db.prepare(
+    `SELECT articles.rowid AS id, bm25(articles, 10.0, 4.0, 1.0) AS score
+     FROM articles JOIN files f ON f.id = articles.rowid
+     WHERE articles MATCH @match AND articles.rowid > @after AND articles.rowid <= @upTo
+       AND ${FILE_CONDITIONS}
+     ORDER BY score, articles.rowid LIMIT @limit`,
+  );
+  return (
+    match: string,
+    after: number,
+    upTo: number,
+    limit: number,
+    conditions: RankConditions | null = null,
+  ) =>
+    rowsAs<Ranked>(
+      conditions
+        ? within.all({ match, after, upTo, limit, ...conditions })
+        : statement.all({ match, after, upTo, limit }),
+    );
 }
 
 /**
@@ -58,7 +100,13 @@ export function mergeRanked(a: Ranked[], b: Ranked[], limit: number): Ranked[] {
 }
 
 type RankRequest =
-  | { kind: 'rank'; match: string; after: number; limit: number }
+  | {
+      kind: 'rank';
+      match: string;
+      after: number;
+      limit: number;
+      conditions: RankConditions | null;
+    }
   | ({ kind: 'snippets' } & SnippetRequest);
 type RankReply = Ranked[] | SnippetPart[][] | null;
 
@@ -73,8 +121,8 @@ export function workerRankHelper(workerFile: string, dbFile: string): RankHelper
     closedReply: () => null,
   });
   return {
-    rank: (match, after, limit) =>
-      client.ask({ kind: 'rank', match, after, limit }) as Promise<Ranked[] | null>,
+    rank: (match, after, limit, conditions = null) =>
+      client.ask({ kind: 'rank', match, after, limit, conditions }) as Promise<Ranked[] | null>,
     snippets: (request) =>
       client.ask({ kind: 'snippets', ...request }) as Promise<SnippetPart[][] | null>,
     close: () => client.close(),
@@ -90,7 +138,7 @@ export function serveRanking(
   serveRequests<RankRequest, RankReply>(port, (request) => {
     if (request.kind === 'snippets') return readSnippets(request);
     try {
-      return rank(request.match, request.after, LAST_ROWID, request.limit);
+      return rank(request.match, request.after, LAST_ROWID, request.limit, request.conditions);
     } catch {
       // A busy or changed database: the main thread then ranks this half itself.
       return null;

@@ -10,6 +10,7 @@ import {
   prepareMatchCount,
   prepareRanking,
   SPLIT_FROM,
+  type RankConditions,
   type RankHelper,
   type Ranked,
 } from './library-ranking';
@@ -75,12 +76,10 @@ export class LibraryQueries {
   async search(typed: string, limit: number, helper?: RankHelper | null): Promise<SearchResults> {
     const match = toMatchExpression(parseLibraryQuery(typed));
     if (!match) return { hits: [], total: 0 };
-    const ranked = await this.#ranked(match, limit, helper ?? null);
-    const rows = ranked
-      .map(({ id }) => this.#row.get(id) as Row | undefined)
-      .filter((row) => !!row);
+    const ranked = await this.rank(match, limit, helper ?? null);
+    const rows = ranked.map(({ id }) => this.row(id)).filter((row) => !!row);
     const rels = rows.map((row) => row.rel);
-    const snippets = await this.#snippetsOf(rels, typed, helper ?? null);
+    const snippets = await this.snippetsOf(rels, typed, helper ?? null);
     const hits: SearchHit[] = rows.map((row, i) => ({
       entry: this.#entry(row),
       snippet: snippets[i] ?? [],
@@ -95,7 +94,7 @@ export class LibraryQueries {
    * thread is running (big libraries), half by each. A file gone or changed since is re-indexed by
    * the watcher.
    */
-  async #snippetsOf(rels: string[], query: string, helper: RankHelper | null) {
+  async snippetsOf(rels: string[], query: string, helper: RankHelper | null) {
     const root = this.#root;
     const shared = helper?.snippets && this.#snippets.offThread;
     const half = shared ? Math.ceil(rels.length / 2) : rels.length;
@@ -107,14 +106,28 @@ export class LibraryQueries {
     return [...mine, ...(other ?? (await this.#snippets.snippets({ root, rels: theirs, query })))];
   }
 
-  async #ranked(match: string, limit: number, helper: RankHelper | null): Promise<Ranked[]> {
+  /**
+   * The best `limit` matches of an FTS5 expression, within the files' conditions when given: a
+   * plain search and one with the syntax are ranked alike, in two halves in a big library.
+   */
+  async rank(
+    match: string,
+    limit: number,
+    helper: RankHelper | null,
+    conditions: RankConditions | null = null,
+  ): Promise<Ranked[]> {
     const split = helper ? this.#splitPoint() : null;
-    if (!helper || split === null) return this.#rank(match, 0, LAST_ROWID, limit);
+    if (!helper || split === null) return this.#rank(match, 0, LAST_ROWID, limit, conditions);
     // The helper's half is asked for first, so both halves are ranked at the same time.
-    const theirs = helper.rank(match, split, limit);
-    const mine = this.#rank(match, 0, split, limit);
-    const other = (await theirs) ?? this.#rank(match, split, LAST_ROWID, limit);
+    const theirs = helper.rank(match, split, limit, conditions);
+    const mine = this.#rank(match, 0, split, limit, conditions);
+    const other = (await theirs) ?? this.#rank(match, split, LAST_ROWID, limit, conditions);
     return mergeRanked(mine, other, limit);
+  }
+
+  /** The files row of an entry id, or undefined when it has gone since it was ranked. */
+  row(id: number): Row | undefined {
+    return this.#row.get(id) as Row | undefined;
   }
 
   #splitPoint(): number | null {

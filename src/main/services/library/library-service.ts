@@ -147,8 +147,8 @@ export class LibraryService {
 
   /**
    * A search with the syntax's operators, or within the list's filters (syntax-search); `typed`,
-   * for a plain query, makes it match exactly as search() does. Snippets come from the snippet
-   * thread, as a plain search's.
+   * for a plain query, makes it match exactly as search() does. It is ranked, and its snippets
+   * read, as a plain search: in two halves at once in a big library.
    */
   async searchWith(
     query: SyntaxQuery,
@@ -157,12 +157,19 @@ export class LibraryService {
     typed?: string,
   ): Promise<SearchResults> {
     const library = this.#require();
-    const { rows, total } = library.syntax.find(query, limits, limit, typed);
-    const snippets = await library.snippets.snippets({
-      root: library.root,
-      rels: rows.map((row) => row.rel),
-      query: query.plain && typed !== undefined ? typed : snippetQueryOf(query),
-    });
+    const { queries, ranker } = library;
+    const { rows, total } = await library.syntax.find(
+      query,
+      limits,
+      limit,
+      (match, conditions, count) => queries.rank(match, count, ranker, conditions),
+      typed,
+    );
+    const snippets = await queries.snippetsOf(
+      rows.map((row) => row.rel),
+      query.plain && typed !== undefined ? typed : snippetQueryOf(query),
+      ranker,
+    );
     return {
       hits: rows.map((row, i) => ({
         entry: library.syntax.entry(row),

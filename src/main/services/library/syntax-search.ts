@@ -9,6 +9,12 @@ import type { LibraryEntry } from '../../../shared/library';
 import { parseLibraryQuery } from '../../../shared/library-query';
 import type { QueryClause, QueryTerm, SyntaxQuery } from '../../../shared/library-query-syntax';
 import type { LibraryDb } from './library-db';
+import {
+  FILE_CONDITIONS,
+  prepareMatchCount,
+  type RankConditions,
+  type Ranked,
+} from './library-ranking';
 import { entryOf, type Row } from './library-row';
 import { toMatchExpression } from './match-expression';
 import { rowsAs } from './sqlite';
@@ -74,36 +80,38 @@ export function snippetQueryOf(query: SyntaxQuery): string {
   return terms.map((t) => `"${t.words.join(' ')}${t.prefix ? '' : '"'}`).join(' ');
 }
 
-const CONDITIONS = `f.error IS NULL
-  AND (@source IS NULL OR f.source = @source)
-  AND (@from IS NULL OR f.date >= @from) AND (@to IS NULL OR f.date <= @to)
-  AND (@only IS NULL OR f.id IN (SELECT value FROM json_each(@only)))
-  AND (@not IS NULL OR f.id NOT IN (SELECT value FROM json_each(@not)))`;
-const LISTED = `FROM files f WHERE ${CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
+const LISTED = `FROM files f WHERE ${FILE_CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
   OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))`;
 const RANKED = `FROM articles JOIN files f ON f.id = articles.rowid
-  WHERE articles MATCH @match AND ${CONDITIONS}`;
+  WHERE articles MATCH @match AND ${FILE_CONDITIONS}`;
+
+/**
+ * Ranks an FTS5 expression within the files' conditions (null: none), best `limit` first, as the
+ * plain search ranks: by bm25 with its weights, in two halves at once in a big library.
+ */
+export type RankWithin = (
+  match: string,
+  conditions: RankConditions | null,
+  limit: number,
+) => Promise<Ranked[]>;
 
 export class SyntaxSearch {
   readonly #root: string;
-  readonly #ranked;
+  readonly #row;
   readonly #listed;
   readonly #countRanked;
+  readonly #countMatches;
   readonly #countListed;
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
-    // Scores are bm25 with the plain search's weights; ties go by rowid, as there.
-    this.#ranked = db.prepare(
-      `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime,
-         bm25(articles, 10.0, 4.0, 1.0) AS score ${RANKED}
-       ORDER BY score, f.id LIMIT @limit`,
-    );
+    this.#row = db.prepare('SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?');
     this.#listed = db.prepare(
       `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime ${LISTED}
        ORDER BY f.date IS NULL, f.date DESC, f.id LIMIT @limit`,
     );
     this.#countRanked = db.prepare(`SELECT count(*) AS count ${RANKED}`);
+    this.#countMatches = prepareMatchCount(db);
     this.#countListed = db.prepare(`SELECT count(*) AS count ${LISTED}`);
   }
 
@@ -112,12 +120,13 @@ export class SyntaxSearch {
    * match in all. A plain query (`typed` given) is matched by the plain search's own expression,
    * so it finds the same.
    */
-  find(
+  async find(
     query: SyntaxQuery,
     limits: SearchLimits,
     limit: number,
+    rank: RankWithin,
     typed?: string,
-  ): { rows: Row[]; total: number } {
+  ): Promise<{ rows: Row[]; total: number }> {
     const { match, excluded } =
       query.plain && typed !== undefined
         ? { match: toMatchExpression(parseLibraryQuery(typed)), excluded: null }
@@ -126,23 +135,39 @@ export class SyntaxSearch {
     if (query.plain && !match) return { rows: [], total: 0 };
     const from = [query.from, limits.from].filter(Boolean).sort().at(-1) ?? null;
     const to = [query.to, limits.to].filter(Boolean).sort()[0] ?? null;
-    const params = {
+    const params: RankConditions = {
       source: limits.source,
       from,
       to,
       only: limits.only ? JSON.stringify(limits.only) : null,
       not: limits.not ? JSON.stringify(limits.not) : null,
     };
-    const [list, count, extra] = match
-      ? [this.#ranked, this.#countRanked, { match }]
-      : [this.#listed, this.#countListed, { excluded }];
-    const rows = rowsAs<Row>(list.all({ ...params, ...extra, limit }));
-    // Fewer than asked for is every match; only a full page needs counting.
+    if (!match) {
+      const rows = rowsAs<Row>(this.#listed.all({ ...params, excluded, limit }));
+      // Fewer than asked for is every match; only a full page needs counting.
+      const total =
+        rows.length < limit ? rows.length : this.#count(this.#countListed, params, { excluded });
+      return { rows, total };
+    }
+    // Without conditions the ranking and count are the plain search's own, on the index alone.
+    const unconditioned = Object.values(params).every((value) => value === null);
+    const ranked = await rank(match, unconditioned ? null : params, limit);
+    const rows = ranked.map(({ id }) => this.#row.get(id) as Row | undefined).filter((r) => !!r);
     const total =
-      rows.length < limit
+      ranked.length < limit
         ? rows.length
-        : (count.get({ ...params, ...extra }) as { count: number }).count;
+        : unconditioned
+          ? this.#countMatches(match)
+          : this.#count(this.#countRanked, params, { match });
     return { rows, total };
+  }
+
+  #count(
+    statement: ReturnType<LibraryDb['prepare']>,
+    params: RankConditions,
+    extra: Record<string, string | null>,
+  ): number {
+    return (statement.get({ ...params, ...extra }) as { count: number }).count;
   }
 
   entry(row: Row): LibraryEntry {

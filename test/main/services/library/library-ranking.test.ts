@@ -10,6 +10,8 @@ import {
   type RankHelper,
 } from '../../../../src/main/services/library/library-ranking';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
+import { NO_LIMITS } from '../../../../src/main/services/library/syntax-search';
+import { parseSearchQuery } from '../../../../src/shared/library-query-syntax';
 import {
   inlineSnippetReader,
   readSnippets,
@@ -25,7 +27,10 @@ beforeEach(() => {
   mkdirSync(join(folder, 'a'));
   for (let i = 0; i < 400; i++) {
     const name = `${String(i).padStart(3, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
-    writeFileSync(join(folder, 'a', name), generateRealisticArticle(2500, i + 1));
+    // Three sources and dates over nine months, for searches within the list's filters.
+    const source = ['Agence Test', 'Reuters', 'The Moscow Times'][i % 3];
+    const date = `2025-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    writeFileSync(join(folder, 'a', name), generateRealisticArticle(2500, i + 1, { source, date }));
   }
 });
 
@@ -40,9 +45,9 @@ function secondConnection(calls: { count: number }) {
     const db = new DatabaseSync(dbFile, { readOnly: true });
     const rank = prepareRanking(db);
     return {
-      rank: async (match, after, limit) => {
+      rank: async (match, after, limit, conditions) => {
         calls.count++;
-        return rank(match, after, LAST_ROWID, limit);
+        return rank(match, after, LAST_ROWID, limit, conditions);
       },
       close: () => db.close(),
     };
@@ -77,6 +82,55 @@ describe('library ranking in two halves', () => {
     }
     expect(calls.count).toBe(queries.length);
     expect(expected.filter((ids) => ids.length === 50).length).toBeGreaterThan(5);
+    await split.close();
+  });
+
+  it('ranks searches with the syntax and the list’s filters in two halves, as one whole', async () => {
+    const typed = [
+      ...realisticQueries(12).map((q) => q.split(' ')[0]!),
+      'the -of',
+      'the OR and',
+      'source:Reuters the',
+      '"of the" after:2025-03 before:2025-06',
+      'the NEAR/5 of',
+      'title:the',
+      'zz',
+    ];
+    const limits = [
+      NO_LIMITS,
+      { ...NO_LIMITS, source: 'The Moscow Times', from: '2025-02-01' },
+      { ...NO_LIMITS, not: [...Array(150).keys()].map((i) => i * 2 + 1) },
+    ];
+    const searches = typed.flatMap((t) => {
+      const parsed = parseSearchQuery(t);
+      if (!parsed.ok) throw new Error(t);
+      return limits.map((l) => [parsed.query, l] as const);
+    });
+    const whole = new LibraryService({ userDataDir: userData, emit: () => undefined });
+    await whole.open(folder);
+    await whole.whenIdle();
+    const expected = [];
+    for (const [query, l] of searches) expected.push(await whole.searchWith(query, l));
+    await whole.close();
+
+    const calls = { count: 0 };
+    const split = new LibraryService({
+      userDataDir: userData,
+      emit: () => undefined,
+      rankHelper: secondConnection(calls),
+      splitSearchFrom: 100,
+    });
+    await split.open(folder);
+    await split.whenIdle();
+    for (const [i, [query, l]] of searches.entries()) {
+      expect(await split.searchWith(query, l), typed[Math.floor(i / 3)]).toEqual(expected[i]);
+    }
+    // Every search with words to rank was split; only a query with none lists without ranking.
+    expect(calls.count).toBe(searches.length);
+    const full = expected.filter((r) => r.hits.length === 50);
+    expect(full.length).toBeGreaterThan(10);
+    // Some filtered searches found fewer than the whole page: the conditions held in both halves.
+    expect(expected.some((r) => r.hits.length > 0 && r.hits.length < 50)).toBe(true);
     await split.close();
   });
 
