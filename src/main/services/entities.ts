@@ -7,6 +7,12 @@
 import type NlpFunction from 'compromise';
 import type { Entity, EntityKind } from '../../shared/article-details';
 
+/**
+ * Bumped whenever the names found in the same text change (a rule, compromise's version): a
+ * library analysed by other rules finds its names again in the background (library-analysis).
+ */
+export const ENTITY_RULES_VERSION = 2;
+
 /** compromise reads about 0.1–1 MB/s; names are discovered in this much text, then counted everywhere. */
 export const DISCOVERY_CHARS = 20_000;
 
@@ -213,6 +219,8 @@ function classify(
   after: Term | undefined,
 ): EntityKind | null {
   if (span.length === 1 && isDemonym(nlp, span[0]!.text)) return null;
+  // "the Friday news conference": compromise may read a weekday or month as an organisation's.
+  if (span.every((t) => t.tags.has('Date'))) return null;
   // "Republic" or "Ministry" alone is what is left of a longer name, not a name.
   if (span.length === 1 && ORG_WORDS.test(span[0]!.text)) return null;
   const tags = new Set(span.flatMap((t) => [...t.tags]));

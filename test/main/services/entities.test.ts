@@ -68,6 +68,16 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('takes a weekday or a month for a date, not a name, beside a name of its own', async () => {
+    expect(
+      await names([
+        'He spoke at the Friday news conference in Kyiv.',
+        'On Monday, January talks began.',
+        'The Monday Club met in London.',
+      ]),
+    ).toEqual(['Kyiv/place/1', 'London/place/1', 'Monday Club/organization/1']);
+  });
+
   it('finds nothing in text without capitalised words', async () => {
     expect(await findEntities(['all lower case here.', 'no names at all'])).toEqual([]);
   });

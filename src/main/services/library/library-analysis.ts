@@ -8,6 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AnalysisProgress } from '../../../shared/library-research';
 import type { Entity } from '../../../shared/article-details';
 import { foldQuery } from '../../../shared/find-normalise';
+import { ENTITY_RULES_VERSION } from '../entities';
 import { factsOf, namesOf, type ArticleFacts } from './article-facts';
 import { attachLibraryDb, type LibraryDb } from './library-db';
 import { readArticleText } from './read-article';
@@ -90,6 +91,23 @@ export class LibraryAnalyst {
       ),
       named: this.#db.prepare('UPDATE facts SET named = 1 WHERE file = ? AND mtime = ?'),
     };
+    this.#renameOnNewRules();
+  }
+
+  /**
+   * Names found by other rules than today's are found again: every article is due for names, and
+   * each one's mentions are replaced as it is read, so the list stays whole meanwhile.
+   */
+  #renameOnNewRules() {
+    const version = String(ENTITY_RULES_VERSION);
+    const stored = this.#db.prepare("SELECT value FROM meta WHERE key = 'entity rules'").get();
+    if (stored?.value === version) return;
+    inTransaction(this.#db, () => {
+      this.#db.exec('UPDATE facts SET named = 0 WHERE named = 1');
+      this.#db
+        .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('entity rules', ?)")
+        .run(version);
+    });
   }
 
   post(job: AnalystJob) {

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../../../src/shared/library-research';
 import {
@@ -107,4 +108,33 @@ it('stops between chunks when paused, and a search it left behind may fail harml
   analyst.close();
   resumed.analyst.close();
   expect(resumed.last).toMatchObject({ done: FILES - 40, total: FILES - 40 });
+});
+
+it('finds every name again when the rules that found them change, and only then', async () => {
+  const friday = { name: 'Friday', kind: 'organization' as const, count: 1, variants: [] };
+  const first = await runUntilIdle(async (_root, files) => files.map(() => [friday]));
+  first.analyst.close();
+  const namesNow = () => {
+    const db = new DatabaseSync(dbFile, { readOnly: true });
+    const rows = db.prepare('SELECT name, articles FROM names WHERE articles > 0').all();
+    db.close();
+    return rows.map((row) => `${String(row.name)}/${Number(row.articles)}`);
+  };
+  expect(namesNow()).toEqual([`Friday/${FILES}`]);
+  // Same rules: nothing is due.
+  let asked = 0;
+  const same = await runUntilIdle(async (_root, files) => {
+    asked += files.length;
+    return files.map(() => [kyiv(1)]);
+  });
+  same.analyst.close();
+  expect(asked).toBe(0);
+  // A library analysed by older rules: every article is read again, its mentions replaced.
+  const db = new DatabaseSync(dbFile);
+  db.prepare("UPDATE meta SET value = '1' WHERE key = 'entity rules'").run();
+  db.close();
+  const again = await runUntilIdle(async (_root, files) => files.map(() => [kyiv(1)]));
+  again.analyst.close();
+  expect(again.last).toMatchObject({ done: FILES, total: FILES });
+  expect(namesNow()).toEqual([`Kyiv/${FILES}`]);
 });
