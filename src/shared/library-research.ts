@@ -37,11 +37,14 @@ export function readingStatus(record: ReadingRecord | undefined): ReadingStatus 
   return percent < 1 ? { state: 'unread' } : { state: 'reading', percent };
 }
 
-/** The article to continue: read most recently of those not finished; null when there is none. */
+/**
+ * The article to continue: read most recently of those being read (the list's "N% read"); one
+ * only opened, or finished, is not one to continue. Null when there is none.
+ */
 export function articleToContinue<T>(read: Iterable<[T, ReadingRecord]>): T | null {
   let best: { id: T; at: string } | null = null;
   for (const [id, record] of read) {
-    if (readingStatus(record).state === 'finished') continue;
+    if (readingStatus(record).state !== 'reading') continue;
     if (!best || record.at > best.at) best = { id, at: record.at };
   }
   return best?.id ?? null;

@@ -46,6 +46,33 @@ test.describe('reading status in the library', () => {
     await expect(research.menu).toHaveCount(0);
   });
 
+  test('keeps a place scrolled to just before another article opens; one only opened stays unread', async ({
+    launch,
+  }) => {
+    const path = makeResearchFolder();
+    const userData = tempFolder();
+    const first = await launch({ path, userData });
+    const research = new ResearchPage(first.page);
+    await research.row('A long day of grain talks').click();
+    await expect(new ReaderPage(first.page).title).toHaveText('A long day of grain talks');
+    const scroller = first.page.getByRole('main', { name: 'Article' });
+    await scroller.evaluate((el) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) / 2 }));
+    // Another article at once, inside the pause after scrolling that a save waits for. Opening
+    // it moves the scroller back to its top: the app's move, not reading it.
+    await research.row('Harvest in Odesa').click();
+    await expect(new ReaderPage(first.page).title).toHaveText('Harvest in Odesa');
+    // Closed at once: a position still waiting to be saved would be saved now.
+    await first.page.close({ runBeforeUnload: true });
+    await first.close();
+
+    const { page } = await launch({ path, userData });
+    const again = new ResearchPage(page);
+    await expect(again.row('A long day of grain talks')).toContainText(/\d+% read/);
+    await expect(again.row('Harvest in Odesa')).toContainText('Unread');
+    await again.button('Continue reading').click();
+    await expect(new ReaderPage(page).title).toHaveText('A long day of grain talks');
+  });
+
   test('follows the article being read, and Continue reading returns to it', async ({ launch }) => {
     const { page } = await launch({ path: makeResearchFolder() });
     const research = new ResearchPage(page);

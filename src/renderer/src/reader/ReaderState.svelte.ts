@@ -15,6 +15,8 @@ export class ReaderState {
   recent = $state.raw<RecentEntry[]>([]);
   /** Set by the app: storage notices that came with an answer. */
   onNotices: (messages: string[]) => void = () => undefined;
+  /** Set by the app: called just before the article on screen is replaced, still in the DOM. */
+  beforeReplace: () => void = () => undefined;
   /** Set by the app: what must be ready before the article is put on screen (its fonts). */
   beforeShow: (shown: ShownArticle) => Promise<void> = async () => undefined;
   readonly #api: LecternApi;
@@ -64,6 +66,7 @@ export class ReaderState {
   async #present(shown: ShownArticle, ticket: number) {
     await this.beforeShow(shown);
     if (ticket !== this.#latest) return;
+    this.beforeReplace();
     this.shown = shown;
     this.error = null;
     this.busy = false;

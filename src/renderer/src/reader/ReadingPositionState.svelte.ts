@@ -13,6 +13,8 @@ export class ReadingPositionState {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The scroller whose position waits to be saved (SAVE_DELAY_MS after the last scroll). */
   #waiting: HTMLElement | null = null;
+  /** Where `restore` placed the article: its own scroll events are not the reader's. */
+  #placed: number | null = null;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -28,6 +30,7 @@ export class ReadingPositionState {
     this.#key = key;
     scroller.scrollTop = 0;
     if (saved?.block) scrollToPosition(scroller, saved.block, saved.offset);
+    this.#placed = scroller.scrollTop;
     this.#measure(scroller);
     if (!saved?.block) return;
     // A face that arrives later (another script's subset) changes line breaks: keep the same
@@ -36,6 +39,7 @@ export class ReadingPositionState {
     void document.fonts.ready.then(() => {
       if (this.#key !== key || Math.abs(scroller.scrollTop - placed) > 1) return;
       scrollToPosition(scroller, saved.block, saved.offset);
+      if (this.#placed !== null) this.#placed = scroller.scrollTop;
       this.#measure(scroller);
     });
   }
@@ -47,14 +51,24 @@ export class ReadingPositionState {
     this.#key = null;
   }
 
-  onScroll = (scroller: HTMLElement) => {
+  /**
+   * The scroller moved: the position is saved once it rests. False when the move was the app's,
+   * placing an article just opened (at its top, or where it was left): that is not reading it.
+   */
+  onScroll = (scroller: HTMLElement): boolean => {
     this.#measure(scroller);
+    if (this.#placed !== null && Math.abs(scroller.scrollTop - this.#placed) <= 1) return false;
+    this.#placed = null;
     clearTimeout(this.#timer);
     this.#waiting = scroller;
     this.#timer = setTimeout(() => this.#save(scroller), SAVE_DELAY_MS);
+    return true;
   };
 
-  /** Saves a position still waiting, now: the window is closing or hidden. */
+  /**
+   * Saves a position still waiting, now: the window is closing or hidden, or another article is
+   * about to replace this one (its words are still in the DOM to be read).
+   */
   flush = () => {
     clearTimeout(this.#timer);
     if (this.#waiting) this.#save(this.#waiting);
