@@ -9,7 +9,10 @@ import {
   prepareRanking,
   type RankHelper,
 } from '../../../../src/main/services/library/library-ranking';
-import { LibraryService } from '../../../../src/main/services/library/library-service';
+import {
+  LibraryService,
+  type LibraryServiceOptions,
+} from '../../../../src/main/services/library/library-service';
 import { NO_LIMITS } from '../../../../src/main/services/library/syntax-search';
 import { parseSearchQuery } from '../../../../src/shared/library-query-syntax';
 import {
@@ -54,35 +57,35 @@ function secondConnection(calls: { count: number }) {
   };
 }
 
+/** The test folder's library opened with `options`: `ask`'s answer for each item, in order. */
+async function answers<T, R>(
+  options: Partial<LibraryServiceOptions>,
+  items: readonly T[],
+  ask: (service: LibraryService, item: T) => Promise<R>,
+): Promise<R[]> {
+  const service = new LibraryService({ userDataDir: userData, emit: () => undefined, ...options });
+  try {
+    await service.open(folder);
+    await service.whenIdle();
+    const found: R[] = [];
+    for (const item of items) found.push(await ask(service, item));
+    return found;
+  } finally {
+    await service.close();
+  }
+}
+
 describe('library ranking in two halves', () => {
   it('gives exactly the order of one whole ranking', async () => {
     const queries = [...realisticQueries(40), 'the', '"of the"', 'zz'];
-    const whole = new LibraryService({ userDataDir: userData, emit: () => undefined });
-    await whole.open(folder);
-    await whole.whenIdle();
-    const expected = [];
-    for (const query of queries)
-      expected.push((await whole.search(query)).hits.map((h) => h.entry.id));
-    await whole.close();
-
+    const idsFound = async (service: LibraryService, query: string) =>
+      (await service.search(query)).hits.map((h) => h.entry.id);
+    const expected = await answers({}, queries, idsFound);
     const calls = { count: 0 };
-    const split = new LibraryService({
-      userDataDir: userData,
-      emit: () => undefined,
-      rankHelper: secondConnection(calls),
-      splitSearchFrom: 100,
-    });
-    await split.open(folder);
-    await split.whenIdle();
-    for (const [i, query] of queries.entries()) {
-      expect(
-        (await split.search(query)).hits.map((h) => h.entry.id),
-        query,
-      ).toEqual(expected[i]);
-    }
+    const split = { rankHelper: secondConnection(calls), splitSearchFrom: 100 };
+    expect(await answers(split, queries, idsFound)).toEqual(expected);
     expect(calls.count).toBe(queries.length);
     expect(expected.filter((ids) => ids.length === 50).length).toBeGreaterThan(5);
-    await split.close();
   });
 
   it('ranks searches with the syntax and the list’s filters in two halves, as one whole', async () => {
@@ -106,32 +109,17 @@ describe('library ranking in two halves', () => {
       if (!parsed.ok) throw new Error(t);
       return limits.map((l) => [parsed.query, l] as const);
     });
-    const whole = new LibraryService({ userDataDir: userData, emit: () => undefined });
-    await whole.open(folder);
-    await whole.whenIdle();
-    const expected = [];
-    for (const [query, l] of searches) expected.push(await whole.searchWith(query, l));
-    await whole.close();
-
+    const found = (service: LibraryService, [query, l]: (typeof searches)[number]) =>
+      service.searchWith(query, l);
+    const expected = await answers({}, searches, found);
     const calls = { count: 0 };
-    const split = new LibraryService({
-      userDataDir: userData,
-      emit: () => undefined,
-      rankHelper: secondConnection(calls),
-      splitSearchFrom: 100,
-    });
-    await split.open(folder);
-    await split.whenIdle();
-    for (const [i, [query, l]] of searches.entries()) {
-      expect(await split.searchWith(query, l), typed[Math.floor(i / 3)]).toEqual(expected[i]);
-    }
+    const split = { rankHelper: secondConnection(calls), splitSearchFrom: 100 };
+    expect(await answers(split, searches, found)).toEqual(expected);
     // Every search with words to rank was split; only a query with none lists without ranking.
     expect(calls.count).toBe(searches.length);
-    const full = expected.filter((r) => r.hits.length === 50);
-    expect(full.length).toBeGreaterThan(10);
+    expect(expected.filter((r) => r.hits.length === 50).length).toBeGreaterThan(10);
     // Some filtered searches found fewer than the whole page: the conditions held in both halves.
     expect(expected.some((r) => r.hits.length > 0 && r.hits.length < 50)).toBe(true);
-    await split.close();
   });
 
   it('starts the ranking thread once a library being indexed has grown big enough', async () => {
