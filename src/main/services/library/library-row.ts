@@ -11,6 +11,9 @@ export interface Row {
   mtime: number;
 }
 
+/** One entry's row, by id: the top of a ranking is read this way once ranked. */
+export const ROW_BY_ID = 'SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?';
+
 export function entryOf(root: string, row: Row): LibraryEntry {
   return {
     id: row.id,

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import type { BrokenEntry, LibraryEntry, SearchHit, SearchResults } from '../../../shared/library';
 import { parseLibraryQuery } from '../../../shared/library-query';
 import type { LibraryDb } from './library-db';
-import { entryOf, type Row } from './library-row';
+import { entryOf, ROW_BY_ID, type Row } from './library-row';
 import {
   LAST_ROWID,
   mergeRanked,
@@ -42,7 +42,7 @@ export class LibraryQueries {
     );
     this.#broken = db.prepare('SELECT rel, error FROM files WHERE error IS NOT NULL ORDER BY rel');
     this.#rank = prepareRanking(db);
-    this.#row = db.prepare('SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?');
+    this.#row = db.prepare(ROW_BY_ID);
     this.#count = prepareMatchCount(db);
     this.#middle = db.prepare(
       `SELECT count(*) AS count,

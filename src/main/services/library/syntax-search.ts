@@ -15,7 +15,7 @@ import {
   type RankConditions,
   type Ranked,
 } from './library-ranking';
-import { entryOf, type Row } from './library-row';
+import { entryOf, ROW_BY_ID, type Row } from './library-row';
 import { toMatchExpression } from './match-expression';
 import { rowsAs } from './sqlite';
 
@@ -105,7 +105,7 @@ export class SyntaxSearch {
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
-    this.#row = db.prepare('SELECT id, rel, title, source, date, mtime FROM files WHERE id = ?');
+    this.#row = db.prepare(ROW_BY_ID);
     this.#listed = db.prepare(
       `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime ${LISTED}
        ORDER BY f.date IS NULL, f.date DESC, f.id LIMIT @limit`,
