@@ -44,6 +44,17 @@ test.describe('highlights', () => {
     ).toBeVisible();
   });
 
+  test('a highlight from the body’s very first character is drawn', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    // "Russia " starts the body's first paragraph ("Russia [said](#) Sunday…").
+    await comfort.select('Russia ');
+    await page.keyboard.press('h');
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': ['Russia '] });
+  });
+
   test('colour and note from the toolbar, recolour, remove and undo', async ({ launch }) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);

@@ -78,7 +78,8 @@ export class ArticleText {
   /** Where an offset of the text is in the page (its chunk filled first); null past the end. */
   #pointAt(offset: number, end: boolean): TextPoint | null {
     const before = this.#before.length;
-    if (offset < before || (offset === before && !end))
+    // An offset where the body starts is the body's first character, unless it ends a range.
+    if (offset < before || (offset === before && end))
       return pointIn(this.#root, offset, end, (n) => this.#isBefore(n));
     const inBody = offset - before;
     if (inBody <= this.#bodyLength && this.#body.blocks.length > 0) {
