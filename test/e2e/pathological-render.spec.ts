@@ -38,3 +38,26 @@ test('a 2 MB article opens with its title', async ({ launch }) => {
   await expect(new ReaderPage(page).title).toHaveText('Two Megabytes', { timeout: 60_000 });
   await expect(page.getByText('Original url')).toHaveCount(0);
 });
+
+test('deeply nested lists and quotes keep their words on the page', async ({ launch }) => {
+  const { page } = await launch();
+  const reader = new ReaderPage(page);
+  await expect(reader.title).toBeVisible();
+  const cases = {
+    'Deep lists': PATHOLOGICAL['deeply nested lists']!(),
+    'Deep quotes': `${'> '.repeat(300)}the deepest words`,
+  };
+  for (const [title, body] of Object.entries(cases)) {
+    const buffer = Buffer.from(`# ${title}\n\n${body}\n`);
+    await reader.openThroughPicker({ name: `${title}.txt`, mimeType: 'text/plain', buffer });
+    await expect(reader.title).toHaveText(title);
+    // Every paragraph and list item starts well inside the article's column, however deep.
+    const offPage = await reader.article.evaluate((article) => {
+      const column = article.getBoundingClientRect();
+      return [...article.querySelectorAll('li, p')]
+        .map((element) => element.getBoundingClientRect())
+        .filter((box) => box.left < column.left || box.left > column.right - 120).length;
+    });
+    expect(offPage, title).toBe(0);
+  }
+});
