@@ -123,6 +123,8 @@ test.describe('people and places across the library', () => {
     const research = new ResearchPage(page);
     await research.button('People and places').click();
     const dialog = research.dialog('People and places');
+    // Typing goes straight to the filter.
+    await expect(dialog.getByRole('searchbox', { name: 'Filter names' })).toBeFocused();
     const names = dialog.getByRole('listbox', { name: 'Names' });
     await expect(async () => {
       // Names arrive as the analysis reads the articles: ask again until all are in.
@@ -214,6 +216,7 @@ test.describe('every highlight across the library', () => {
     const research = new ResearchPage(page);
     await research.button('All highlights').click();
     const dialog = research.dialog('All highlights');
+    await expect(dialog.getByRole('searchbox', { name: 'Search highlights' })).toBeFocused();
     const list = dialog.getByRole('listbox', { name: 'Highlights' });
     await expect(list.getByRole('option')).toHaveText(
       [

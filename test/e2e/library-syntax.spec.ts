@@ -108,4 +108,20 @@ test.describe('search syntax in the library', () => {
     await expect(help).toHaveCount(0);
     await expect(button).toBeFocused();
   });
+
+  test('the Search syntax popover stays inside a 600 px window', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    await page.setViewportSize({ width: 600, height: 800 });
+    // A library opened at 600 px shows as a sheet over the reader.
+    await expect(page.getByRole('button', { name: 'Library', exact: true })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await page.getByRole('button', { name: 'Search syntax' }).click();
+    const help = page.getByRole('dialog', { name: 'Search syntax' });
+    await expect(help).toBeVisible();
+    const box = (await help.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(600);
+  });
 });
