@@ -16,7 +16,7 @@ const BLANK = /^[ \t]*$/;
  * Sections of at least `size` characters or `lines` lines (the last may be shorter), in order.
  */
 export function* markdownSections(text: string, size: number, lines = Infinity): Generator<string> {
-  if (text.length <= size || REFERENCE_DEFINITION.test(text)) {
+  if (text.length <= size || hasReferenceDefinition(text)) {
     yield text;
     return;
   }
@@ -53,6 +53,10 @@ export function* markdownSections(text: string, size: number, lines = Infinity):
 export function headSection(text: string, size: number, lines = Infinity): string {
   return markdownSections(text, size, lines).next().value ?? text;
 }
+
+/** The quick look first: the pattern is a scan of every line, and nearly no article has one. */
+const hasReferenceDefinition = (text: string) =>
+  text.includes(']:') && REFERENCE_DEFINITION.test(text);
 
 function fenceOpenedBy(line: string): string | null {
   const open = FENCE.exec(line);
