@@ -85,9 +85,12 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
+const SHORT = '# A short one\n\nBy [Agency](#)\n\nA paragraph.\n';
+
 /**
- * The article opened at launch (named on the command line), then again from Recent in the running
- * window: the first includes the app starting, the second is the opening alone.
+ * The article opened at launch (named on the command line), then, after a short one, again from
+ * Recent in the running window: the first includes the app starting, the second is the opening
+ * alone.
  */
 async function openTwice(browser: Browser, dir: string, item: OpenCase) {
   const file = join(dir, 'article.txt');
@@ -109,6 +112,12 @@ async function openTwice(browser: Browser, dir: string, item: OpenCase) {
     const atLaunch = await measureOpen(page, 0, stopAtLaunch);
     let again: OpenMeasure | null = null;
     if (atLaunch.alert === null) {
+      // Another, short article in between: the long one is then opened, not replaced by itself.
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open…', exact: true }).click();
+      const short = { name: 'short.txt', mimeType: 'text/plain', buffer: Buffer.from(SHORT) };
+      await (await chooser).setFiles(short);
+      await page.getByRole('heading', { level: 1, name: 'A short one' }).waitFor();
       await page.evaluate(() => window.__open.rearm());
       await page.getByRole('button', { name: 'Recent', exact: true }).click();
       const since = await page.evaluate(() => performance.now());
