@@ -8,8 +8,10 @@ import { AppFailure } from '../../shared/result';
 import { ArticleShelf } from './article-shelf';
 import type { ArticleJob, ArticleReply } from './article-thread';
 import { entityFinder } from './entity-thread';
+import { lowerThreadPriority } from './thread-priority';
 
 const port = parentPort!;
+lowerThreadPriority();
 // Names for the details panel are found on a thread of their own, started (and its tagger loaded,
 // 1–3 s of work) once the first article is all in the window, so it does not compete with it.
 const names = entityFinder((workerData as { entityWorkerFile?: string } | null)?.entityWorkerFile);
