@@ -9,7 +9,11 @@ import { parseArticle } from './article-parser';
 import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';
 import { TooManyBlocks } from './markdown-blocks';
 
-const READ_CHUNK = 1024 * 1024;
+/**
+ * Read in large steps, into the buffer sized for the file: each step is a trip to the thread pool,
+ * and a 20 MB file read 1 MB at a time took 20–45 ms against 4–6 ms in two steps.
+ */
+const READ_CHUNK = 16 * 1024 * 1024;
 /**
  * More lines than this is not an article, and is refused before parsing: the parser keeps a few
  * numbers per line, so 20 MB of one-letter lines would cost it gigabytes.
