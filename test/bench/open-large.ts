@@ -14,7 +14,7 @@ import { generateRealisticArticle } from '../support/generate-articles';
 import { HOSTILE_SHAPES } from '../support/pathological-markdown';
 import { ms, quantile, verdict } from './bench-report';
 import { pingBaseline, pingHost } from './host-pings';
-import { measureOpen, type OpenMeasure } from './open-measure';
+import { measureOpen, windowTasksWhile, type OpenMeasure } from './open-measure';
 import { installOpenProbe } from './open-probe';
 
 interface OpenCase {
@@ -111,6 +111,7 @@ async function openTwice(browser: Browser, dir: string, item: OpenCase) {
     await page.goto(host.url);
     const atLaunch = await measureOpen(page, 0, stopAtLaunch);
     let again: OpenMeasure | null = null;
+    let tasks: Awaited<ReturnType<typeof windowTasksWhile>> | null = null;
     if (atLaunch.alert === null) {
       // Another, short article in between: the long one is then opened, not replaced by itself.
       const chooser = page.waitForEvent('filechooser');
@@ -122,12 +123,28 @@ async function openTwice(browser: Browser, dir: string, item: OpenCase) {
       await page.getByRole('button', { name: 'Recent', exact: true }).click();
       const since = await page.evaluate(() => performance.now());
       const stopAgain = ping();
-      await page.getByRole('list', { name: 'Recent articles' }).getByRole('button').first().click();
-      again = await measureOpen(page, since, stopAgain);
+      const reopen = async () => {
+        await page
+          .getByRole('list', { name: 'Recent articles' })
+          .getByRole('button')
+          .first()
+          .click();
+        again = await measureOpen(page, since, stopAgain);
+      };
+      // Where the window's tasks are checked, a trace gives their CPU time beside the clock's.
+      if (item.responsive) tasks = await windowTasksWhile(browser, page, reopen);
+      else await reopen();
     }
     const windowHeapMb = await heapMb(page);
     const baseline = await pingBaseline(page, origin);
-    return { atLaunch, again, baseline, windowHeapMb, hostPeakMb: peakMb(host.process.pid) };
+    return {
+      atLaunch,
+      again: again as OpenMeasure | null,
+      tasks,
+      baseline,
+      windowHeapMb,
+      hostPeakMb: peakMb(host.process.pid),
+    };
   } finally {
     for (const stop of pinging) await stop();
     await page.close();
@@ -226,6 +243,11 @@ export async function benchOpenLarge(browser: Browser, cases = OPEN_CASES): Prom
       if (r.again) {
         console.log('   opened again from Recent in the running window:');
         againTitle = report(r.again, item, floor?.[1] ?? null, checks, 'again');
+      }
+      if (r.tasks) {
+        console.log(
+          `    traced while it opened again, to its last piece: longest window task ${ms(r.tasks.wall)} by the clock, ${ms(r.tasks.cpu)} of CPU time; ${r.tasks.overCpu50} tasks over 50 ms of CPU`,
+        );
       }
       if (item.label.startsWith('8 KB')) floor = [launchTitle, againTitle];
       console.log(

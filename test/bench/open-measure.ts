@@ -3,7 +3,7 @@
  * window's request to the answer, the title painted, the last piece, the body filled and End; the
  * window's long tasks; the host's answers to pings (host-pings.ts) meanwhile.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Ping } from './host-pings';
 import { jumpToEnd, openTimings } from './open-probe';
 
@@ -54,5 +54,62 @@ export async function measureOpen(
     longestTask: longest(arriving),
     longTasks: arriving.filter((t) => t.duration > 50).length,
     longestBeforeAnswer: longest(tasks.filter((t) => t.startTime < api.response)),
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, which does not grow when the machine's other work preempts the task. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * The window's tasks while `work` runs, until the last piece of the article is in, from a Chromium
+ * trace: the longest by the clock and the longest in CPU time. On a shared machine a task of a few milliseconds' work can take a hundred
+ * by the clock, waiting for a core; its CPU time is the window's own share.
+ */
+export async function windowTasksWhile(
+  browser: Browser,
+  page: Page,
+  work: () => Promise<void>,
+): Promise<{ wall: number; cpu: number; overCpu50: number }> {
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
+  let buffer: Buffer;
+  try {
+    await work();
+  } finally {
+    buffer = await browser.stopTracing();
+  }
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The page's renderer is the main thread with the most work in the trace.
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    byThread.set(`${e.pid}:${e.tid}`, [...(byThread.get(`${e.pid}:${e.tid}`) ?? []), e]);
+  }
+  const sum = (list: TraceEvent[]) => list.reduce((total, e) => total + (e.dur ?? 0), 0);
+  // Up to the app's mark that the last piece is in: not the filling after it, nor End.
+  const complete = events.find((e) => e.name === 'lectern-article-complete')?.ts ?? Infinity;
+  const tasks = ([...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? []).filter(
+    (e) => e.ts < complete,
+  );
+  const cpu = tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
+  return {
+    wall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)),
+    cpu: Math.max(0, ...cpu),
+    overCpu50: cpu.filter((ms) => ms > 50).length,
   };
 }
