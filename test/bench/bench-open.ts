@@ -61,7 +61,8 @@ try {
     cases.push([label, path, `Bench ${label}`]);
   }
 
-  // `npm run bench:open -- --large [name]`: the long and hostile articles alone (those named so).
+  // `npm run bench:open -- --large [name,name…]`: the long and hostile articles alone (those whose
+  // label holds one of the names).
   const largeOnly = process.argv.includes('--large');
   const only = process.argv[process.argv.indexOf('--large') + 1];
   if (!largeOnly) {
@@ -78,7 +79,9 @@ try {
   // Long and hostile articles (issue 13): title, end, host answers and memory, with their targets.
   await benchOpenLarge(
     browser,
-    OPEN_CASES.filter((item) => !largeOnly || !only || item.label.includes(only)),
+    OPEN_CASES.filter(
+      (item) => !largeOnly || !only || only.split(',').some((name) => item.label.includes(name)),
+    ),
   );
   if (!largeOnly) await printFirstPaint(browser, dir);
 } finally {

@@ -17,6 +17,8 @@ export interface OpenProbe {
   alertAt: number | null;
   longTasks: { startTime: number; duration: number }[];
   whenDone(): Promise<void>;
+  /** Starts over, for another article opened in the same window. */
+  rearm(): void;
 }
 
 declare global {
@@ -27,7 +29,9 @@ declare global {
 
 export function installOpenProbe(): void {
   let finish: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (finish = resolve));
+  let done = new Promise<void>((resolve) => (finish = resolve));
+  /** The article shown before the one awaited (after a rearm). */
+  let previous: Element | null = null;
   const probe: OpenProbe = {
     title: null,
     complete: null,
@@ -36,6 +40,14 @@ export function installOpenProbe(): void {
     alertAt: null,
     longTasks: [],
     whenDone: () => done,
+    rearm: () => {
+      Object.assign(probe, { title: null, complete: null, filled: null, alert: null });
+      Object.assign(probe, { alertAt: null, longTasks: [] });
+      titleSeen = false;
+      filledSeen = false;
+      previous = document.querySelector('article');
+      done = new Promise<void>((resolve) => (finish = resolve));
+    },
   };
   window.__open = probe;
   const afterFrame = (record: (time: number) => void) =>
@@ -54,7 +66,8 @@ export function installOpenProbe(): void {
     return entry;
   };
   const check = () => {
-    const article = document.querySelector('article');
+    const shown = document.querySelector('article');
+    const article = shown === previous ? null : shown;
     if (!titleSeen && article?.querySelector('h1')) {
       titleSeen = true;
       afterFrame((time) => (probe.title = time));
@@ -68,7 +81,7 @@ export function installOpenProbe(): void {
       });
     }
     const alert = document.querySelector('main [role="alert"]');
-    if (alert && !article && !probe.alert) {
+    if (alert && !article && !probe.alert && !previous) {
       probe.alert = alert.textContent?.trim() ?? '';
       afterFrame((time) => {
         probe.alertAt = time;
@@ -89,10 +102,15 @@ export function installOpenProbe(): void {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** When the window asked for the article (the first opening call) and when the answer was in. */
-export function openTimings() {
+/**
+ * When the window asked for the article (the first opening call from `since`) and when the answer
+ * was in.
+ */
+export function openTimings(since = 0) {
   const opening = /\/api\/(app\.start|reader\.open\w*|library\.openArticle)$/;
-  const calls = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (entry) => entry.startTime >= since,
+  );
   const answer = calls.find((entry) => opening.test(entry.name));
   const pieces = calls.filter((entry) => entry.name.endsWith('/api/reader.bodyPiece'));
   return {

@@ -170,6 +170,24 @@ test.describe('hostile shapes', () => {
     await expect(reader.openButton).toBeEnabled();
   });
 
+  test('a paragraph of 600 000 inline pieces opens with its title, and its last word is found', async ({
+    launch,
+  }) => {
+    test.setTimeout(180_000);
+    const { page } = await launch();
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toBeVisible();
+    const text = `${HOSTILE_SHAPES['200 000 inline pieces in one paragraph']!.make()}zebrafinch\n`;
+    const buffer = Buffer.from(text);
+    await reader.openThroughPicker({ name: 'inline.txt', mimeType: 'text/plain', buffer });
+    await expect(reader.title).toHaveText('Inline pieces', { timeout: 60_000 });
+    // The paragraph arrives after the title, cut into paragraphs; its text is all there.
+    const find = new FindBar(page);
+    await find.search('zebrafinch');
+    await expect(find.status).toHaveText('1 of 1', { timeout: 60_000 });
+    await expect(find.currentHighlight).toHaveText('zebrafinch');
+  });
+
   test('20 MB of tiny paragraphs is refused with the reason', async ({ launch }) => {
     test.setTimeout(180_000);
     const { page } = await launch();

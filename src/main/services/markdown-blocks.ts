@@ -5,6 +5,7 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { Block, Inline, LinkTarget } from '../../shared/article';
 import { removeInvisibleControls } from '../../shared/deceptive-text';
+import { cutParagraph, MAX_PARAGRAPH_CHARS } from './long-paragraphs';
 import { markdownSections } from './markdown-sections';
 
 /** More blocks than this is not an article (a long book has about 20 000 paragraphs). */
@@ -123,18 +124,17 @@ class BlockReader {
     while (this.#i < this.tokens.length) {
       const token = this.tokens[this.#i++]!;
       if (token.type === closeType) break;
-      const block = this.readBlock(token);
-      if (!block) continue;
-      blocks.push(block);
-      endLines?.push(token.map?.[1] ?? 0);
+      // A paragraph may be cut in several (long-paragraphs), each ending where it ends.
+      const count = token.type === 'paragraph_open' ? this.paragraphs(blocks) : 0;
+      const block = count ? null : this.readBlock(token);
+      if (block) blocks.push(block);
+      for (let k = block ? 1 : count; k > 0; k--) endLines?.push(token.map?.[1] ?? 0);
     }
     return blocks;
   }
 
   private readBlock(token: Token): Block | null {
     switch (token.type) {
-      case 'paragraph_open':
-        return this.paragraph();
       case 'heading_open':
         return this.heading(token);
       case 'bullet_list_open':
@@ -158,8 +158,15 @@ class BlockReader {
     }
   }
 
-  private paragraph(): Block {
-    return paragraphBlock(this.inlineThen('paragraph_close'), this.id());
+  /** The paragraph, or the parts a very long one is cut into, added to `blocks`; how many. */
+  private paragraphs(blocks: Block[]): number {
+    const inline = this.tokens[this.#i];
+    // Its source is at least as long as its text: most paragraphs need no closer look.
+    const long = inline?.type === 'inline' && inline.content.length > MAX_PARAGRAPH_CHARS;
+    const children = this.inlineThen('paragraph_close');
+    const parts = long ? cutParagraph(children) : [children];
+    for (const part of parts) blocks.push(paragraphBlock(part, this.id()));
+    return parts.length;
   }
 
   private heading(open: Token): Block {

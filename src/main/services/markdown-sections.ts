@@ -16,43 +16,65 @@ const BLANK = /^[ \t]*$/;
  * Sections of at least `size` characters or `lines` lines (the last may be shorter), in order.
  */
 export function* markdownSections(text: string, size: number, lines = Infinity): Generator<string> {
-  if (text.length <= size || REFERENCE_DEFINITION.test(text)) {
+  if (text.length <= size || hasReferenceDefinition(text)) {
     yield text;
     return;
   }
   let start = 0;
-  let fence: string | null = null;
-  let previousBlank = false;
-  let count = 0;
-  for (let at = 0; at < text.length; count++) {
-    const end = text.indexOf('\n', at);
-    const lineEnd = end === -1 ? text.length : end;
-    const line = text.slice(at, Math.min(lineEnd, at + 80));
-    if (fence) {
-      // A closing fence: the same character, at least as many, nothing after but spaces.
-      const close = FENCE.exec(line);
-      if (close && close[1]!.startsWith(fence) && BLANK.test(line.slice(close[0].length))) {
-        fence = null;
-      }
-    } else {
-      const long = at - start >= size || count >= lines;
-      if (previousBlank && long && startsTopLevelBlock(line)) {
-        yield text.slice(start, at);
-        start = at;
-        count = 0;
-      }
-      fence = fenceOpenedBy(line);
-    }
-    previousBlank = !fence && BLANK.test(line) && lineEnd - at === line.length;
-    at = lineEnd + 1;
+  let startLine = 0;
+  for (const { at, line } of cutPlaces(text)) {
+    if (at - start < size && line - startLine < lines) continue;
+    yield text.slice(start, at);
+    start = at;
+    startLine = line;
   }
   yield text.slice(start);
 }
 
-/** The first `size` characters or `lines` lines or so, cut where the whole text would be. */
-export function headSection(text: string, size: number, lines = Infinity): string {
-  return markdownSections(text, size, lines).next().value ?? text;
+/**
+ * The first `size` characters or `lines` lines or so, cut where the whole text would be. Where the
+ * first such cut is more than `most` characters in (a block of megabytes), the head stops before
+ * that block instead, if it can: then the title is answered at once, and the block follows.
+ */
+export function headSection(text: string, size: number, lines = Infinity, most = Infinity): string {
+  if (text.length <= size || hasReferenceDefinition(text)) return text;
+  let before = 0;
+  for (const { at, line } of cutPlaces(text)) {
+    const long = at >= size || line >= lines;
+    if (long && at > most && before > 0) return text.slice(0, before);
+    if (long) return text.slice(0, at);
+    before = at;
+  }
+  return text.length > most && before > 0 ? text.slice(0, before) : text;
 }
+
+/** Each place a cut may be made (see the top), with the number of the line starting there. */
+function* cutPlaces(text: string): Generator<{ at: number; line: number }> {
+  let fence: string | null = null;
+  let previousBlank = false;
+  let line = 0;
+  for (let at = 0; at < text.length; line++) {
+    const end = text.indexOf('\n', at);
+    const lineEnd = end === -1 ? text.length : end;
+    const start = text.slice(at, Math.min(lineEnd, at + 80));
+    if (fence) {
+      // A closing fence: the same character, at least as many, nothing after but spaces.
+      const close = FENCE.exec(start);
+      if (close && close[1]!.startsWith(fence) && BLANK.test(start.slice(close[0].length))) {
+        fence = null;
+      }
+    } else {
+      if (previousBlank && at > 0 && startsTopLevelBlock(start)) yield { at, line };
+      fence = fenceOpenedBy(start);
+    }
+    previousBlank = !fence && BLANK.test(start) && lineEnd - at === start.length;
+    at = lineEnd + 1;
+  }
+}
+
+/** The quick look first: the pattern is a scan of every line, and nearly no article has one. */
+const hasReferenceDefinition = (text: string) =>
+  text.includes(']:') && REFERENCE_DEFINITION.test(text);
 
 function fenceOpenedBy(line: string): string | null {
   const open = FENCE.exec(line);

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromBytes } from '../../../src/main/services/article-file';
 import { parseArticle } from '../../../src/main/services/article-parser';
+import { MAX_PARAGRAPH_CHARS } from '../../../src/main/services/long-paragraphs';
 import type { Block, Inline } from '../../../src/shared/article';
+import { plainText } from '../../../src/shared/article-text';
 import { AppFailure } from '../../../src/shared/result';
 import { HOSTILE_SHAPES, PATHOLOGICAL } from '../../support/pathological-markdown';
 import { sourceFile } from '../../support/source-file';
@@ -35,6 +37,19 @@ function elements(nodes: Inline[]): number {
   return count;
 }
 
+/** The longest paragraph's text, nested ones included. */
+function longestParagraph(blocks: Block[]): number {
+  let longest = 0;
+  for (const block of blocks) {
+    if (block.type === 'paragraph') longest = Math.max(longest, plainText(block.children).length);
+    else if (block.type === 'quote') longest = Math.max(longest, longestParagraph(block.children));
+    else if (block.type === 'list') {
+      longest = Math.max(longest, longestParagraph(block.items.flat()));
+    }
+  }
+  return longest;
+}
+
 function mostElements(blocks: Block[]): number {
   let most = 0;
   for (const block of blocks) {
@@ -54,6 +69,7 @@ describe('pathological Markdown parses with its structure capped', () => {
       expect(article.title).toBe('Pathological');
       expect(blockDepth(article.body)).toBeLessThanOrEqual(MAX_DEPTH);
       expect(mostElements(article.body)).toBeLessThanOrEqual(MAX_INLINE_ELEMENTS);
+      expect(longestParagraph(article.body)).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
     });
   }
 });
@@ -82,6 +98,8 @@ describe('hostile shapes open, or are refused with the reason, as a file would b
       expect(article.titleFrom).toBe('heading');
       expect(blockDepth(article.body)).toBeLessThanOrEqual(MAX_DEPTH);
       expect(mostElements(article.body)).toBeLessThanOrEqual(MAX_INLINE_ELEMENTS);
+      // No paragraph the window would lay out in one long step (long-paragraphs).
+      expect(longestParagraph(article.body)).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
       // Every block is there, in order (the title took the first id).
       if (blocks) expect(article.body.map((b) => b.id).at(-1)).toBe(`b${blocks}`);
       if (blocks) expect(article.body).toHaveLength(blocks);

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync, truncateSync, symlinkSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,22 @@ describe('loadArticleFile', () => {
       message: expect.stringContaining('300.0 MB'),
     });
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('reads every byte of a file that grew after its size was taken', async () => {
+    const text = `# Grown\n\n${'More words in the body. '.repeat(4_000)}\n`;
+    const path = write('grown.txt', text);
+    // The size stat gives is the file's when it was opened; here it grew 90 KB since.
+    const openShrunk = async (file: string) => {
+      const handle = await open(file, 'r');
+      const stat = handle.stat.bind(handle);
+      return Object.assign(handle, {
+        stat: async () => Object.assign(await stat(), { size: 10 }),
+      }) as typeof handle;
+    };
+    const article = await loadArticleFile(path, openShrunk);
+    expect(article.source.size).toBe(Buffer.byteLength(text));
+    expect(article.title).toBe('Grown');
   });
 
   it('never opens a FIFO (which would hang)', async () => {

@@ -92,3 +92,24 @@ describe('Markdown sections', () => {
     );
   });
 });
+
+describe('the head of a long text', () => {
+  const giant = '*a* [b](#) `c` '.repeat(20_000);
+
+  it('stops before a block that would make it far longer than asked', () => {
+    const text = `# Title\n\nBy [Agency](#)\n\n${giant}\n\nAfter.\n`;
+    expect(headSection(text, 1_000, Infinity, 10_000)).toBe('# Title\n\nBy [Agency](#)\n\n');
+  });
+
+  it('takes the long block when nothing comes before it', () => {
+    const text = `${giant}\n\nAfter.\n`;
+    expect(headSection(text, 1_000, Infinity, 10_000)).toBe(`${giant}\n\n`);
+  });
+
+  it('is cut where the whole text would be cut, when no block is that long', () => {
+    const text = generateArticle(300 * 1024, 3);
+    expect(headSection(text, 32 * 1024, 500, 128 * 1024)).toBe(
+      [...markdownSections(text, 32 * 1024, 500)][0],
+    );
+  });
+});
