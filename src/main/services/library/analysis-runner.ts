@@ -5,7 +5,6 @@
  * the window, the indexer and searches come first.
  */
 import { existsSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Entity } from '../../../shared/article-details';
@@ -36,19 +35,6 @@ export function startAnalysisRunner(options: {
   }
   const analyst = new LibraryAnalyst(dbFile, root, onMessage);
   return { post: (job) => analyst.post(job), close: async () => analyst.close() };
-}
-
-/**
- * Lowers this thread's priority. On Linux the nice value belongs to the calling thread; elsewhere
- * it would lower the whole app, so it is left alone there.
- */
-export function lowerThreadPriority() {
-  if (process.platform !== 'linux') return;
-  try {
-    setPriority(10);
-  } catch {
-    // Not allowed here: the analysis simply runs at the usual priority.
-  }
 }
 
 type NamesRequest = { id: number; root: string; files: Pending[] };

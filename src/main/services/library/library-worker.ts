@@ -6,7 +6,8 @@
  * and its helper for names (roles 'analyst' and 'names', see analysis-runner).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lowerThreadPriority, serveNames, twoThreadNames } from './analysis-runner';
+import { serveNames, twoThreadNames } from './analysis-runner';
+import { lowerThreadPriority } from '../thread-priority';
 import { answer } from './article-reader';
 import { LibraryAnalyst, type AnalystJob } from './library-analysis';
 import { attachLibraryDb } from './library-db';
