@@ -16,6 +16,9 @@ const CURRENT_CLASS = 'find-current';
 /** Work per frame, so typing and scrolling stay smooth. */
 const FRAME_BUDGET_MS = 6;
 
+/** When a pass runs: in the next frame before it is painted, or just after. */
+type PassTime = 'before-paint' | 'after-paint';
+
 interface IndexedRange extends Mark.Range {
   index: number;
 }
@@ -26,7 +29,7 @@ export class MatchHighlighter {
   readonly #marks = new Map<number, Mark>();
   readonly #onScroll = () => {
     this.#top = null;
-    this.#schedule();
+    this.#schedule('before-paint');
   };
   /** The first segment on screen, kept until the article scrolls: typing does not move it. */
   #top: number | null = null;
@@ -36,7 +39,8 @@ export class MatchHighlighter {
   /** Segments that hold marks now, and those already marked for the current matches. */
   #marked = new Set<number>();
   #done = new Set<number>();
-  #frame = 0;
+  /** The pass waiting for its turn, if any: cancelled when new matches come. */
+  #pending: { when: PassTime; cancel: () => void } | null = null;
   #settled = true;
 
   constructor(segments: FindSegments, scroller: HTMLElement) {
@@ -55,8 +59,7 @@ export class MatchHighlighter {
     this.#matches = matches;
     this.#done.clear();
     this.#settled = false;
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#cancel();
     for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#currentElements = [];
     this.#current = current;
@@ -66,7 +69,7 @@ export class MatchHighlighter {
       this.setCurrent(current, 'jump');
     }
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
-    this.#pass();
+    this.#pass('before-paint');
   }
 
   /**
@@ -113,40 +116,69 @@ export class MatchHighlighter {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.#scroller.removeEventListener('scroll', this.#onScroll);
     for (const segment of this.#marked) this.#unmark(segment);
     this.#marked.clear();
   }
 
-  #schedule(): void {
-    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#pass());
+  /**
+   * Runs a pass in the coming frame before it is painted (`before-paint`: what is on screen is
+   * marked in the frame that shows it), or once that frame is painted (`after-paint`: the rest,
+   * which would only make the reader wait for the frame).
+   */
+  #schedule(when: PassTime): void {
+    const pending = this.#pending;
+    if (pending && (pending.when === 'before-paint' || when === 'after-paint')) return;
+    this.#cancel();
+    let live = true;
+    const run = () => {
+      if (!live) return;
+      this.#pending = null;
+      this.#pass(when);
+    };
+    const frame = requestAnimationFrame(when === 'before-paint' ? run : () => setTimeout(run));
+    this.#pending = {
+      when,
+      cancel: () => {
+        live = false;
+        cancelAnimationFrame(frame);
+      },
+    };
+  }
+
+  #cancel(): void {
+    this.#pending?.cancel();
+    this.#pending = null;
   }
 
   /**
-   * One frame's work: mark the blocks on screen, then the rest of the groups near it, then clear
-   * what is left of older matches.
+   * One slice of work: mark the segments on screen; then, in a pass after the frame is painted,
+   * those near it and the clearing of older marks, a slice per frame.
    */
-  #pass(): void {
-    this.#frame = 0;
-    if (!markJs()) return void loadMarkJs().then(() => this.#schedule());
+  #pass(when: PassTime): void {
+    if (!markJs()) return void loadMarkJs().then(() => this.#schedule('before-paint'));
     const started = performance.now();
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
-    for (const [band, segments] of [onScreen, nearby].entries()) {
-      if (band === 1 && !this.#settled) this.#settle();
-      for (const segment of segments) {
-        if (this.#done.has(segment)) continue;
-        this.#markSegment(segment);
-        if (overBudget()) return this.#schedule();
-      }
+    for (const segment of onScreen) {
+      if (!this.#done.has(segment)) this.#markSegment(segment);
+      if (overBudget()) return this.#schedule('before-paint');
     }
     if (!this.#settled) this.#settle();
-    for (const segment of this.#marked) {
-      if (this.#done.has(segment)) continue;
+    const stale = () => [...this.#marked].filter((segment) => !this.#done.has(segment));
+    if (when === 'before-paint') {
+      if (nearby.length > 0 || stale().length > 0) this.#schedule('after-paint');
+      return;
+    }
+    for (const segment of nearby) {
+      if (!this.#done.has(segment)) this.#markSegment(segment);
+      if (overBudget()) return this.#schedule('after-paint');
+    }
+    for (const segment of stale()) {
       this.#unmark(segment);
-      if (overBudget()) return this.#schedule();
+      if (overBudget()) return this.#schedule('after-paint');
     }
   }
 
@@ -237,9 +269,20 @@ export class MatchHighlighter {
     for (const mark of this.#currentElements) mark.classList.add(CURRENT_CLASS);
   }
 
+  /**
+   * Takes mark.js's marks out again. mark.js's own `unmark` merges the text around each mark in
+   * its own step, so a paragraph with twenty marks is walked twenty times; here it is once.
+   */
   #unmark(segment: number): void {
-    this.#mark(segment)?.unmark({ element: 'mark', className: MATCH_CLASS });
     this.#marked.delete(segment);
+    const element = this.#segments.element(segment);
+    if (!element) return;
+    const parents = new Set<Node>();
+    for (const mark of element.querySelectorAll(`mark.${MATCH_CLASS}`)) {
+      if (mark.parentNode) parents.add(mark.parentNode);
+      mark.replaceWith(...mark.childNodes);
+    }
+    for (const parent of parents) parent.normalize();
   }
 
   #mark(segment: number): Mark | null {
