@@ -4,14 +4,13 @@
  * reader scrolls, and new matches cancel the work left for older ones. Which groups those are is
  * read from their boxes when needed (groups-in-view), with no observer working every frame.
  */
-import type Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
-import { FIND_EXCLUDE, type FindSegments } from './article-segments';
+import type { FindSegments } from './article-segments';
 import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
 import { loadMarkJs, markJs } from './mark-loader';
+import { drawMarks, inPlace, offPage, removeMarks, type NumberedRange } from './segment-marks';
 
-const MATCH_CLASS = 'find-match';
 const CURRENT_CLASS = 'find-current';
 /** Work per frame, so typing and scrolling stay smooth. */
 const FRAME_BUDGET_MS = 6;
@@ -19,14 +18,9 @@ const FRAME_BUDGET_MS = 6;
 /** When a pass runs: in the next frame before it is painted, or just after. */
 type PassTime = 'before-paint' | 'after-paint';
 
-interface IndexedRange extends Mark.Range {
-  index: number;
-}
-
 export class MatchHighlighter {
   readonly #segments: FindSegments;
   readonly #scroller: HTMLElement;
-  readonly #marks = new Map<number, Mark>();
   readonly #onScroll = () => {
     this.#top = null;
     this.#schedule('before-paint');
@@ -89,8 +83,9 @@ export class MatchHighlighter {
     const matches = this.#matches;
     if (!matches || index < 0 || index >= matches.count) return;
     const segment = matches.segment[index]!;
-    if (!this.#done.has(segment)) this.#markSegment(segment);
-    this.#applyCurrent(segment);
+    // A jump's match is off screen; a step's may be the one the view is anchored to.
+    if (!this.#done.has(segment)) this.#markSegment(segment, scroll === 'jump');
+    this.#applyCurrent(this.#segments.element(segment));
     const first = this.#currentElements[0];
     if (!first) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -118,7 +113,7 @@ export class MatchHighlighter {
   destroy(): void {
     this.#cancel();
     this.#scroller.removeEventListener('scroll', this.#onScroll);
-    for (const segment of this.#marked) this.#unmark(segment);
+    for (const segment of this.#marked) this.#unmark(segment, false);
     this.#marked.clear();
   }
 
@@ -162,8 +157,9 @@ export class MatchHighlighter {
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
-    for (const segment of onScreen) {
-      if (!this.#done.has(segment)) this.#markSegment(segment);
+    // The first on screen stays in the page: the browser keeps the view anchored to what is there.
+    for (const [n, segment] of onScreen.entries()) {
+      if (!this.#done.has(segment)) this.#markSegment(segment, n > 0);
       if (overBudget()) return this.#schedule('before-paint');
     }
     if (!this.#settled) this.#settle();
@@ -173,11 +169,11 @@ export class MatchHighlighter {
       return;
     }
     for (const segment of nearby) {
-      if (!this.#done.has(segment)) this.#markSegment(segment);
+      if (!this.#done.has(segment)) this.#markSegment(segment, true);
       if (overBudget()) return this.#schedule('after-paint');
     }
     for (const segment of stale()) {
-      this.#unmark(segment);
+      this.#unmark(segment, true);
       if (overBudget()) return this.#schedule('after-paint');
     }
   }
@@ -239,59 +235,36 @@ export class MatchHighlighter {
     return [low, end];
   }
 
-  #markSegment(segment: number): void {
-    if (this.#marked.has(segment)) this.#unmark(segment);
+  /** Marks a segment's matches, `detached` from the page meanwhile unless it may be on screen. */
+  #markSegment(segment: number, detached: boolean): void {
     this.#done.add(segment);
-    if (!this.#matches) return;
-    const [from, to] = this.#rangeOf(segment);
-    const marker = from === to ? null : this.#mark(segment);
-    if (!marker) return;
-    const ranges: IndexedRange[] = [];
-    for (let i = from; i < to; i++) {
-      const start = this.#matches.start[i]!;
-      ranges.push({ start, length: this.#matches.end[i]! - start, index: i });
-    }
-    marker.markRanges(ranges, {
-      className: MATCH_CLASS,
-      exclude: FIND_EXCLUDE,
-      each: (element, range) => {
-        (element as HTMLElement).dataset.findMatch = String((range as IndexedRange).index);
-      },
+    // Found before the element leaves the page: a body block is found by its place in its chunk.
+    const element = this.#segments.element(segment);
+    if (!element) return;
+    (detached ? offPage : inPlace)(element, () => {
+      if (this.#marked.delete(segment)) removeMarks(element);
+      const [from, to] = this.#matches ? this.#rangeOf(segment) : [0, 0];
+      if (from === to) return;
+      const { start, end } = this.#matches!;
+      const ranges: NumberedRange[] = [];
+      for (let i = from; i < to; i++) {
+        ranges.push({ start: start[i]!, length: end[i]! - start[i]!, index: i });
+      }
+      drawMarks(markJs()!, element, ranges);
+      this.#marked.add(segment);
+      if (this.#current >= from && this.#current < to) this.#applyCurrent(element);
     });
-    this.#marked.add(segment);
-    if (this.#current >= from && this.#current < to) this.#applyCurrent(segment);
   }
 
-  #applyCurrent(segment: number): void {
+  #applyCurrent(element: HTMLElement | null): void {
     const selector = `mark[data-find-match="${this.#current}"]`;
-    const element = this.#segments.element(segment);
     this.#currentElements = element ? [...element.querySelectorAll<HTMLElement>(selector)] : [];
     for (const mark of this.#currentElements) mark.classList.add(CURRENT_CLASS);
   }
 
-  /**
-   * Takes mark.js's marks out again. mark.js's own `unmark` merges the text around each mark in
-   * its own step, so a paragraph with twenty marks is walked twenty times; here it is once.
-   */
-  #unmark(segment: number): void {
-    this.#marked.delete(segment);
+  #unmark(segment: number, detached: boolean): void {
     const element = this.#segments.element(segment);
-    if (!element) return;
-    const parents = new Set<Node>();
-    for (const mark of element.querySelectorAll(`mark.${MATCH_CLASS}`)) {
-      if (mark.parentNode) parents.add(mark.parentNode);
-      mark.replaceWith(...mark.childNodes);
-    }
-    for (const parent of parents) parent.normalize();
-  }
-
-  #mark(segment: number): Mark | null {
-    let marker = this.#marks.get(segment);
-    if (!marker) {
-      const element = this.#segments.element(segment);
-      if (!element) return null;
-      this.#marks.set(segment, (marker = new (markJs()!)(element)));
-    }
-    return marker;
+    this.#marked.delete(segment);
+    if (element) (detached ? offPage : inPlace)(element, () => removeMarks(element));
   }
 }
