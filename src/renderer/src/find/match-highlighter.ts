@@ -1,8 +1,10 @@
 /**
  * Highlights matches with mark.js only in the groups of segments (header parts, body chunks) on
- * screen plus half a screen, those on screen first and a few blocks per frame; it extends as the
- * reader scrolls, and new matches cancel the work left for older ones. Which groups those are is
- * read from their boxes when needed (groups-in-view), with no observer working every frame.
+ * screen plus half a screen: those on screen in the keystroke's task (or the frame's, when
+ * scrolling), so the frame that shows the count shows them; those near it and the clearing of
+ * older marks after that frame is painted, a slice at a time. It extends as the reader scrolls,
+ * and new matches cancel the work left for older ones. Which groups those are is read from their
+ * boxes when needed (groups-in-view), with no observer working every frame.
  */
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
@@ -157,7 +159,7 @@ export class MatchHighlighter {
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
-    // The first on screen stays in the page: the browser keeps the view anchored to what is there.
+    // One block on screen stays in the page: the browser keeps the view anchored to one there.
     for (const [n, segment] of onScreen.entries()) {
       if (!this.#done.has(segment)) this.#markSegment(segment, n > 0);
       if (overBudget()) return this.#schedule('before-paint');
