@@ -198,11 +198,14 @@ export class FindTextIndex {
     const end = new Int32Array(found.count);
     const bounds = this.#bounds;
     const map = folded.starts;
+    // Read once: this loop runs once per match, up to hundreds of thousands for one letter.
+    const { starts, ends, count: foundCount } = found;
+    const length = found.length ?? 0;
     let count = 0;
     let current = 0;
-    for (let i = 0; i < found.count; i++) {
-      const from = found.starts[i]!;
-      const to = found.ends ? found.ends[i]! : from + found.length!;
+    for (let i = 0; i < foundCount; i++) {
+      const from = starts[i]!;
+      const to = ends ? ends[i]! : from + length;
       // As toOriginal(), inlined: this loop runs once per match.
       const originalFrom = map[from]!;
       const lastOrigin = map[to - 1]!;

@@ -19,6 +19,8 @@ export class FindState {
   /** Why the pattern is not valid; the last good matches stay shown meanwhile. */
   error = $state<string | null>(null);
   markers = $state.raw<RailMarker[]>([]);
+  /** The count the markers were drawn for: their labels keep it until they are drawn again. */
+  railCount = $state(0);
   /** Width of the scroller's own scrollbar, so the rail sits just beside it. */
   railInset = $state(0);
   status = $derived(
@@ -172,10 +174,12 @@ export class FindState {
     clearTimeout(this.#railTimer);
     this.#railTimer = setTimeout(() => {
       const connected = this.#connected;
-      if (!connected || !this.#matches) return;
+      if (!connected) return;
       const { scroller } = connected;
       this.railInset = scroller.offsetWidth - scroller.clientWidth;
-      this.markers = railMarkers(this.#matches, connected.segments, connected.geometry);
+      const matches = this.#matches;
+      this.markers = matches ? railMarkers(matches, connected.segments, connected.geometry) : [];
+      this.railCount = matches?.count ?? 0;
     }, RAIL_DELAY_MS);
   }
 }

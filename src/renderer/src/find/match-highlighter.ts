@@ -1,32 +1,31 @@
 /**
  * Highlights matches with mark.js only in the groups of segments (header parts, body chunks) on
- * screen plus half a screen, those on screen first and a few blocks per frame; it extends as the
- * reader scrolls, and new matches cancel the work left for older ones. Which groups those are is
- * read from their boxes when needed (groups-in-view), with no observer working every frame.
+ * screen plus half a screen: those on screen in the keystroke's task (or the frame's, when
+ * scrolling), so the frame that shows the count shows them; those near it and the clearing of
+ * older marks after that frame is painted, a slice at a time. It extends as the reader scrolls,
+ * and new matches cancel the work left for older ones. Which groups those are is read from their
+ * boxes when needed (groups-in-view), with no observer working every frame.
  */
-import type Mark from 'mark.js';
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
-import { FIND_EXCLUDE, type FindSegments } from './article-segments';
+import type { FindSegments } from './article-segments';
 import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
 import { loadMarkJs, markJs } from './mark-loader';
+import { drawMarks, inPlace, offPage, removeMarks, type NumberedRange } from './segment-marks';
 
-const MATCH_CLASS = 'find-match';
 const CURRENT_CLASS = 'find-current';
 /** Work per frame, so typing and scrolling stay smooth. */
 const FRAME_BUDGET_MS = 6;
 
-interface IndexedRange extends Mark.Range {
-  index: number;
-}
+/** When a pass runs: in the next frame before it is painted, or just after. */
+type PassTime = 'before-paint' | 'after-paint';
 
 export class MatchHighlighter {
   readonly #segments: FindSegments;
   readonly #scroller: HTMLElement;
-  readonly #marks = new Map<number, Mark>();
   readonly #onScroll = () => {
     this.#top = null;
-    this.#schedule();
+    this.#schedule('before-paint');
   };
   /** The first segment on screen, kept until the article scrolls: typing does not move it. */
   #top: number | null = null;
@@ -36,7 +35,8 @@ export class MatchHighlighter {
   /** Segments that hold marks now, and those already marked for the current matches. */
   #marked = new Set<number>();
   #done = new Set<number>();
-  #frame = 0;
+  /** The pass waiting for its turn, if any: cancelled when new matches come. */
+  #pending: { when: PassTime; cancel: () => void } | null = null;
   #settled = true;
 
   constructor(segments: FindSegments, scroller: HTMLElement) {
@@ -55,8 +55,7 @@ export class MatchHighlighter {
     this.#matches = matches;
     this.#done.clear();
     this.#settled = false;
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#cancel();
     for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#currentElements = [];
     this.#current = current;
@@ -66,7 +65,7 @@ export class MatchHighlighter {
       this.setCurrent(current, 'jump');
     }
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
-    this.#pass();
+    this.#pass('before-paint');
   }
 
   /**
@@ -86,8 +85,9 @@ export class MatchHighlighter {
     const matches = this.#matches;
     if (!matches || index < 0 || index >= matches.count) return;
     const segment = matches.segment[index]!;
-    if (!this.#done.has(segment)) this.#markSegment(segment);
-    this.#applyCurrent(segment);
+    // A jump's match is off screen; a step's may be the one the view is anchored to.
+    if (!this.#done.has(segment)) this.#markSegment(segment, scroll === 'jump');
+    this.#applyCurrent(this.#segments.element(segment));
     const first = this.#currentElements[0];
     if (!first) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -113,40 +113,70 @@ export class MatchHighlighter {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.#scroller.removeEventListener('scroll', this.#onScroll);
-    for (const segment of this.#marked) this.#unmark(segment);
+    for (const segment of this.#marked) this.#unmark(segment, false);
     this.#marked.clear();
   }
 
-  #schedule(): void {
-    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#pass());
+  /**
+   * Runs a pass in the coming frame before it is painted (`before-paint`: what is on screen is
+   * marked in the frame that shows it), or once that frame is painted (`after-paint`: the rest,
+   * which would only make the reader wait for the frame).
+   */
+  #schedule(when: PassTime): void {
+    const pending = this.#pending;
+    if (pending && (pending.when === 'before-paint' || when === 'after-paint')) return;
+    this.#cancel();
+    let live = true;
+    const run = () => {
+      if (!live) return;
+      this.#pending = null;
+      this.#pass(when);
+    };
+    const frame = requestAnimationFrame(when === 'before-paint' ? run : () => setTimeout(run));
+    this.#pending = {
+      when,
+      cancel: () => {
+        live = false;
+        cancelAnimationFrame(frame);
+      },
+    };
+  }
+
+  #cancel(): void {
+    this.#pending?.cancel();
+    this.#pending = null;
   }
 
   /**
-   * One frame's work: mark the blocks on screen, then the rest of the groups near it, then clear
-   * what is left of older matches.
+   * One slice of work: mark the segments on screen; then, in a pass after the frame is painted,
+   * those near it and the clearing of older marks, a slice per frame.
    */
-  #pass(): void {
-    this.#frame = 0;
-    if (!markJs()) return void loadMarkJs().then(() => this.#schedule());
+  #pass(when: PassTime): void {
+    if (!markJs()) return void loadMarkJs().then(() => this.#schedule('before-paint'));
     const started = performance.now();
     const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
-    for (const [band, segments] of [onScreen, nearby].entries()) {
-      if (band === 1 && !this.#settled) this.#settle();
-      for (const segment of segments) {
-        if (this.#done.has(segment)) continue;
-        this.#markSegment(segment);
-        if (overBudget()) return this.#schedule();
-      }
+    // One block on screen stays in the page: the browser keeps the view anchored to one there.
+    for (const [n, segment] of onScreen.entries()) {
+      if (!this.#done.has(segment)) this.#markSegment(segment, n > 0);
+      if (overBudget()) return this.#schedule('before-paint');
     }
     if (!this.#settled) this.#settle();
-    for (const segment of this.#marked) {
-      if (this.#done.has(segment)) continue;
-      this.#unmark(segment);
-      if (overBudget()) return this.#schedule();
+    const stale = () => [...this.#marked].filter((segment) => !this.#done.has(segment));
+    if (when === 'before-paint') {
+      if (nearby.length > 0 || stale().length > 0) this.#schedule('after-paint');
+      return;
+    }
+    for (const segment of nearby) {
+      if (!this.#done.has(segment)) this.#markSegment(segment, true);
+      if (overBudget()) return this.#schedule('after-paint');
+    }
+    for (const segment of stale()) {
+      this.#unmark(segment, true);
+      if (overBudget()) return this.#schedule('after-paint');
     }
   }
 
@@ -207,48 +237,36 @@ export class MatchHighlighter {
     return [low, end];
   }
 
-  #markSegment(segment: number): void {
-    if (this.#marked.has(segment)) this.#unmark(segment);
+  /** Marks a segment's matches, `detached` from the page meanwhile unless it may be on screen. */
+  #markSegment(segment: number, detached: boolean): void {
     this.#done.add(segment);
-    if (!this.#matches) return;
-    const [from, to] = this.#rangeOf(segment);
-    const marker = from === to ? null : this.#mark(segment);
-    if (!marker) return;
-    const ranges: IndexedRange[] = [];
-    for (let i = from; i < to; i++) {
-      const start = this.#matches.start[i]!;
-      ranges.push({ start, length: this.#matches.end[i]! - start, index: i });
-    }
-    marker.markRanges(ranges, {
-      className: MATCH_CLASS,
-      exclude: FIND_EXCLUDE,
-      each: (element, range) => {
-        (element as HTMLElement).dataset.findMatch = String((range as IndexedRange).index);
-      },
+    // Found before the element leaves the page: a body block is found by its place in its chunk.
+    const element = this.#segments.element(segment);
+    if (!element) return;
+    (detached ? offPage : inPlace)(element, () => {
+      if (this.#marked.delete(segment)) removeMarks(element);
+      const [from, to] = this.#matches ? this.#rangeOf(segment) : [0, 0];
+      if (from === to) return;
+      const { start, end } = this.#matches!;
+      const ranges: NumberedRange[] = [];
+      for (let i = from; i < to; i++) {
+        ranges.push({ start: start[i]!, length: end[i]! - start[i]!, index: i });
+      }
+      drawMarks(markJs()!, element, ranges);
+      this.#marked.add(segment);
+      if (this.#current >= from && this.#current < to) this.#applyCurrent(element);
     });
-    this.#marked.add(segment);
-    if (this.#current >= from && this.#current < to) this.#applyCurrent(segment);
   }
 
-  #applyCurrent(segment: number): void {
+  #applyCurrent(element: HTMLElement | null): void {
     const selector = `mark[data-find-match="${this.#current}"]`;
-    const element = this.#segments.element(segment);
     this.#currentElements = element ? [...element.querySelectorAll<HTMLElement>(selector)] : [];
     for (const mark of this.#currentElements) mark.classList.add(CURRENT_CLASS);
   }
 
-  #unmark(segment: number): void {
-    this.#mark(segment)?.unmark({ element: 'mark', className: MATCH_CLASS });
+  #unmark(segment: number, detached: boolean): void {
+    const element = this.#segments.element(segment);
     this.#marked.delete(segment);
-  }
-
-  #mark(segment: number): Mark | null {
-    let marker = this.#marks.get(segment);
-    if (!marker) {
-      const element = this.#segments.element(segment);
-      if (!element) return null;
-      this.#marks.set(segment, (marker = new (markJs()!)(element)));
-    }
-    return marker;
+    if (element) (detached ? offPage : inPlace)(element, () => removeMarks(element));
   }
 }
