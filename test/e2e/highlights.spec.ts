@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, tempFolder } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
+import { FindBar } from './support/find-bar';
 import { ReaderPage } from './support/reader-page';
 
 const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
@@ -53,6 +54,27 @@ test.describe('highlights', () => {
     await page.keyboard.press('h');
     await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
     await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': ['Russia '] });
+  });
+
+  test('a highlight stays drawn while find marks and unmarks its paragraph', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.select(QUOTE);
+    await page.keyboard.press('h');
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+    const find = new FindBar(page);
+    await page.keyboard.press('Control+f');
+    // Letter by letter: each keystroke marks the paragraph again, and takes the last marks out.
+    await find.searchbox.pressSequentially('territorial');
+    await expect(find.status).toContainText(/of \d+/);
+    await expect(page.locator('article mark').filter({ hasText: 'territorial' })).not.toHaveCount(
+      0,
+    );
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+    await find.close.click();
+    await expect(page.locator('article mark')).toHaveCount(0);
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
   });
 
   test('colour and note from the toolbar, recolour, remove and undo', async ({ launch }) => {
