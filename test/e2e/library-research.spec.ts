@@ -73,6 +73,28 @@ test.describe('reading status in the library', () => {
     await expect(new ReaderPage(page).title).toHaveText('A long day of grain talks');
   });
 
+  test('an article opened from a search, at its first match, stays unread', async ({ launch }) => {
+    const path = makeResearchFolder();
+    const userData = tempFolder();
+    const first = await launch({ path, userData });
+    await first.page.getByRole('searchbox', { name: 'Search the library' }).fill('40');
+    await first.page
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option')
+      .filter({ hasText: 'A long day of grain talks' })
+      .click();
+    await expect(first.page.getByRole('searchbox', { name: 'Find in article' })).toHaveValue('40');
+    // The view jumped to the match, far down the article: the app's move, not reading.
+    await expect(first.page.getByText(/^Paragraph 40:/)).toBeInViewport();
+    // Closed at once: a position waiting to be saved would be saved now.
+    await first.page.close({ runBeforeUnload: true });
+    await first.close();
+
+    const { page } = await launch({ path, userData });
+    await expect(new ResearchPage(page).row('A long day of grain talks')).toContainText('Unread');
+    await expect(new ResearchPage(page).button('Continue reading')).toBeDisabled();
+  });
+
   test('follows the article being read, and Continue reading returns to it', async ({ launch }) => {
     const { page } = await launch({ path: makeResearchFolder() });
     const research = new ResearchPage(page);

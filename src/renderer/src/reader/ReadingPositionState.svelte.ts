@@ -15,6 +15,11 @@ export class ReadingPositionState {
   #waiting: HTMLElement | null = null;
   /** Where `restore` placed the article: its own scroll events are not the reader's. */
   #placed: number | null = null;
+  /** Set by `holdUntilInput`: the app is moving the view, until the reader does something. */
+  #held = false;
+  /** The article's scroller, and its scrollTop when last placed or saved. */
+  #scroller: HTMLElement | null = null;
+  #lastTop = 0;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -31,6 +36,8 @@ export class ReadingPositionState {
     scroller.scrollTop = 0;
     if (saved?.block) scrollToPosition(scroller, saved.block, saved.offset);
     this.#placed = scroller.scrollTop;
+    this.#scroller = scroller;
+    this.#lastTop = scroller.scrollTop;
     this.#measure(scroller);
     if (!saved?.block) return;
     // A face that arrives later (another script's subset) changes line breaks: keep the same
@@ -39,7 +46,7 @@ export class ReadingPositionState {
     void document.fonts.ready.then(() => {
       if (this.#key !== key || Math.abs(scroller.scrollTop - placed) > 1) return;
       scrollToPosition(scroller, saved.block, saved.offset);
-      if (this.#placed !== null) this.#placed = scroller.scrollTop;
+      if (this.#placed !== null) this.#placed = this.#lastTop = scroller.scrollTop;
       this.#measure(scroller);
     });
   }
@@ -49,6 +56,7 @@ export class ReadingPositionState {
     clearTimeout(this.#timer);
     this.#waiting = null;
     this.#key = null;
+    this.#scroller = null;
   }
 
   /**
@@ -57,7 +65,11 @@ export class ReadingPositionState {
    */
   onScroll = (scroller: HTMLElement): boolean => {
     this.#measure(scroller);
-    if (this.#placed !== null && Math.abs(scroller.scrollTop - this.#placed) <= 1) return false;
+    const placing = this.#placed !== null && Math.abs(scroller.scrollTop - this.#placed) <= 1;
+    if (this.#held || placing) {
+      this.#lastTop = scroller.scrollTop;
+      return false;
+    }
     this.#placed = null;
     clearTimeout(this.#timer);
     this.#waiting = scroller;
@@ -66,12 +78,29 @@ export class ReadingPositionState {
   };
 
   /**
+   * The app is about to move the view of an article just opened (to a search's first match, to a
+   * highlight): that is not reading it, so scrolls are not saved until the reader next presses a
+   * key, clicks, wheels or touches (`onInput`).
+   */
+  holdUntilInput() {
+    this.#held = true;
+  }
+
+  onInput = () => {
+    this.#held = false;
+  };
+
+  /**
    * Saves a position still waiting, now: the window is closing or hidden, or another article is
    * about to replace this one (its words are still in the DOM to be read).
    */
   flush = () => {
     clearTimeout(this.#timer);
-    if (this.#waiting) this.#save(this.#waiting);
+    // A scroll's event comes with the next frame: one made just before may not have been seen.
+    const scroller = this.#scroller;
+    const moved = !!scroller && !this.#held && Math.abs(scroller.scrollTop - this.#lastTop) > 1;
+    const waiting = this.#waiting ?? (moved ? scroller : null);
+    if (waiting) this.#save(waiting);
   };
 
   #measure(scroller: HTMLElement) {
@@ -81,6 +110,8 @@ export class ReadingPositionState {
 
   #save(scroller: HTMLElement) {
     this.#waiting = null;
+    this.#lastTop = scroller.scrollTop;
+    this.#measure(scroller);
     const key = this.#key;
     if (!key) return;
     const at = positionAtTop(scroller) ?? { block: '', offset: 0 };
