@@ -29,7 +29,7 @@ const GROUPS: [string, RegExp][] = [
   ['garbage collection', /(GC|Sweep|Mark.*Compact|Scavenge)/],
 ];
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Ping } from './host-pings';
 import { jumpToEnd, openTimings } from './open-probe';
+import type { TraceEvent } from './chromium-trace';
 
 const TIMEOUT_MS = 120_000;
 
@@ -57,22 +58,11 @@ export async function measureOpen(
   };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, which does not grow when the machine's other work preempts the task. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
 /**
  * The window's tasks while `work` runs, until the last piece of the article is in, from a Chromium
- * trace: the longest by the clock and the longest in CPU time. On a shared machine a task of a few milliseconds' work can take a hundred
- * by the clock, waiting for a core; its CPU time is the window's own share.
+ * trace: the longest by the clock and the longest in CPU time. On a shared machine a task of a few
+ * milliseconds' work can take a hundred by the clock, waiting for a core; its CPU time is the
+ * window's own share.
  */
 export async function windowTasksWhile(
   browser: Browser,

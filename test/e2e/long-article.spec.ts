@@ -11,7 +11,13 @@ import { generateArticle } from '../support/generate-articles';
 import { HOSTILE_SHAPES } from '../support/pathological-markdown';
 import { ComfortPage } from './support/comfort-page';
 import { FindBar } from './support/find-bar';
-import { expect, test, tempFolder } from './support/lectern-app';
+import {
+  expect,
+  test,
+  tempFolder,
+  type LaunchOptions,
+  type LecternApp,
+} from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
 
 const TITLE = 'A Very Long Read';
@@ -152,16 +158,29 @@ test('the body holds exactly the model’s text, so find marks the words it coun
   }
 });
 
+/** The app on its sample, then `buffer` opened through the picker as `name`. */
+async function openAfterSample(
+  launch: (options?: LaunchOptions) => Promise<LecternApp>,
+  name: string,
+  buffer: Buffer,
+) {
+  const { page } = await launch();
+  const reader = new ReaderPage(page);
+  await expect(reader.title).toBeVisible();
+  await reader.openThroughPicker({ name, mimeType: 'text/plain', buffer });
+  return { page, reader };
+}
+
 test.describe('hostile shapes', () => {
   test('350 000 tiny paragraphs open with their title, and the window stays usable', async ({
     launch,
   }) => {
     test.setTimeout(180_000);
-    const { page } = await launch();
-    const reader = new ReaderPage(page);
-    await expect(reader.title).toBeVisible();
-    const buffer = Buffer.from(HOSTILE_SHAPES['350 000 tiny paragraphs']!.make());
-    await reader.openThroughPicker({ name: 'tiny.txt', mimeType: 'text/plain', buffer });
+    const { page, reader } = await openAfterSample(
+      launch,
+      'tiny.txt',
+      Buffer.from(HOSTILE_SHAPES['350 000 tiny paragraphs']!.make()),
+    );
     await expect(reader.title).toHaveText('Tiny paragraphs', { timeout: 60_000 });
     // The window answers: the find bar opens and takes a search while the rest arrives.
     const find = new FindBar(page);
@@ -174,12 +193,13 @@ test.describe('hostile shapes', () => {
     launch,
   }) => {
     test.setTimeout(180_000);
-    const { page } = await launch();
-    const reader = new ReaderPage(page);
-    await expect(reader.title).toBeVisible();
-    const text = `${HOSTILE_SHAPES['200 000 inline pieces in one paragraph']!.make()}zebrafinch\n`;
-    const buffer = Buffer.from(text);
-    await reader.openThroughPicker({ name: 'inline.txt', mimeType: 'text/plain', buffer });
+    const { page, reader } = await openAfterSample(
+      launch,
+      'inline.txt',
+      Buffer.from(
+        `${HOSTILE_SHAPES['200 000 inline pieces in one paragraph']!.make()}zebrafinch\n`,
+      ),
+    );
     await expect(reader.title).toHaveText('Inline pieces', { timeout: 60_000 });
     // The paragraph arrives after the title, cut into paragraphs; its text is all there.
     const find = new FindBar(page);
@@ -190,11 +210,11 @@ test.describe('hostile shapes', () => {
 
   test('20 MB of tiny paragraphs is refused with the reason', async ({ launch }) => {
     test.setTimeout(180_000);
-    const { page } = await launch();
-    const reader = new ReaderPage(page);
-    await expect(reader.title).toBeVisible();
-    const buffer = Buffer.from(HOSTILE_SHAPES['20 MB of tiny paragraphs']!.make());
-    await reader.openThroughPicker({ name: 'tiny-20mb.txt', mimeType: 'text/plain', buffer });
+    const { reader } = await openAfterSample(
+      launch,
+      'tiny-20mb.txt',
+      Buffer.from(HOSTILE_SHAPES['20 MB of tiny paragraphs']!.make()),
+    );
     await expect(reader.alert).toContainText(
       '“tiny-20mb.txt” has 13\u202f800\u202f003 lines, too many to be an article',
       { timeout: 60_000 },
