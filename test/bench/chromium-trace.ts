@@ -56,7 +56,17 @@ export async function traceWhile(
   page: Page,
   work: () => Promise<void>,
 ): Promise<TraceSummary> {
-  await browser.startTracing(page, { categories: CATEGORIES });
+  return summarise(await traceEventsWhile(browser, page, work));
+}
+
+/** The trace's events while `work` runs. */
+export async function traceEventsWhile(
+  browser: Browser,
+  page: Page,
+  work: () => Promise<void>,
+  categories: string[] = CATEGORIES,
+): Promise<TraceEvent[]> {
+  await browser.startTracing(page, { categories });
   let buffer: Buffer;
   try {
     await work();
@@ -64,24 +74,33 @@ export async function traceWhile(
     // Stopped even when the work fails, so the browser is not left tracing.
     buffer = await browser.stopTracing();
   }
-  return summarise(JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] });
+  return (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
 }
 
-function summarise(trace: { traceEvents: TraceEvent[] }): TraceSummary {
-  const events = trace.traceEvents;
+/**
+ * The complete events `keep` takes on the page's renderer: of the renderer main threads, the one
+ * with the most work in them.
+ */
+export function busiestMainThread(
+  events: TraceEvent[],
+  keep: (event: TraceEvent) => boolean,
+): TraceEvent[] {
   const mainThreads = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  // The page's renderer is the main thread with the most work in the trace.
   const byThread = new Map<string, TraceEvent[]>();
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
-    if (event.ph !== 'X' || !mainThreads.has(thread) || event.dur === undefined) continue;
+    if (event.ph !== 'X' || !mainThreads.has(thread) || !keep(event)) continue;
     byThread.set(thread, [...(byThread.get(thread) ?? []), event]);
   }
-  const busiest = [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+  return [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+}
+
+function summarise(events: TraceEvent[]): TraceSummary {
+  const busiest = busiestMainThread(events, (event) => event.dur !== undefined);
   busiest.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 
   const selfByName = new Map<string, number>();

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Ping } from './host-pings';
 import { jumpToEnd, openTimings } from './open-probe';
-import type { TraceEvent } from './chromium-trace';
+import { busiestMainThread, traceEventsWhile } from './chromium-trace';
 
 const TIMEOUT_MS = 120_000;
 
@@ -69,31 +69,14 @@ export async function windowTasksWhile(
   page: Page,
   work: () => Promise<void>,
 ): Promise<{ wall: number; cpu: number; overCpu50: number }> {
-  await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
-  });
-  let buffer: Buffer;
-  try {
-    await work();
-  } finally {
-    buffer = await browser.stopTracing();
-  }
-  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  // The page's renderer is the main thread with the most work in the trace.
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
-    byThread.set(`${e.pid}:${e.tid}`, [...(byThread.get(`${e.pid}:${e.tid}`) ?? []), e]);
-  }
-  const sum = (list: TraceEvent[]) => list.reduce((total, e) => total + (e.dur ?? 0), 0);
+  const events = await traceEventsWhile(browser, page, work, [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'blink.user_timing',
+  ]);
   // Up to the app's mark that the last piece is in: not the filling after it, nor End.
   const complete = events.find((e) => e.name === 'lectern-article-complete')?.ts ?? Infinity;
-  const tasks = ([...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? []).filter(
+  const tasks = busiestMainThread(events, (e) => e.name === 'RunTask').filter(
     (e) => e.ts < complete,
   );
   const cpu = tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
