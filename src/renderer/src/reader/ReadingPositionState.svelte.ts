@@ -13,11 +13,12 @@ export class ReadingPositionState {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The scroller whose position waits to be saved (SAVE_DELAY_MS after the last scroll). */
   #waiting: HTMLElement | null = null;
-  /** Where `restore` placed the article: its own scroll events are not the reader's. */
-  #placed: number | null = null;
   /** Set by `holdUntilInput`: the app is moving the view, until the reader does something. */
   #held = false;
-  /** The article's scroller, and its scrollTop when last placed or saved. */
+  /**
+   * The article's scroller, and its scrollTop when last placed or saved: a scroll event that finds
+   * it there (the one `restore` causes) is not the reader's.
+   */
   #scroller: HTMLElement | null = null;
   #lastTop = 0;
 
@@ -35,7 +36,6 @@ export class ReadingPositionState {
     this.#key = key;
     scroller.scrollTop = 0;
     if (saved?.block) scrollToPosition(scroller, saved.block, saved.offset);
-    this.#placed = scroller.scrollTop;
     this.#scroller = scroller;
     this.#lastTop = scroller.scrollTop;
     this.#measure(scroller);
@@ -46,7 +46,7 @@ export class ReadingPositionState {
     void document.fonts.ready.then(() => {
       if (this.#key !== key || Math.abs(scroller.scrollTop - placed) > 1) return;
       scrollToPosition(scroller, saved.block, saved.offset);
-      if (this.#placed !== null) this.#placed = this.#lastTop = scroller.scrollTop;
+      this.#lastTop = scroller.scrollTop;
       this.#measure(scroller);
     });
   }
@@ -65,12 +65,10 @@ export class ReadingPositionState {
    */
   onScroll = (scroller: HTMLElement): boolean => {
     this.#measure(scroller);
-    const placing = this.#placed !== null && Math.abs(scroller.scrollTop - this.#placed) <= 1;
-    if (this.#held || placing) {
+    if (this.#held || Math.abs(scroller.scrollTop - this.#lastTop) <= 1) {
       this.#lastTop = scroller.scrollTop;
       return false;
     }
-    this.#placed = null;
     clearTimeout(this.#timer);
     this.#waiting = scroller;
     this.#timer = setTimeout(() => this.#save(scroller), SAVE_DELAY_MS);
