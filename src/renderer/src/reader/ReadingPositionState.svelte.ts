@@ -21,6 +21,9 @@ export class ReadingPositionState {
    */
   #scroller: HTMLElement | null = null;
   #lastTop = 0;
+  /** The article shown without its key (a long one whose rest is arriving), and whether its view moved since. */
+  #unkeyed: object | null = null;
+  #movedUnkeyed = false;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -30,10 +33,23 @@ export class ReadingPositionState {
    * Called once the article for `key` is in the DOM, before that frame is painted: the first frame
    * shows the article where the reader left it, so nothing jumps.
    */
-  restore(key: string, saved: ReadingPosition | null, scroller: HTMLElement) {
+  restore(key: string, saved: ReadingPosition | null, scroller: HTMLElement, article: object) {
     clearTimeout(this.#timer);
     this.#waiting = null;
     this.#key = key;
+    // (A scroll's event comes with the next frame: one made just before may not have been seen.)
+    const movedWhileArriving =
+      this.#unkeyed === article &&
+      (this.#movedUnkeyed || Math.abs(scroller.scrollTop - this.#lastTop) > 1);
+    this.#unkeyed = null;
+    if (movedWhileArriving && this.#scroller === scroller) {
+      // The view moved while the rest arrived (the reader scrolled, or find went to a match):
+      // it stays there, and a place the reader scrolled to is saved like any other.
+      this.#lastTop = scroller.scrollTop;
+      this.#measure(scroller);
+      if (!this.#held) this.#schedule(scroller);
+      return;
+    }
     scroller.scrollTop = 0;
     if (saved?.block) scrollToPosition(scroller, saved.block, saved.offset);
     this.#scroller = scroller;
@@ -51,12 +67,20 @@ export class ReadingPositionState {
     });
   }
 
-  /** Nothing is saved until `restore` names the article again (a long one still arriving). */
-  forget() {
+  /**
+   * An article without its key (a long one whose rest is arriving, or one that has none) is shown
+   * at its top. Nothing is saved until `restore` names it with its key, once its last piece is in.
+   */
+  showUnkeyed(scroller: HTMLElement, article: object) {
     clearTimeout(this.#timer);
     this.#waiting = null;
     this.#key = null;
-    this.#scroller = null;
+    this.#scroller = scroller;
+    scroller.scrollTop = 0;
+    this.#lastTop = scroller.scrollTop;
+    this.#unkeyed = article;
+    this.#movedUnkeyed = false;
+    this.#measure(scroller);
   }
 
   /**
@@ -65,15 +89,21 @@ export class ReadingPositionState {
    */
   onScroll = (scroller: HTMLElement): boolean => {
     this.#measure(scroller);
-    if (this.#held || Math.abs(scroller.scrollTop - this.#lastTop) <= 1) {
+    const moved = Math.abs(scroller.scrollTop - this.#lastTop) > 1;
+    if (moved && this.#unkeyed) this.#movedUnkeyed = true;
+    if (this.#held || !moved) {
       this.#lastTop = scroller.scrollTop;
       return false;
     }
+    this.#schedule(scroller);
+    return true;
+  };
+
+  #schedule(scroller: HTMLElement) {
     clearTimeout(this.#timer);
     this.#waiting = scroller;
     this.#timer = setTimeout(() => this.#save(scroller), SAVE_DELAY_MS);
-    return true;
-  };
+  }
 
   /**
    * The app is about to move the view of an article just opened (to a search's first match, to a

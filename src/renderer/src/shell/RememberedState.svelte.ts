@@ -58,8 +58,8 @@ export class RememberedState {
     untrack(() => {
       // Detaching reads and clears the highlights; an effect calling this must not depend on them.
       this.highlights.detach();
-      if (key && whole) this.position.restore(key, shown.position, scroller);
-      else this.position.forget();
+      if (key && whole) this.position.restore(key, shown.position, scroller, shown.article);
+      else this.position.showUnkeyed(scroller, shown.article);
     });
     // Settled at once for a long article still arriving: its highlights come with its last piece.
     if (!key || !whole) {
