@@ -149,11 +149,12 @@ test('a long article scrolled while its rest arrives stays where the reader put 
   const held = new Promise<void>((resolve) => (letThrough = resolve));
   const first = await launch({
     path,
-    beforeLoad: (page) =>
-      page.route('**/api/reader.bodyPiece', async (route) => {
+    beforeLoad: async (page) => {
+      await page.route('**/api/reader.bodyPiece', async (route) => {
         await held;
         await route.continue();
-      }),
+      });
+    },
   });
   const page = first.page;
   await expect(new ReaderPage(page).title).toHaveText(TITLE);
