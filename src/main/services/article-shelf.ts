@@ -14,9 +14,11 @@ import { AppFailure } from '../../shared/result';
 import { articleDetails } from './article-details';
 import {
   decodeArticle,
+  decodeArticleStart,
   parseDecoded,
   readArticleFile,
   type ArticleBytes,
+  type ArticleFile,
   type DecodedArticle,
 } from './article-file';
 import { headSection } from './markdown-sections';
@@ -40,6 +42,13 @@ const HEAD_MOST_CHARS = 128 * 1024;
 const PIECE_CHARS = 768 * 1024;
 /** …and no more blocks than this, which the window adds in a few milliseconds however small. */
 const PIECE_BLOCKS = 4096;
+/**
+ * Past this many bytes, the head is parsed from the text's first bytes decoded alone, when they
+ * can be (`decodeArticleStart`), and the whole is decoded after the answer: 20 MB took 150–400 ms
+ * to decode and scan before. Enough bytes for HEAD_MOST_CHARS however the text is written.
+ */
+const START_FIRST_FROM_BYTES = 1024 * 1024;
+const START_BYTES = 4 * HEAD_MOST_CHARS + 4;
 /** Articles kept for their pieces and details: the one shown and the ones just before it. */
 const KEPT = 4;
 
@@ -84,8 +93,10 @@ export class ArticleShelf {
         : 'file' in source
           ? source
           : { bytes: source.bytes, file: { name: source.name, path: null, modified: null } };
-    const decoded = decodeArticle(bytes, file);
-    const { ref, opened } = this.#keep(decoded);
+    const { ref, opened } = this.#keep(
+      (bytes.byteLength > START_FIRST_FROM_BYTES && headFromStart(bytes, file)) ||
+        headOf(decodeArticle(bytes, file)),
+    );
     const finish = () => {
       try {
         this.#whole(opened);
@@ -137,21 +148,21 @@ export class ArticleShelf {
     return opened;
   }
 
-  #keep({ text, source }: DecodedArticle): { ref: string; opened: Opened } {
-    let opened: Opened;
+  #keep({ head, whole }: Head): { ref: string; opened: Opened } {
     const ref = randomUUID();
-    if (text.length <= WHOLE_UP_TO) {
-      const whole = parseDecoded(text, source);
-      opened = { answer: whole, finish: null, whole, failure: null, starts: null, details: null };
-    } else {
-      const headText = headSection(text, HEAD_CHARS, HEAD_LINES, HEAD_MOST_CHARS);
-      const head = parseDecoded(headText, source);
-      const continued = { id: ref, characters: text.length, headCharacters: headText.length };
-      // The original URL is at the end of the text: the last piece brings it.
-      const answer = { ...head, originalUrl: null, continued };
-      const finish = () => parseDecoded(text, source);
-      opened = { answer, finish, whole: null, failure: null, starts: null, details: null };
-    }
+    const { characters, headCharacters } = whole ?? { characters: 0, headCharacters: 0 };
+    // The original URL is at the end of the text: a long one's last piece brings it.
+    const answer = whole
+      ? { ...head, originalUrl: null, continued: { id: ref, characters, headCharacters } }
+      : head;
+    const opened: Opened = {
+      answer,
+      finish: whole?.parse ?? null,
+      whole: whole ? null : head,
+      failure: null,
+      starts: null,
+      details: null,
+    };
     this.#opened.set(ref, opened);
     for (const old of this.#opened.keys()) {
       if (this.#opened.size <= KEPT) break;
@@ -171,6 +182,52 @@ export class ArticleShelf {
     if (opened.failure) throw opened.failure;
     return opened.whole!;
   }
+}
+
+/** An article's head, parsed, and how to parse all of it, unless the head is all of it. */
+interface Head {
+  head: Article;
+  whole: { parse: () => Article; characters: number; headCharacters: number } | null;
+}
+
+/** Short texts are parsed whole; past WHOLE_UP_TO characters the head is parsed alone. */
+function headOf({ text, source }: DecodedArticle): Head {
+  if (text.length <= WHOLE_UP_TO) return { head: parseDecoded(text, source), whole: null };
+  const headText = headSection(text, HEAD_CHARS, HEAD_LINES, HEAD_MOST_CHARS);
+  return {
+    head: parseDecoded(headText, source),
+    whole: {
+      parse: () => parseDecoded(text, source),
+      characters: text.length,
+      headCharacters: headText.length,
+    },
+  };
+}
+
+/**
+ * The head from the text's first bytes alone (see START_FIRST_FROM_BYTES), or null where they do
+ * not settle it: the head `headSection` finds in them is the one it finds in the whole text when it
+ * ends before them (the rest of the text plays no part in where the head is cut).
+ */
+function headFromStart(bytes: Uint8Array, file: ArticleFile): Head | null {
+  // A text with reference definitions is never cut (markdown-sections): they apply to all of it.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(']:')) return null;
+  const start = decodeArticleStart(bytes, file, START_BYTES);
+  if (!start) return null;
+  const headText = headSection(start.text, HEAD_CHARS, HEAD_LINES, HEAD_MOST_CHARS);
+  if (headText.length === start.text.length) return null;
+  return {
+    head: parseDecoded(headText, start.source),
+    whole: {
+      parse: () => {
+        const { text, source } = decodeArticle(bytes, file);
+        return parseDecoded(text, source);
+      },
+      // About as many characters as bytes: the window only sizes its chunks by it.
+      characters: bytes.byteLength,
+      headCharacters: headText.length,
+    },
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * make up the article a whole parse gives.
  */
 import { describe, expect, it } from 'vitest';
-import { articleFromBytes } from '../../../src/main/services/article-file';
+import { articleFromBytes, decodeArticle } from '../../../src/main/services/article-file';
 import { ArticleShelf } from '../../../src/main/services/article-shelf';
 import { MAX_PARAGRAPH_CHARS } from '../../../src/main/services/long-paragraphs';
 import type { Article, Block } from '../../../src/shared/article';
@@ -76,5 +76,56 @@ describe('the first answer', { timeout: 60_000 }, () => {
     const short = await open(generateArticle(60_000, 3, 'Short'));
     expect(short.head.continued).toBeUndefined();
     expect(short.head).toEqual(short.whole);
+  });
+});
+
+describe('a text of megabytes', { timeout: 60_000 }, () => {
+  const megabytes = generateArticle(3_000_000, 4, 'Megabytes');
+  const answer = async (bytes: Buffer) => {
+    const shelf = new ArticleShelf();
+    const { answer: first, finish } = await shelf.open({ name: 'long.txt', bytes });
+    finish();
+    return { shelf, head: first.article };
+  };
+  const wholeOf = (bytes: Buffer) =>
+    articleFromBytes(bytes, { name: 'long.txt', path: null, modified: null });
+
+  it('is answered from its first bytes, with the head and pieces a whole decode gives', async () => {
+    const bytes = Buffer.from(megabytes);
+    const { shelf, head } = await answer(bytes);
+    const whole = wholeOf(bytes);
+    // Sized by its bytes (more than its characters: it has accents), as it was not decoded whole.
+    expect(head.continued?.characters).toBe(bytes.byteLength);
+    expect(head.source).toEqual(whole.source);
+    const rest = await pieces(shelf, head);
+    expect(rest[0]!.start).toBe(head.body.length);
+    expect([...head.body, ...rest.flatMap((piece) => piece.blocks)]).toEqual(whole.body);
+  });
+
+  it('is decoded whole first where its first bytes do not settle the head', async () => {
+    const cases: [string, Buffer][] = [
+      ['carriage returns', Buffer.from(megabytes.replace(/\n/g, '\r\n'))],
+      [
+        'a reference definition at its end, for a link at its start',
+        Buffer.from(`${megabytes.replace('\n\n', '\n\n[a link][a]\n\n')}\n[a]: https://a.test\n`),
+      ],
+      ['a legacy encoding', Buffer.from(megabytes, 'latin1')],
+      ['a control character near its start', Buffer.from(megabytes.replace('\n\n', '\n\u0007\n'))],
+    ];
+    for (const [label, bytes] of cases) {
+      const { shelf, head } = await answer(bytes);
+      const whole = wholeOf(bytes);
+      expect(head.source, label).toEqual(whole.source);
+      // Counted in the text decoded whole before the answer.
+      const { text } = decodeArticle(bytes, { name: 'long.txt', path: null, modified: null });
+      expect(head.continued?.characters, label).toBe(text.length);
+      const rest = await pieces(shelf, head);
+      expect([...head.body, ...rest.flatMap((piece) => piece.blocks)], label).toEqual(whole.body);
+    }
+  });
+
+  it('with too many lines is refused for them, counted in its bytes', async () => {
+    const { make, refused } = HOSTILE_SHAPES['20 MB of tiny paragraphs']!;
+    await expect(answer(Buffer.from(make()))).rejects.toThrow(refused!);
   });
 });
