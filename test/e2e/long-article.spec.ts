@@ -136,51 +136,77 @@ test('a 2 MB article opens with find, the rail, highlights and the reading posit
   });
 });
 
-test('a long article scrolled while its rest arrives stays where the reader put it, and reopens there', async ({
-  launch,
-}, testInfo) => {
-  test.skip(
-    testInfo.project.name.startsWith('electron'),
-    'The test holds back the host’s answers over HTTP; Electron answers over IPC',
-  );
-  const path = join(tempFolder('lectern-arriving-'), 'arriving.txt');
-  writeFileSync(path, generateArticle(600_000, 9, TITLE));
-  let letThrough = () => undefined as void;
-  const held = new Promise<void>((resolve) => (letThrough = resolve));
-  const first = await launch({
-    path,
-    beforeLoad: async (page) => {
-      await page.route('**/api/reader.bodyPiece', async (route) => {
-        await held;
-        await route.continue();
-      });
-    },
+test.describe('while a long article’s rest arrives', () => {
+  const ORIGINAL = { name: 'Open the original on example.com' } as const;
+
+  /** The app on a 600 KB article whose pieces after the head wait for `letThrough`. */
+  async function launchHeld(launch: (options?: LaunchOptions) => Promise<LecternApp>) {
+    const path = join(tempFolder('lectern-arriving-'), 'arriving.txt');
+    writeFileSync(path, generateArticle(600_000, 9, TITLE));
+    let letThrough = () => undefined as void;
+    const held = new Promise<void>((resolve) => (letThrough = resolve));
+    const app = await launch({
+      path,
+      beforeLoad: async (page) => {
+        await page.route('**/api/reader.bodyPiece', async (route) => {
+          await held;
+          await route.continue();
+        });
+      },
+    });
+    await expect(new ReaderPage(app.page).title).toHaveText(TITLE);
+    await expect(app.page.getByRole('button', ORIGINAL)).toHaveCount(0);
+    return { app, letThrough };
+  }
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this.
+  test.beforeEach(({}, testInfo) => {
+    test.skip(
+      testInfo.project.name.startsWith('electron'),
+      'The tests hold back the host’s answers over HTTP; Electron answers over IPC',
+    );
   });
-  const page = first.page;
-  await expect(new ReaderPage(page).title).toHaveText(TITLE);
-  // The reader scrolls down the head (its first 128 K) before the rest is let through.
-  await page.getByRole('main').evaluate((main) => main.scrollBy(0, main.scrollHeight * 0.6));
-  await expect.poll(() => paragraphInView(page)).not.toBeNull();
-  const words = (await paragraphInView(page))!;
-  const original = page.getByRole('button', { name: 'Open the original on example.com' });
-  await expect(original).toHaveCount(0);
-  const before = await paragraphOffset(page, words);
 
-  letThrough();
-  await expect(original).toBeAttached({ timeout: 60_000 });
-  await expect.poll(() => paragraphOffset(page, words)).toBeCloseTo(before, 0);
-  // Closed like a window (whose closing saves a place still waiting), then quit.
-  await page.close({ runBeforeUnload: true });
-  await first.close();
+  test('the place the reader scrolled to stays, and the article reopens there', async ({
+    launch,
+  }) => {
+    const { app: first, letThrough } = await launchHeld(launch);
+    const page = first.page;
+    // The reader scrolls down the head (its first 128 K) before the rest is let through.
+    await page.getByRole('main').evaluate((main) => main.scrollBy(0, main.scrollHeight * 0.6));
+    await expect.poll(() => paragraphInView(page)).not.toBeNull();
+    const words = (await paragraphInView(page))!;
+    const before = await paragraphOffset(page, words);
 
-  const second = await launch({ userData: first.userData });
-  await expect(new ReaderPage(second.page).title).toHaveText(TITLE);
-  // Restored by the words at the top of the view: the same line, give or take one.
-  await expect
-    .poll(async () => Math.abs((await paragraphOffset(second.page, words)) - before), {
-      timeout: 60_000,
-    })
-    .toBeLessThan(40);
+    letThrough();
+    await expect(page.getByRole('button', ORIGINAL)).toBeAttached({ timeout: 60_000 });
+    await expect.poll(() => paragraphOffset(page, words)).toBeCloseTo(before, 0);
+    // Closed like a window (whose closing saves a place still waiting), then quit.
+    await page.close({ runBeforeUnload: true });
+    await first.close();
+
+    const second = await launch({ userData: first.userData });
+    await expect(new ReaderPage(second.page).title).toHaveText(TITLE);
+    // Restored by the words at the top of the view: the same line, give or take one.
+    await expect
+      .poll(async () => Math.abs((await paragraphOffset(second.page, words)) - before), {
+        timeout: 60_000,
+      })
+      .toBeLessThan(40);
+  });
+
+  test('the find bar keeps the focus and what is typed in it', async ({ launch }) => {
+    const { app, letThrough } = await launchHeld(launch);
+    const find = new FindBar(app.page);
+    await find.open();
+    await find.searchbox.pressSequentially('Sect');
+    letThrough();
+    await expect(app.page.getByRole('button', ORIGINAL)).toBeAttached({ timeout: 60_000 });
+    await find.searchbox.pressSequentially('ion 1007');
+    await expect(find.searchbox).toBeFocused();
+    await expect(find.searchbox).toHaveValue('Section 1007');
+    await expect(find.status).toHaveText('1 of 1');
+  });
 });
 
 test('the body holds exactly the model’s text, so find marks the words it counted', async ({
