@@ -133,7 +133,8 @@ async function start() {
   app.on('second-instance', (_event, argv, cwd) => {
     void secondLaunchCommand(argv, { packaged: app.isPackaged, cwd }).then(async (command) => {
       if (!command) return;
-      if (command.type === 'ask-folder-path' && !(await confirmFolder(command.path))) return;
+      const ask = command.type === 'ask-folder-path' && !(await library.isKnown(command.path));
+      if (ask && !(await confirmFolder(command.path))) return;
       const type = command.type === 'open-path' ? 'open-path' : 'open-folder-path';
       send({ type, path: grants.grant(command.path) });
     });

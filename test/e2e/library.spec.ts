@@ -159,15 +159,18 @@ test.describe('a folder opened as a library', () => {
     await expect(reader.title).toHaveText('Harvest festival postponed');
   });
 
-  test('stops indexing on request and resumes where it stopped', async ({ launch }) => {
-    test.setTimeout(120_000);
+  test('stops indexing on request and resumes where it stopped; the folder is asked about once', async ({
+    launch,
+  }) => {
+    test.setTimeout(180_000);
     // Big enough that indexing takes seconds, so Stop lands mid-run.
     const folder = tempFolder('lectern-big-');
     for (let i = 0; i < 5000; i++) {
       const name = `${String(i).padStart(5, '0')}_${i.toString(16).padStart(16, '0')}.txt`;
       writeFileSync(join(folder, name), generateRealisticArticle(4000, i + 1));
     }
-    const { page } = await launch({ path: folder });
+    const first = await launch({ path: folder });
+    const page = first.page;
     // A folder of 5 000 entries named at launch is opened once the user says so.
     await page.getByRole('button', { name: 'Open as a library' }).click();
     const library = new LibraryPage(page);
@@ -179,6 +182,12 @@ test.describe('a folder opened as a library', () => {
     await expect(stopped).toHaveCount(0);
     await expect(library.counts).toHaveText(/^5\s000 articles/, { timeout: 60_000 });
     await expect(library.panel.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+    await first.close();
+
+    // Named again, it opens as the library it has become, unasked.
+    const again = await launch({ path: folder, userData: first.userData });
+    await expect(new LibraryPage(again.page).counts).toHaveText(/^5\s000 articles/);
+    await expect(again.page.getByRole('button', { name: 'Open as a library' })).toHaveCount(0);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -59,7 +59,13 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers
   return {
     'library.openStartup': async (): Promise<LibrarySnapshot | LargeFolderQuestion | null> => {
       const named = deps.startupPath;
-      if (named && (await isFolder(named)) && (await countEntries(named)) >= ASK_FROM_ENTRIES) {
+      // A big folder is asked about once: opened as a library, it has an index from then on.
+      if (
+        named &&
+        (await isFolder(named)) &&
+        !(await library.isKnown(named)) &&
+        (await countEntries(named)) >= ASK_FROM_ENTRIES
+      ) {
         asked = named;
         return { kind: 'large-folder', folder: named };
       }

@@ -80,6 +80,12 @@ export class LibraryService {
     return this.#open?.root ?? null;
   }
 
+  /** True when the folder was opened as a library before: it has an index here. */
+  async isKnown(folder: string): Promise<boolean> {
+    const root = await realpath(folder).catch(() => null);
+    return root !== null && existsSync(libraryDbFile(this.#options.userDataDir, root));
+  }
+
   /** Opens a folder: the cached list is usable at once; a sync then reads what changed. */
   async open(folder: string): Promise<LibrarySnapshot> {
     const root = await realpath(folder);
