@@ -41,8 +41,14 @@ test.describe('reading status in the library', () => {
     await research.reading.selectOption({ label: 'All articles' });
     await row.click({ button: 'right' });
     await expect(research.menu).toBeVisible();
+    // A finished article can only become unread, and an unread one read.
+    await expect(research.menu.getByRole('menuitem')).toHaveText(['Mark as unread']);
     await research.menu.getByRole('menuitem', { name: 'Mark as unread' }).click();
     await expect(row).toContainText('Unread');
+    await expect(research.menu).toHaveCount(0);
+    await row.click({ button: 'right' });
+    await expect(research.menu.getByRole('menuitem')).toHaveText(['Mark as read']);
+    await page.keyboard.press('Escape');
     await expect(research.menu).toHaveCount(0);
   });
 
@@ -260,6 +266,17 @@ test.describe('every highlight across the library', () => {
     await expect(new ReaderPage(page).title).toHaveText('A long day of grain talks');
     // The article opens at the highlight, far down the page.
     await expect(page.getByText('Paragraph 58:', { exact: false })).toBeInViewport();
+  });
+
+  test('with none, says how to make one and has nothing to export', async ({ launch }) => {
+    const { page } = await launch({ path: makeResearchFolder() });
+    const research = new ResearchPage(page);
+    await research.button('All highlights').click();
+    const dialog = research.dialog('All highlights');
+    await expect(dialog.getByRole('status').first()).toHaveText(
+      'No highlights yet: select text in an article and press H.',
+    );
+    await expect(dialog.getByRole('button', { name: 'Export all as Markdown…' })).toBeDisabled();
   });
 
   test('exports all of them as one Markdown file grouped by article', async ({ launch }) => {

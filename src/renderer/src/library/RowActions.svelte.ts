@@ -1,6 +1,6 @@
 /**
  * What a row of the library list offers beyond opening: its reading status and copies, the key M
- * (read ↔ unread) and a context menu to mark it read or unread.
+ * (read ↔ unread) and a context menu to mark it read or unread, as it is not already.
  */
 import type { LibraryEntry } from '../../../shared/library';
 import { pressed } from '../shell/keys';
@@ -37,11 +37,12 @@ export class RowActions {
     this.menu = null;
   };
 
+  /** Only what would change it: an article partly read can go either way. */
   menuItems(entry: LibraryEntry) {
-    return [
-      { label: 'Mark as read', run: () => void this.mark(entry, true) },
-      { label: 'Mark as unread', run: () => void this.mark(entry, false) },
-    ];
+    const { state } = this.#research.statusOf(entry.id);
+    const read = { label: 'Mark as read', run: () => void this.mark(entry, true) };
+    const unread = { label: 'Mark as unread', run: () => void this.mark(entry, false) };
+    return state === 'unread' ? [read] : state === 'finished' ? [unread] : [read, unread];
   }
 
   async mark(entry: LibraryEntry, read: boolean) {
