@@ -110,9 +110,9 @@ export function decodeArticle(bytes: Uint8Array, file: ArticleFile): DecodedArti
 
 /**
  * The start of a long text (`most` bytes or so), when decoding it alone gives what decoding the
- * whole would start with (`decodeUtf8Start`), with the checks of the whole that can refuse it made
- * on its bytes: the head is then answered without decoding megabytes first. The start has no control
- * characters; the details, of the whole text, count any further on. Null otherwise.
+ * whole would start with (`decodeUtf8Start`), with the checks of the whole that can refuse it
+ * made on its bytes: the head is then answered without decoding megabytes first. The start has no
+ * control characters; the details, of the whole text, count any further on. Null otherwise.
  */
 export function decodeArticleStart(
   bytes: Uint8Array,

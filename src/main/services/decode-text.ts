@@ -58,8 +58,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 /**
  * The first `most` bytes or so of a text that is all valid UTF-8 with no carriage return, decoded
  * alone (cut between characters): what the rest holds then cannot change them. Null for any other
- * text, and for a start with stray controls (UTF-16 without a BOM has NULs): those are decoded whole.
- * Checking the whole is two byte scans, a few milliseconds for 20 MB.
+ * text, and for a start with stray controls (UTF-16 without a BOM has NULs): those are decoded
+ * whole. Checking the whole is two byte scans, a few milliseconds for 20 MB.
  */
 export function decodeUtf8Start(
   bytes: Uint8Array,

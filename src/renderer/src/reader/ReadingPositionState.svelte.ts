@@ -21,7 +21,7 @@ export class ReadingPositionState {
    */
   #scroller: HTMLElement | null = null;
   #lastTop = 0;
-  /** The article shown without its key (a long one whose rest is arriving), and whether its view moved since. */
+  /** The article shown without its key (a long one still arriving); whether its view moved since. */
   #unkeyed: object | null = null;
   #movedUnkeyed = false;
 
