@@ -225,3 +225,41 @@ test.describe('the details panel', () => {
     });
   });
 });
+
+for (const width of [600, 800]) {
+  test(`at ${width} px the side panels show one at a time${width < 700 ? ', as sheets over the article' : ''}`, async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.setViewportSize({ width, height: 800 });
+    const firstParagraph = page
+      .getByRole('main', { name: 'Article' })
+      .getByRole('paragraph')
+      .nth(1);
+    const column = (await boxOf(firstParagraph)).width;
+    const highlights = page.getByRole('complementary', { name: 'Highlights' });
+    const highlightsButton = page.getByRole('button', { name: /^Highlights \(\d+\)$/ });
+    const details = new DetailsPanel(page);
+
+    await highlightsButton.click();
+    await expect(highlights).toBeVisible();
+    await details.open();
+    await expect(highlights).toHaveCount(0);
+    const sheet = await boxOf(details.panel);
+    expect(sheet.x + sheet.width).toBe(width);
+    if (width < 700) {
+      // The article keeps its column under the sheet: its lines do not rewrap.
+      expect((await boxOf(firstParagraph)).width).toBe(column);
+    } else {
+      // Beside the article, which keeps a column to read.
+      const paragraph = await boxOf(firstParagraph);
+      expect(paragraph.x + paragraph.width).toBeLessThanOrEqual(sheet.x);
+      expect(paragraph.width).toBeGreaterThan(300);
+    }
+
+    await highlightsButton.click();
+    await expect(highlights).toBeVisible();
+    await expect(details.panel).toHaveCount(0);
+    await expect(details.toggleButton).toHaveAttribute('aria-pressed', 'false');
+  });
+}
