@@ -180,6 +180,8 @@ test.describe('people and places across the library', () => {
     await expect(new FindBar(page).searchbox).toHaveValue('Volodymyr Zelensky');
     await page.getByRole('button', { name: /Show all articles/ }).click();
     await expect(research.list.getByRole('option')).toHaveCount(4);
+    // The button is gone: the focus goes to the list it widened.
+    await expect(research.list).toBeFocused();
   });
 
   test('the details panel says in how many other articles a name appears and lists them', async ({
@@ -277,6 +279,24 @@ test.describe('every highlight across the library', () => {
       'No highlights yet: select text in an article and press H.',
     );
     await expect(dialog.getByRole('button', { name: 'Export all as Markdown…' })).toBeDisabled();
+  });
+
+  test('at 600 px, Escape closes the dialog alone and gives the focus back to its button', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeResearchFolder() });
+    const research = new ResearchPage(page);
+    await expect(research.row('Harvest in Odesa')).toBeVisible();
+    await page.setViewportSize({ width: 600, height: 800 });
+    const sheet = page.getByRole('complementary', { name: 'Library' });
+    const toggle = page.getByRole('button', { name: 'Library', exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await research.button('All highlights').click();
+    await expect(research.dialog('All highlights')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(research.dialog('All highlights')).toHaveCount(0);
+    await expect(sheet).toBeVisible();
+    await expect(research.button('All highlights')).toBeFocused();
   });
 
   test('exports all of them as one Markdown file grouped by article', async ({ launch }) => {
