@@ -122,12 +122,24 @@ test.describe('a folder opened as a library', () => {
 
   test('says when the open article’s file changes or goes, and reloads it', async ({ launch }) => {
     const folder = makeLibraryFolder();
+    const file = join(folder, '001_0000000000000001.txt');
+    // Long enough to be read far down when the file changes.
+    const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of the festival.`);
+    writeFileSync(
+      file,
+      articleText({
+        title: 'Harvest festival returns',
+        source: 'Farm Weekly',
+        date: 'March 1, 2024',
+        body: paragraphs.join('\n\n'),
+      }),
+    );
     const { page } = await launch({ path: folder });
     const library = new LibraryPage(page);
     const reader = new ReaderPage(page);
     await library.rows.filter({ hasText: 'Harvest festival returns' }).click();
     await expect(reader.title).toHaveText('Harvest festival returns');
-    const file = join(folder, '001_0000000000000001.txt');
+    await page.getByText('Paragraph 80 of the festival.').scrollIntoViewIfNeeded();
     const changed = {
       title: 'Harvest festival postponed',
       source: 'Farm Weekly',
@@ -136,7 +148,9 @@ test.describe('a folder opened as a library', () => {
     };
     writeFileSync(file, articleText(changed));
     const notice = page.getByRole('status').filter({ hasText: 'has changed since it was opened' });
-    await expect(notice).toBeVisible();
+    // Seen where the reader is, not at the top of the article.
+    await expect(notice).toBeInViewport();
+    await expect(page.getByText('Paragraph 80 of the festival.')).toBeInViewport();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const results = await new AxeBuilder({ page })
