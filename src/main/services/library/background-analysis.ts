@@ -70,11 +70,14 @@ export class BackgroundAnalysis {
   }
 
   #progressed(progress: AnalysisProgress) {
+    const previous = this.progress;
     this.progress = progress;
     if (progress.phase === 'facts') this.#asked = false;
     if (this.#finished()) for (const resolve of this.#waiters.splice(0)) resolve();
     // Starts, ends and pauses are told at once; the steps in between at most twice a second.
-    if (!progress.running || progress.done === 0) {
+    // (A pass resumed starts from the articles done before: its start is a phase or run beginning.)
+    const starting = !previous?.running || previous.phase !== progress.phase;
+    if (!progress.running || starting) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
       this.#report(progress);

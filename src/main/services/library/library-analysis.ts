@@ -70,6 +70,7 @@ export class LibraryAnalyst {
     const factsDue = needing('a.file IS NULL OR a.mtime != f.mtime');
     const namesDue = needing('a.mtime = f.mtime AND a.named = 0');
     this.#sql = {
+      articleCount: this.#db.prepare(`SELECT count(*) AS n ${needing('1')}`),
       factsCount: this.#db.prepare(`SELECT count(*) AS n ${factsDue}`),
       factsNext: this.#db.prepare(`SELECT f.id, f.rel, f.mtime ${factsDue} LIMIT ${FACTS_CHUNK}`),
       namesCount: this.#db.prepare(`SELECT count(*) AS n ${namesDue}`),
@@ -139,8 +140,10 @@ export class LibraryAnalyst {
 
   async #phase(phase: AnalysisProgress['phase']) {
     const counter = phase === 'facts' ? this.#sql.factsCount : this.#sql.namesCount;
-    const total = (counter.get() as { n: number }).n;
-    let done = 0;
+    // Out of every article, counting those done before: a pass resumed (after a pause, a restart)
+    // reads as going on from where it was, not as starting again.
+    const total = (this.#sql.articleCount.get() as { n: number }).n;
+    let done = Math.max(0, total - (counter.get() as { n: number }).n);
     const report = (running: boolean) =>
       this.#emit({ type: 'progress', progress: { phase, done, total, running } });
     const chunkDone = (files: Pending[]) => {

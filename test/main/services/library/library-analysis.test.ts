@@ -103,11 +103,20 @@ it('stops between chunks when paused, and a search it left behind may fail harml
   expect(calls).toBe(2);
   await expect(failing).rejects.toThrow('gone');
   await new Promise((resolve) => setImmediate(resolve));
-  // Resumed, it finds the rest.
-  const resumed = await runUntilIdle(async (_root, files) => files.map(() => [kyiv(1)]));
+  // Resumed, it finds the rest, counting on from where it stopped.
+  const seen: AnalystMessage[] = [];
+  const resumed = await runUntilIdle(
+    async (_root, files) => files.map(() => [kyiv(1)]),
+    undefined,
+    seen,
+  );
   analyst.close();
   resumed.analyst.close();
-  expect(resumed.last).toMatchObject({ done: FILES - 40, total: FILES - 40 });
+  const names = seen.flatMap((m) =>
+    m.type === 'progress' && m.progress.phase === 'names' ? [m.progress] : [],
+  );
+  expect(names[0]).toMatchObject({ done: 40, total: FILES });
+  expect(resumed.last).toMatchObject({ done: FILES, total: FILES });
 });
 
 it('finds every name again when the rules that found them change, and only then', async () => {
