@@ -21,8 +21,7 @@ export class ReadingPositionState {
    */
   #scroller: HTMLElement | null = null;
   #lastTop = 0;
-  /** The article shown without its key (a long one still arriving); whether its view moved since. */
-  #unkeyed: object | null = null;
+  /** Whether the view moved since an article was shown without its key (a long one arriving). */
   #movedUnkeyed = false;
 
   constructor(api: LecternApi) {
@@ -31,18 +30,20 @@ export class ReadingPositionState {
 
   /**
    * Called once the article for `key` is in the DOM, before that frame is painted: the first frame
-   * shows the article where the reader left it, so nothing jumps.
+   * shows the article where the reader left it, so nothing jumps. `again`: the article was shown
+   * before without its key (`showUnkeyed`), its rest arriving since.
    */
-  restore(key: string, saved: ReadingPosition | null, scroller: HTMLElement, article: object) {
+  restore(key: string, saved: ReadingPosition | null, scroller: HTMLElement, again: boolean) {
+    // (A scroll's event comes with the next frame: one made just before may not have been seen.)
+    const movedWhileArriving =
+      again &&
+      this.#key === null &&
+      this.#scroller === scroller &&
+      (this.#movedUnkeyed || Math.abs(scroller.scrollTop - this.#lastTop) > 1);
     clearTimeout(this.#timer);
     this.#waiting = null;
     this.#key = key;
-    // (A scroll's event comes with the next frame: one made just before may not have been seen.)
-    const movedWhileArriving =
-      this.#unkeyed === article &&
-      (this.#movedUnkeyed || Math.abs(scroller.scrollTop - this.#lastTop) > 1);
-    this.#unkeyed = null;
-    if (movedWhileArriving && this.#scroller === scroller) {
+    if (movedWhileArriving) {
       // The view moved while the rest arrived (the reader scrolled, or find went to a match):
       // it stays there, and a place the reader scrolled to is saved like any other.
       this.#lastTop = scroller.scrollTop;
@@ -71,14 +72,13 @@ export class ReadingPositionState {
    * An article without its key (a long one whose rest is arriving, or one that has none) is shown
    * at its top. Nothing is saved until `restore` names it with its key, once its last piece is in.
    */
-  showUnkeyed(scroller: HTMLElement, article: object) {
+  showUnkeyed(scroller: HTMLElement) {
     clearTimeout(this.#timer);
     this.#waiting = null;
     this.#key = null;
     this.#scroller = scroller;
     scroller.scrollTop = 0;
     this.#lastTop = scroller.scrollTop;
-    this.#unkeyed = article;
     this.#movedUnkeyed = false;
     this.#measure(scroller);
   }
@@ -90,7 +90,7 @@ export class ReadingPositionState {
   onScroll = (scroller: HTMLElement): boolean => {
     this.#measure(scroller);
     const moved = Math.abs(scroller.scrollTop - this.#lastTop) > 1;
-    if (moved && this.#unkeyed) this.#movedUnkeyed = true;
+    if (moved && this.#key === null) this.#movedUnkeyed = true;
     if (this.#held || !moved) {
       this.#lastTop = scroller.scrollTop;
       return false;

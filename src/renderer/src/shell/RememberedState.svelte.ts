@@ -46,9 +46,12 @@ export class RememberedState {
   /**
    * The article is in the DOM and its frame not yet painted: the position is restored now, so the
    * article first appears where the reader left it; highlights are placed just after that frame
-   * (they change no layout). Safe to call in an effect.
+   * (they change no layout). Safe to call in an effect. True for a new article; false for the same
+   * one shown again (a long one, with its key once its last piece is in), where the place and the
+   * focus the reader has given it since are kept.
    */
-  articleShown(shown: ShownArticle, scroller: HTMLElement) {
+  articleShown(shown: ShownArticle, scroller: HTMLElement): boolean {
+    const again = this.#shown?.article === shown.article;
     this.#shown = shown;
     const root = scroller.querySelector<HTMLElement>('article');
     // A long article's position and highlights are of its whole text: ReaderState shows it again
@@ -58,13 +61,13 @@ export class RememberedState {
     untrack(() => {
       // Detaching reads and clears the highlights; an effect calling this must not depend on them.
       this.highlights.detach();
-      if (key && whole) this.position.restore(key, shown.position, scroller, shown.article);
-      else this.position.showUnkeyed(scroller, shown.article);
+      if (key && whole) this.position.restore(key, shown.position, scroller, again);
+      else this.position.showUnkeyed(scroller);
     });
     // Settled at once for a long article still arriving: its highlights come with its last piece.
     if (!key || !whole) {
       this.settled = Promise.resolve();
-      return;
+      return !again;
     }
     this.settled = new Promise((resolve) =>
       afterPaint(() => {
@@ -74,5 +77,6 @@ export class RememberedState {
         this.highlights.show(key, article.title, root, highlights.annotations);
       }),
     );
+    return !again;
   }
 }
