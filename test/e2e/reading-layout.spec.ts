@@ -167,26 +167,35 @@ test.describe('the details panel', () => {
     return join(folder, '000_e51e31a3faca41e8.txt');
   }
 
-  /** Where each line of an element's text starts, as offsets in that text. */
+  /**
+   * Where each line of an element's text starts, as offsets in that text; `inWide` holds those that
+   * fall inside a piece as wide as the line (which may break anywhere: BreakableText).
+   */
   const lineStarts = (page: Page, label: string) =>
     new DetailsPanel(page).figure(label).evaluate((dd) => {
       const text = dd.textContent ?? '';
       const starts: number[] = [];
+      const inWide: number[] = [];
       let lastTop = -Infinity;
       let offset = 0;
       const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const piece = node.parentElement!;
+        const wide = piece !== dd && piece.getBoundingClientRect().width >= dd.clientWidth - 1;
         for (let i = 0; i < node.textContent!.length; i++) {
           const range = document.createRange();
           range.setStart(node, i);
           range.setEnd(node, i + 1);
           const top = range.getBoundingClientRect().top;
-          if (top > lastTop + 2 && text[offset + i]!.trim()) starts.push(offset + i);
+          if (top > lastTop + 2 && text[offset + i]!.trim()) {
+            starts.push(offset + i);
+            if (wide && i > 0) inWide.push(offset + i);
+          }
           lastTop = Math.max(lastTop, top);
         }
         offset += node.textContent!.length;
       }
-      return { text, starts };
+      return { text, starts, inWide };
     });
 
   test('Source, File and Reading use one label column', async ({ launch }) => {
@@ -207,7 +216,10 @@ test.describe('the details panel', () => {
     await details.open();
     const folder = await lineStarts(page, 'Folder');
     expect(folder.starts.length, 'the long folder wraps').toBeGreaterThan(1);
+    // The run's temporary folder has a random name: a piece of it may be wider than the line.
+    const ownFolders = folder.text.indexOf('saved-articles/');
     for (const start of folder.starts.slice(1)) {
+      if (folder.inWide.includes(start) && start < ownFolders) continue;
       expect(folder.text[start - 1], `line ${folder.text.slice(start)} follows a /`).toMatch(
         /[\\/]/,
       );
