@@ -68,7 +68,7 @@ test.describe('reading status in the library', () => {
     await research.row('Harvest in Odesa').click();
     await expect(new ReaderPage(first.page).title).toHaveText('Harvest in Odesa');
     // Closed at once: a position still waiting to be saved would be saved now.
-    await first.page.close({ runBeforeUnload: true });
+    await first.closeWindow();
     await first.close();
 
     const { page } = await launch({ path, userData });
@@ -93,7 +93,7 @@ test.describe('reading status in the library', () => {
     // The view jumped to the match, far down the article: the app's move, not reading.
     await expect(first.page.getByText(/^Paragraph 40:/)).toBeInViewport();
     // Closed at once: a position waiting to be saved would be saved now.
-    await first.page.close({ runBeforeUnload: true });
+    await first.closeWindow();
     await first.close();
 
     const { page } = await launch({ path, userData });

@@ -181,8 +181,10 @@ test.describe('while a long article’s rest arrives', () => {
     letThrough();
     await expect(page.getByRole('button', ORIGINAL)).toBeAttached({ timeout: 60_000 });
     await expect.poll(() => paragraphOffset(page, words)).toBeCloseTo(before, 0);
-    // Closed like a window (whose closing saves a place still waiting), then quit.
-    await page.close({ runBeforeUnload: true });
+    // Saved like any place the reader scrolled to, once the view rests (the host has answered).
+    await expect
+      .poll(async () => (await first.answeredCalls('position.set')).length)
+      .toBeGreaterThan(0);
     await first.close();
 
     const second = await launch({ userData: first.userData });

@@ -62,7 +62,7 @@ test.describe('start-up', () => {
     const section = first.page.getByRole('heading', { name: 'Section 26' });
     await section.evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     // Closed at once, well inside the pause after scrolling that a save waits for.
-    await first.page.close({ runBeforeUnload: true });
+    await first.closeWindow();
     await first.close();
 
     const { page } = await launch({ path, userData });

@@ -41,6 +41,12 @@ export interface LecternApp {
    * test knows a change made a moment after an action (a scroll's position) has reached the host.
    */
   answeredCalls(channel: string): Promise<unknown[][]>;
+  /**
+   * Closes the window as its user does, and resolves once it is gone: its `pagehide` has run and
+   * sent what it saves. (`page.close` alone does not wait, and a `close` right after it could end
+   * the browser before the window had run its handlers.)
+   */
+  closeWindow(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -210,6 +216,12 @@ async function launchElectron(
   };
 }
 
+async function closeWindow(page: Page) {
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+}
+
 const madeThisTest: string[] = [];
 
 /** A fresh temporary folder, removed after the test that made it, whatever its outcome. */
@@ -254,9 +266,11 @@ export const test = base.extend<{
     }
     await use(async (options = {}) => {
       const userData = options.userData ?? tempFolder();
-      return testInfo.project.name === 'electron' && 'path' in electron
-        ? await launchElectron(electron.path, options, userData, defer)
-        : await launchBrowserHost(browser, options, userData, defer);
+      const app =
+        testInfo.project.name === 'electron' && 'path' in electron
+          ? await launchElectron(electron.path, options, userData, defer)
+          : await launchBrowserHost(browser, options, userData, defer);
+      return { ...app, closeWindow: () => closeWindow(app.page) };
     });
   },
   freshContext: async ({ browser, defer }, use) => {
