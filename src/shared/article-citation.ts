@@ -1,7 +1,8 @@
 /**
  * A citation of an article, as plain text and as Markdown: author, “title”, site, date, URL — the
  * parts a reader needs to find it again. Built where the user's locale is known (the window), with
- * the date written as everywhere else in Lectern.
+ * the date written as everywhere else in Lectern. The details panel and both highlight exports
+ * cite with it, so a citation copied and one exported are the same.
  */
 import type { ArticleDetails } from './article-details';
 import { articleDateText } from './article-date-format';
@@ -11,7 +12,10 @@ export interface Citation {
   markdown: string;
 }
 
-type Cited = Pick<ArticleDetails, 'bylines' | 'title' | 'date' | 'original'>;
+/** What is cited: the details panel's model of an article has it, and so can an article or entry. */
+export type Cited = Pick<ArticleDetails, 'title' | 'date' | 'original'> & {
+  bylines: { name: string }[];
+};
 
 export function citationOf(details: Cited, locale?: string): Citation {
   const authors = details.bylines.map((b) => b.name).join(', ');
@@ -31,6 +35,18 @@ export function citationOf(details: Cited, locale?: string): Citation {
   return { plain: `${plain}.${url ? ` ${url}` : ''}`, markdown: `${markdown}.` };
 }
 
-function escapeMarkdown(text: string): string {
+/** The site an address is on, as a reader names it: `www.` dropped; the text itself if no URL. */
+export function domainOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** What a citation needs, from an article's original address. */
+export const originalOf = (url: string | null) => (url ? { url, domain: domainOf(url) } : null);
+
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }

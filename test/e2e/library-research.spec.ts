@@ -319,7 +319,7 @@ test.describe('every highlight across the library', () => {
     const markdown = readFileSync(file, 'utf8');
     expect(markdown).toContain('3 highlights from 3 articles');
     expect(markdown).toMatch(
-      /## Harvest in Odesa\n\nWire “Harvest in Odesa\.” 1 March 2024 <https:\/\/example\.com\/harvest>\n\n> brought in the wheat\n\n\*\*Note:\*\* Compare with last year/,
+      /## Harvest in Odesa\n\nWire, \[“Harvest in Odesa”\]\(<https:\/\/example\.com\/harvest>\), \*example\.com\*, 1 March 2024\.\n\n> brought in the wheat\n\n\*\*Note:\*\* Compare with last year/,
     );
     expect(markdown).toContain('_No longer in the library folder._');
     await expect(dialog.getByRole('status').filter({ hasText: 'exported' })).toBeVisible();

@@ -1,6 +1,7 @@
 /** The side panel's model of an article: computed once in main when it is opened, then sent whole. */
 import { dirname } from 'node:path';
 import type { Article } from '../../shared/article';
+import { originalOf } from '../../shared/article-citation';
 import type { ArticleDetails, Entity } from '../../shared/article-details';
 import { findEntities } from './entities';
 import { inlineText, outlineOf, readingStats, textBlocks } from './reading-stats';
@@ -11,9 +12,7 @@ export async function articleDetails(
   findNames: (segments: string[]) => Promise<Entity[]> = findEntities,
 ): Promise<ArticleDetails> {
   const { source } = article;
-  const original = article.originalUrl
-    ? { url: article.originalUrl, domain: domainOf(article.originalUrl) }
-    : null;
+  const original = originalOf(article.originalUrl);
   const bylines = article.bylines.map((b) => ({
     name: b.name,
     url: b.target?.kind === 'web' ? b.target.url : null,
@@ -57,12 +56,4 @@ export function entitySegments(article: Article): string[] {
     caption?.credit ?? '',
     ...Array.from(textBlocks(article.body), ({ text }) => text),
   ].filter(Boolean);
-}
-
-export function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }

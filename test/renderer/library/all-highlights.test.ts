@@ -81,10 +81,10 @@ describe('exporting every highlight', () => {
       'Exported from Lectern on 1 December 2026: 3 highlights from 3 articles.',
     );
     expect(markdown).toContain(
-      '## Title of aaaaaaaaaaaaaaaa\n\nWire “Title of aaaaaaaaaaaaaaaa.” 8 June 2025 <https://example.com/aaaaaaaaaaaaaaaa>\n\n> The talks in Zaporizhzhia resumed.\n\n**Note:** Check the café figures',
+      '## Title of aaaaaaaaaaaaaaaa\n\nWire, [“Title of aaaaaaaaaaaaaaaa”](<https://example.com/aaaaaaaaaaaaaaaa>), *example.com*, 8 June 2025.\n\n> The talks in Zaporizhzhia resumed.\n\n**Note:** Check the café figures',
     );
     expect(markdown).toContain(
-      '## Title of cccccccccccccccc\n\n“Title of cccccccccccccccc.” _No longer in the library folder._',
+      '## Title of cccccccccccccccc\n\n“Title of cccccccccccccccc”. _No longer in the library folder._',
     );
   });
 });

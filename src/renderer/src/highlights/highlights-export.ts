@@ -1,36 +1,33 @@
 /** An article's highlights and notes as Markdown, headed by a citation of the article. */
 import type { Annotation } from '../../../shared/annotation';
 import type { Article } from '../../../shared/article';
-import { articleDateText } from '../../../shared/article-date-format';
+import {
+  citationOf,
+  escapeMarkdown,
+  originalOf,
+  type Cited,
+} from '../../../shared/article-citation';
 
-/** `Author. “Title.” Date. URL.` — the parts the file has, in the usual order. */
-export function citation(article: Article): string {
-  return citationOf({
-    authors: article.bylines.map((byline) => byline.name).join(', '),
-    title: article.title,
-    date: article.date ? articleDateText(article.date) : '',
-    url: article.originalUrl,
-    file: article.source.name,
-  });
+/**
+ * A citation as the details panel copies it (Markdown), with the file's name when there is no
+ * original address to find the article by. Both highlight exports cite with it.
+ */
+export function exportCitation(cited: Cited, file: string, locale?: string): string {
+  const { markdown } = citationOf(cited, locale);
+  return cited.original ? markdown : `${markdown} File: ${escapeMarkdown(file)}`;
 }
 
-/** The citation from its parts; "All highlights" cites library entries with it too. */
-export function citationOf(parts: {
-  authors: string;
-  title: string;
-  date: string;
-  url: string | null;
-  file: string;
-}): string {
-  return [
-    parts.authors,
-    `“${parts.title}.”`,
-    parts.date,
-    parts.url ? `<${parts.url}>` : `File: ${parts.file}`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
+export const citation = (article: Article, locale?: string) =>
+  exportCitation(
+    {
+      bylines: article.bylines,
+      title: article.title,
+      date: article.date,
+      original: originalOf(article.originalUrl),
+    },
+    article.source.name,
+    locale,
+  );
 
 /** A highlight as a Markdown block quote; All highlights' export writes them the same way. */
 export const quoted = (text: string) =>
@@ -43,8 +40,9 @@ export const quoted = (text: string) =>
 export function highlightsMarkdown(
   article: Article,
   highlights: { annotation: Annotation; placed: boolean }[],
+  locale?: string,
 ): string {
-  const out = [`# Highlights: ${article.title}`, '', citation(article), ''];
+  const out = [`# Highlights: ${article.title}`, '', citation(article, locale), ''];
   for (const { annotation, placed } of highlights) {
     const [quote] = annotation.target.selector;
     out.push(quoted(quote.exact), '');

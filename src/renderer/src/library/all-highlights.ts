@@ -6,7 +6,8 @@ import type { HighlightColour } from '../../../shared/annotation';
 import { foldQuery } from '../../../shared/find-normalise';
 import type { HighlightEntry } from '../../../shared/library-research';
 import { formatArticleDate } from '../../../shared/article-date-format';
-import { citationOf, quoted } from '../highlights/highlights-export';
+import { citationOf, originalOf } from '../../../shared/article-citation';
+import { exportCitation, quoted } from '../highlights/highlights-export';
 
 /** A highlight's quote and note, folded once when the list arrives. */
 export const foldedHighlight = (entry: HighlightEntry) =>
@@ -43,6 +44,14 @@ export function filterHighlights(
   );
 }
 
+/** An article no longer in the folder is cited by the title its highlights kept. */
+const gone = (title: string) => ({
+  bylines: [],
+  title: title || 'Untitled article',
+  date: null,
+  original: null,
+});
+
 /** One Markdown file: a section per article (newest highlight first), each with a citation. */
 /** `locale` undefined is the reader's own, as in every date the window writes. */
 export function allHighlightsMarkdown(
@@ -64,14 +73,17 @@ export function allHighlightsMarkdown(
     out.push(`## ${article?.title || title || 'Untitled article'}`, '');
     out.push(
       article
-        ? citationOf({
-            authors: article.source,
-            title: article.title,
-            date: article.date ? formatArticleDate(article.date, locale) : '',
-            url: article.url,
-            file: article.path.split(/[\\/]/).pop() ?? '',
-          })
-        : `“${title || 'Untitled article'}.” _No longer in the library folder._`,
+        ? exportCitation(
+            {
+              bylines: article.source ? [{ name: article.source }] : [],
+              title: article.title,
+              date: article.date ? { raw: article.date, iso: article.date, label: null } : null,
+              original: originalOf(article.url),
+            },
+            article.path.split(/[\\/]/).pop() ?? '',
+            locale,
+          )
+        : `${citationOf(gone(title)).markdown} _No longer in the library folder._`,
       '',
     );
     for (const { annotation } of group) {
