@@ -9,25 +9,12 @@ import { loadArticleFile } from '../../../src/main/services/article-file';
 import { citationOf } from '../../../src/shared/article-citation';
 import { highlightsMarkdown } from '../../../src/renderer/src/highlights/highlights-export';
 import { allHighlightsMarkdown } from '../../../src/renderer/src/library/all-highlights';
-import type { Annotation } from '../../../src/shared/annotation';
+import { quoteAnnotation } from '../../support/quote-annotation';
 
 const SAMPLE = resolve('resources/000_e51e31a3faca41e8.txt');
 const QUOTE = 'Russia said Sunday';
 
-const annotation: Annotation = {
-  id: 'a1',
-  type: 'Annotation',
-  created: '2025-06-09T00:00:00Z',
-  modified: '2025-06-09T00:00:00Z',
-  colour: 'yellow',
-  note: '',
-  target: {
-    selector: [
-      { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: 0, end: QUOTE.length },
-    ],
-  },
-};
+const annotation = quoteAnnotation(QUOTE, { start: 0 });
 
 describe('the citation of an article', () => {
   it('is the same in the details panel, its highlights export and All highlights', async () => {

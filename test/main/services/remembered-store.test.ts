@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../src/shared/annotation';
+import { quoteAnnotation } from '../../support/quote-annotation';
 import { RememberedStore } from '../../../src/main/services/remembered-store';
 import { createServices } from '../../../src/main/services/lectern-handlers';
 import { settleWrites } from '../../../src/main/services/pending-writes';
@@ -19,20 +19,11 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 const tempDir = () => mkdtempSync(join(tmpdir(), 'lectern-remembered-'));
 const KEY = 'e51e31a3faca41e8';
 
-const annotation: Annotation = {
-  id: 'a1',
-  type: 'Annotation',
-  created: '2026-01-01T00:00:00.000Z',
-  modified: '2026-01-01T00:00:00.000Z',
-  colour: 'green',
-  note: 'Worth checking',
-  target: {
-    selector: [
-      { type: 'TextQuoteSelector', exact: 'western border', prefix: 'reached the ', suffix: ' of' },
-      { type: 'TextPositionSelector', start: 10, end: 24 },
-    ],
-  },
-};
+const annotation = quoteAnnotation(
+  'western border',
+  { start: 10, prefix: 'reached the ', suffix: ' of' },
+  { colour: 'green', note: 'Worth checking' },
+);
 
 describe('RememberedStore', () => {
   it('keeps settings, UI state, positions and highlights across restarts', async () => {
