@@ -22,6 +22,8 @@ import { HostSession, refusalPage } from './host-session';
 const MAX_BODY = Math.ceil(MAX_ARTICLE_BYTES * 1.4) + 64 * 1024;
 /** A body over the limit is still read (and dropped) up to this, so its 413 reaches the page. */
 const MAX_DRAINED = 4 * MAX_BODY;
+/** How long quitting waits for a call still being answered (a 20 MB open takes a few seconds). */
+const CLOSE_GRACE_MS = 5000;
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const SECURITY_HEADERS = {
@@ -56,6 +58,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   let origin = '';
   const session = new HostSession();
 
+  const eventStreams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('[lectern] host request failed:', error);
@@ -111,7 +114,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     const unsubscribe = options.subscribe?.((event) => {
       response.write(`data: ${JSON.stringify(event)}\n\n`);
     });
-    request.on('close', () => unsubscribe?.());
+    eventStreams.add(response);
+    request.on('close', () => {
+      unsubscribe?.();
+      eventStreams.delete(response);
+    });
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL) {
@@ -153,11 +160,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       return session.link;
     },
     origin,
+    // Calls being answered are finished first: a place saved as the window closed is kept. Event
+    // streams never end by themselves, so they are ended; a connection still open after a moment
+    // (a client that never reads) is cut, so quitting never hangs.
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
-        // Event streams never end by themselves.
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+        for (const stream of eventStreams) stream.end();
       }),
   };
 }

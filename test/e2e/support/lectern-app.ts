@@ -43,8 +43,9 @@ export interface LecternApp {
   answeredCalls(channel: string): Promise<unknown[][]>;
   /**
    * Closes the window as its user does, and resolves once it is gone: its `pagehide` has run and
-   * sent what it saves. (`page.close` alone does not wait, and a `close` right after it could end
-   * the browser before the window had run its handlers.)
+   * handed what it saves to the browser, and the host, when quit, finishes the calls it has.
+   * (`page.close` alone does not wait, and a `close` right after it could end the browser before
+   * the window had run its handlers.)
    */
   closeWindow(): Promise<void>;
   close(): Promise<void>;
