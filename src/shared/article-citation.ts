@@ -27,7 +27,7 @@ export function citationOf(details: Cited, locale?: string): Citation {
   const markdown = [
     escapeMarkdown(authors),
     url ? `[“${title}”](<${url}>)` : `“${title}”`,
-    site ? `*${site}*` : null,
+    site ? `*${escapeMarkdown(site)}*` : null,
     date ? escapeMarkdown(date) : null,
   ]
     .filter(Boolean)
@@ -48,5 +48,5 @@ export function domainOf(url: string): string {
 export const originalOf = (url: string | null) => (url ? { url, domain: domainOf(url) } : null);
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return text.replace(/([\\`*_[\]<>#|&~])/g, '\\$1');
 }

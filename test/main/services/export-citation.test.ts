@@ -53,3 +53,10 @@ describe('the citation of an article', () => {
     );
   });
 });
+
+it('keeps Markdown in a title as text, in the heading and the citation', async () => {
+  const article = { ...(await loadArticleFile(SAMPLE)), title: 'Why *this* &copy; matters' };
+  const lines = highlightsMarkdown(article, [], 'en-GB').split('\n');
+  expect(lines[0]).toBe('# Highlights: Why \\*this\\* \\&copy; matters');
+  expect(lines[2]).toContain('[“Why \\*this\\* \\&copy; matters”]');
+});

@@ -42,7 +42,7 @@ export function highlightsMarkdown(
   highlights: { annotation: Annotation; placed: boolean }[],
   locale?: string,
 ): string {
-  const out = [`# Highlights: ${article.title}`, '', citation(article, locale), ''];
+  const out = [`# Highlights: ${escapeMarkdown(article.title)}`, '', citation(article, locale), ''];
   for (const { annotation, placed } of highlights) {
     const [quote] = annotation.target.selector;
     out.push(quoted(quote.exact), '');

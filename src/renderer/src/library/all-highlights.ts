@@ -6,7 +6,7 @@ import type { HighlightColour } from '../../../shared/annotation';
 import { foldQuery } from '../../../shared/find-normalise';
 import type { HighlightEntry } from '../../../shared/library-research';
 import { formatArticleDate } from '../../../shared/article-date-format';
-import { citationOf, originalOf } from '../../../shared/article-citation';
+import { citationOf, escapeMarkdown, originalOf } from '../../../shared/article-citation';
 import { exportCitation, quoted } from '../highlights/highlights-export';
 
 /** A highlight's quote and note, folded once when the list arrives. */
@@ -70,7 +70,7 @@ export function allHighlightsMarkdown(
   ];
   for (const group of groups.values()) {
     const { article, title } = group[0]!;
-    out.push(`## ${article?.title || title || 'Untitled article'}`, '');
+    out.push(`## ${escapeMarkdown(article?.title || title || 'Untitled article')}`, '');
     out.push(
       article
         ? exportCitation(
