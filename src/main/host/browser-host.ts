@@ -59,7 +59,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   const session = new HostSession();
 
   const eventStreams = new Set<ServerResponse>();
+  /** Responses not yet sent: when quitting, their connections close once they are. */
+  const answering = new Set<ServerResponse>();
   const server = createServer((request, response) => {
+    answering.add(response);
+    response.once('close', () => answering.delete(response));
     handle(request, response).catch((error: unknown) => {
       console.error('[lectern] host request failed:', error);
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
@@ -171,7 +175,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
           resolve();
         });
         server.closeIdleConnections();
-        for (const stream of eventStreams) stream.end();
+        for (const response of answering) {
+          if (!response.headersSent) response.setHeader('Connection', 'close');
+        }
+        for (const stream of eventStreams) stream.end(() => stream.socket?.end());
       }),
   };
 }
