@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningHost } from '../../../src/main/host/browser-host';
-import { createServices } from '../../../src/main/services/lectern-handlers';
-import { apiClient, signIn } from './host-client';
+import { apiClient, servicesIn, signIn } from './host-client';
 
 const root = mkdtempSync(join(tmpdir(), 'lectern-access-'));
 let host: RunningHost;
@@ -17,15 +16,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><script src="./a.js"></script>');
   writeFileSync(join(rendererDir, 'a.js'), 'console.log(1)');
-  const article = join(root, 'a.txt');
-  writeFileSync(article, '# Chosen\n\nBody.');
-  const { handlers } = createServices({
-    info: { host: 'browser', version: 'test', nativeMenu: false },
-    startupPath: article,
-    startupIsSample: false,
-    userDataDir: join(root, 'data'),
-    openExternal: async () => undefined,
-  });
+  const handlers = servicesIn(root, 'a.txt');
   host = await startBrowserHost({
     rendererDir,
     handlers,

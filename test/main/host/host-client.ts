@@ -1,6 +1,9 @@
 /** Talks to a browser host as its page does: signed in once through the printed link's secret. */
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import type { RunningHost } from '../../../src/main/host/browser-host';
+import { createServices } from '../../../src/main/services/lectern-handlers';
 import { decodeWire, encodeWire } from '../../../src/shared/wire-codec';
 
 export interface ApiAnswer {
@@ -61,4 +64,17 @@ export function apiOnNewConnection(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** The app's real services, started on an article "Chosen" written in `root`, data beside it. */
+export function servicesIn(root: string, articleName = '001_00000000000000aa.txt') {
+  const article = join(root, articleName);
+  writeFileSync(article, '# Chosen\n\nBody.');
+  return createServices({
+    info: { host: 'browser', version: 'test', nativeMenu: false },
+    startupPath: article,
+    startupIsSample: false,
+    userDataDir: join(root, 'data'),
+    openExternal: async () => undefined,
+  }).handlers;
 }

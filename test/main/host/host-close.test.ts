@@ -7,22 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { startBrowserHost } from '../../../src/main/host/browser-host';
-import { createServices } from '../../../src/main/services/lectern-handlers';
-import { apiClient, signIn } from './host-client';
+import { apiClient, servicesIn, signIn } from './host-client';
 
 it('answers a call in flight when it is closed, and ends its event streams', async () => {
   const root = mkdtempSync(join(tmpdir(), 'lectern-host-close-'));
   mkdirSync(join(root, 'renderer'));
   writeFileSync(join(root, 'renderer', 'index.html'), '<html></html>');
-  const article = join(root, '001_00000000000000aa.txt');
-  writeFileSync(article, '# Chosen\n\nBody.');
-  const { handlers } = createServices({
-    info: { host: 'browser', version: 'test', nativeMenu: false },
-    startupPath: article,
-    startupIsSample: false,
-    userDataDir: join(root, 'data'),
-    openExternal: async () => undefined,
-  });
+  const handlers = servicesIn(root);
   let arrived = () => undefined as void;
   const callArrived = new Promise<void>((resolve) => (arrived = resolve));
   let letThrough = () => undefined as void;
