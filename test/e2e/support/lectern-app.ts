@@ -42,10 +42,10 @@ export interface LecternApp {
    */
   answeredCalls(channel: string): Promise<unknown[][]>;
   /**
-   * Closes the window as its user does, and resolves once it is gone: its `pagehide` has run and
-   * handed what it saves to the browser, and the host, when quit, finishes the calls it has.
-   * (`page.close` alone does not wait, and a `close` right after it could end the browser before
-   * the window had run its handlers.)
+   * Closes the window as its user does, and resolves once it is gone. In the browser host the
+   * window's `pagehide` is run first and what it sends is answered (the browser delivers that
+   * request after the page has gone, which a test quitting at once could cut short); then the page
+   * is closed, running its handlers again with nothing left to send.
    */
   closeWindow(): Promise<void>;
   close(): Promise<void>;
@@ -217,7 +217,13 @@ async function launchElectron(
   };
 }
 
-async function closeWindow(page: Page) {
+async function closeWindow(page: Page, answersInPage: boolean) {
+  if (answersInPage) {
+    await page.evaluate(async () => {
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+      await window.lecternCallsAnswered?.();
+    });
+  }
   const closed = page.waitForEvent('close');
   await page.close({ runBeforeUnload: true });
   await closed;
@@ -271,7 +277,7 @@ export const test = base.extend<{
         testInfo.project.name === 'electron' && 'path' in electron
           ? await launchElectron(electron.path, options, userData, defer)
           : await launchBrowserHost(browser, options, userData, defer);
-      return { ...app, closeWindow: () => closeWindow(app.page) };
+      return { ...app, closeWindow: () => closeWindow(app.page, app.link !== null) };
     });
   },
   freshContext: async ({ browser, defer }, use) => {
