@@ -44,12 +44,12 @@ export function filterHighlights(
   );
 }
 
-/** An article no longer in the folder is cited by the title its highlights kept. */
-const gone = (title: string) => ({
-  bylines: [],
-  title: title || 'Untitled article',
-  date: null,
-  original: null,
+/** A library entry as a citation knows it: its source as the byline, its date as parsed. */
+const entryCited = (article: NonNullable<HighlightEntry['article']>) => ({
+  bylines: article.source ? [{ name: article.source }] : [],
+  title: article.title,
+  date: article.date ? { raw: article.date, iso: article.date, label: null } : null,
+  original: originalOf(article.url),
 });
 
 /** One Markdown file: a section per article (newest highlight first), each with a citation. */
@@ -70,20 +70,13 @@ export function allHighlightsMarkdown(
   ];
   for (const group of groups.values()) {
     const { article, title } = group[0]!;
-    out.push(`## ${escapeMarkdown(article?.title || title || 'Untitled article')}`, '');
+    const heading = article?.title || title || 'Untitled article';
+    out.push(`## ${escapeMarkdown(heading)}`, '');
     out.push(
       article
-        ? exportCitation(
-            {
-              bylines: article.source ? [{ name: article.source }] : [],
-              title: article.title,
-              date: article.date ? { raw: article.date, iso: article.date, label: null } : null,
-              original: originalOf(article.url),
-            },
-            article.path.split(/[\\/]/).pop() ?? '',
-            locale,
-          )
-        : `${citationOf(gone(title)).markdown} _No longer in the library folder._`,
+        ? exportCitation(entryCited(article), article.path.split(/[\\/]/).pop() ?? '', locale)
+        : // No longer in the folder: cited by the title its highlights kept.
+          `${citationOf({ bylines: [], title: heading, date: null, original: null }).markdown} _No longer in the library folder._`,
       '',
     );
     for (const { annotation } of group) {
