@@ -86,6 +86,21 @@ test.describe('a folder opened as a library', () => {
     await expect(selected).toContainText('Border crossings reopen');
   });
 
+  test('the article read last from the list is the one a restart reopens, with its library', async ({
+    launch,
+  }) => {
+    const first = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(first.page);
+    await library.rows.filter({ hasText: 'Harvest festival returns' }).click();
+    await expect(new ReaderPage(first.page).title).toHaveText('Harvest festival returns');
+    await first.close();
+
+    const second = await launch({ userData: first.userData });
+    await expect(new ReaderPage(second.page).title).toHaveText('Harvest festival returns');
+    const selected = new LibraryPage(second.page).list.getByRole('option', { selected: true });
+    await expect(selected).toContainText('Harvest festival returns');
+  });
+
   test('type-ahead in the list jumps to a matching title', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);

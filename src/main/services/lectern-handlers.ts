@@ -1,5 +1,6 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { articleKey } from '../../shared/article-key';
 import type { AppInfo } from '../../shared/app-info';
 import type { Handlers } from '../../shared/ipc';
@@ -206,8 +207,13 @@ export function createServices(env: HostEnvironment): LecternServices {
     ...libraryHandlers,
     ...exportHandlers,
     ...researchHandlers(library, remembered),
-    // Opened from the library, an article is not added to the Recent list.
-    'library.openArticle': async (path) => answer(await readLibraryArticle(path), null),
+    // Opened from the library, an article is not added to the Recent list, but is the one the
+    // next launch reopens.
+    'library.openArticle': async (path) => {
+      const opened = await answer(await readLibraryArticle(path), null);
+      await remembered.setLastArticle(resolve(path));
+      return opened;
+    },
   };
   return { handlers, grants, events, library, articles };
 }

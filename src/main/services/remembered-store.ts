@@ -152,11 +152,15 @@ export class RememberedStore {
   async opened(path: string, title: string): Promise<RecentEntry[]> {
     const [recent] = await Promise.all([
       this.#recent.change((list) => withOpened(list, path, title)),
-      this.lastArticle().then((last) =>
-        last === path ? null : this.#state.change((s) => ({ ...s, lastArticle: path })),
-      ),
+      this.setLastArticle(path),
     ]);
     return [...recent];
+  }
+
+  /** The article reopened at the next launch, wherever it was opened from. */
+  async setLastArticle(path: string): Promise<void> {
+    if ((await this.lastArticle()) === path) return;
+    await this.#state.change((s) => ({ ...s, lastArticle: path }));
   }
 
   async panel(): Promise<PanelLayout> {
