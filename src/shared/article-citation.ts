@@ -50,3 +50,13 @@ export const originalOf = (url: string | null) => (url ? { url, domain: domainOf
 export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|&~])/g, '\\$1');
 }
+
+/**
+ * A line of someone's text as Markdown reads it back: its inline marks escaped, and whatever at
+ * its start would open a block (a list, a heading underline, a rule, code by indentation) too.
+ */
+export function escapeMarkdownLine(line: string): string {
+  return escapeMarkdown(line.trimStart())
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}

@@ -3,6 +3,7 @@
  * for the sample article opened alone and as an entry of its library.
  */
 import { basename, resolve } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { articleDetails } from '../../../src/main/services/article-details';
 import { loadArticleFile } from '../../../src/main/services/article-file';
@@ -59,4 +60,38 @@ it('keeps Markdown in a title as text, in the heading and the citation', async (
   const lines = highlightsMarkdown(article, [], 'en-GB').split('\n');
   expect(lines[0]).toBe('# Highlights: Why \\*this\\* \\&copy; matters');
   expect(lines[2]).toContain('[“Why \\*this\\* \\&copy; matters”]');
+});
+
+it('writes a highlight and its note as text, whatever Markdown or HTML they hold', async () => {
+  const article = await loadArticleFile(SAMPLE);
+  const note =
+    'Line one\n\n## Not a heading\n- not a list\n1. nor this\n    not code\n<b>raw</b> *x* [l](y)\n---';
+  const highlight = quoteAnnotation('a <i>quote</i>\n# with a hash', { start: 0 }, { note });
+  for (const markdown of [
+    highlightsMarkdown(article, [{ annotation: highlight, placed: true }], 'en-GB'),
+    allHighlightsMarkdown([
+      { key: 'k', title: article.title, annotation: highlight, article: null },
+    ]),
+  ]) {
+    const tokens = new MarkdownIt().parse(markdown, {});
+    const inline = tokens.flatMap((token) => token.children ?? []);
+    // Only the export's own heading; no list, rule, code, HTML or emphasis from the reader's text.
+    expect(tokens.filter((t) => t.type === 'heading_open')).toHaveLength(
+      2 - Number(markdown.startsWith('# Highlights')),
+    );
+    expect(tokens.map((t) => t.type)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/list|hr|code|html/)]),
+    );
+    expect(inline.map((t) => t.type)).not.toContain('html_inline');
+    const text = new MarkdownIt().render(markdown);
+    for (const words of [
+      '## Not a heading',
+      '- not a list',
+      '1. nor this',
+      '&lt;b&gt;raw&lt;/b&gt; *x* [l](y)',
+      '# with a hash',
+    ]) {
+      expect(text).toContain(words);
+    }
+  }
 });

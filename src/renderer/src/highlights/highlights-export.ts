@@ -4,6 +4,7 @@ import type { Article } from '../../../shared/article';
 import {
   citationOf,
   escapeMarkdown,
+  escapeMarkdownLine,
   originalOf,
   type Cited,
 } from '../../../shared/article-citation';
@@ -29,13 +30,18 @@ export const citation = (article: Article, locale?: string) =>
     locale,
   );
 
-/** A highlight as a Markdown block quote; All highlights' export writes them the same way. */
+const escapedLines = (text: string) => text.trim().split(/\r?\n/).map(escapeMarkdownLine);
+
+/**
+ * A highlight as a Markdown block quote, and its note under it; All highlights' export writes them
+ * the same way. Both are the reader's text, not Markdown: a note's `## …` line is not a heading.
+ */
 export const quoted = (text: string) =>
-  text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => `> ${line}`)
+  escapedLines(text)
+    .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
+
+export const noteMarkdown = (note: string) => `**Note:** ${escapedLines(note).join('\n')}`;
 
 export function highlightsMarkdown(
   article: Article,
@@ -46,7 +52,7 @@ export function highlightsMarkdown(
   for (const { annotation, placed } of highlights) {
     const [quote] = annotation.target.selector;
     out.push(quoted(quote.exact), '');
-    if (annotation.note.trim()) out.push(`**Note:** ${annotation.note.trim()}`, '');
+    if (annotation.note.trim()) out.push(noteMarkdown(annotation.note), '');
     if (!placed) out.push('_This passage is no longer in the article as saved._', '');
   }
   if (!highlights.length) out.push('_No highlights yet._', '');

@@ -7,7 +7,7 @@ import { foldQuery } from '../../../shared/find-normalise';
 import type { HighlightEntry } from '../../../shared/library-research';
 import { formatArticleDate } from '../../../shared/article-date-format';
 import { citationOf, escapeMarkdown, originalOf } from '../../../shared/article-citation';
-import { exportCitation, quoted } from '../highlights/highlights-export';
+import { exportCitation, noteMarkdown, quoted } from '../highlights/highlights-export';
 
 /** A highlight's quote and note, folded once when the list arrives. */
 export const foldedHighlight = (entry: HighlightEntry) =>
@@ -81,7 +81,7 @@ export function allHighlightsMarkdown(
     );
     for (const { annotation } of group) {
       out.push(quoted(annotation.target.selector[0].exact), '');
-      if (annotation.note.trim()) out.push(`**Note:** ${annotation.note.trim()}`, '');
+      if (annotation.note.trim()) out.push(noteMarkdown(annotation.note), '');
     }
   }
   if (entries.length === 0) out.push('_No highlights yet._', '');
