@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, tempFolder } from './support/lectern-app';
 import { DetailsPanel } from './support/details-panel';
+import { ComfortPage } from './support/comfort-page';
 import { ReaderPage } from './support/reader-page';
 import { seriousViolations } from './support/accessibility';
 
@@ -35,6 +36,34 @@ test.describe('the article details panel', () => {
     await expect(details.panel).toHaveCount(0);
     await page.keyboard.press('Control+i');
     await expect(details.panel).toBeVisible();
+  });
+
+  test('the window itself never scrolls with a side panel open, wide or narrow', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await expect(new ReaderPage(page).title).toBeVisible();
+    const details = new DetailsPanel(page);
+    await details.open();
+    await expect(details.entity('Volodymyr Zelensky')).toBeVisible();
+    const comfort = new ComfortPage(page);
+    const overflow = () =>
+      page.evaluate(() => {
+        const root = document.scrollingElement!;
+        return [root.scrollHeight - root.clientHeight, root.scrollWidth - root.clientWidth];
+      });
+    for (const width of [1280, 600]) {
+      await page.setViewportSize({ width, height: 700 });
+      await expect.poll(overflow, `details, ${width} px`).toEqual([0, 0]);
+    }
+    await details.toggleButton.click();
+    await expect(details.panel).toHaveCount(0);
+    await comfort.highlightsButton.click();
+    await expect(comfort.highlightsPanel).toBeVisible();
+    for (const width of [600, 1280]) {
+      await page.setViewportSize({ width, height: 700 });
+      await expect.poll(overflow, `highlights, ${width} px`).toEqual([0, 0]);
+    }
   });
 
   test('resizes by keyboard and by dragging, and remembers its state', async ({ launch }) => {

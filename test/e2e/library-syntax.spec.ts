@@ -109,9 +109,11 @@ test.describe('search syntax in the library', () => {
     await expect(button).toBeFocused();
   });
 
-  test('the Search syntax popover stays inside a 600 px window', async ({ launch }) => {
+  test('the Search syntax popover stays inside a 600 px window, and scrolls in a short one', async ({
+    launch,
+  }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
-    await page.setViewportSize({ width: 600, height: 800 });
+    await page.setViewportSize({ width: 600, height: 500 });
     // A library opened at 600 px shows as a sheet over the reader.
     await expect(page.getByRole('button', { name: 'Library', exact: true })).toHaveAttribute(
       'aria-expanded',
@@ -123,5 +125,12 @@ test.describe('search syntax in the library', () => {
     const box = (await help.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(600);
+    expect(box.y + box.height).toBeLessThanOrEqual(500);
+    // Its last row is read by scrolling the popover, from the keyboard too, not the window.
+    const last = help.getByRole('row').last();
+    await help.focus();
+    await page.keyboard.press('End');
+    await expect(last).toBeInViewport();
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
   });
 });
