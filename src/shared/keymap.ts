@@ -16,6 +16,7 @@ export type KeyScope =
   | 'library list'
   | 'library search'
   | 'library sheet'
+  | 'side sheet'
   | 'popover'
   | 'details divider'
   | 'browser';
@@ -100,11 +101,17 @@ export const KEYMAP = [
   },
   {
     keys: 'Escape',
-    action: 'Close the find bar, a popover, a dialog or the library sheet',
+    action: 'Close the find bar, a popover, a dialog or a sheet over the article',
     commands: [
       { id: 'find-close', keys: ['Escape'], where: 'find bar', anyShift: true },
       { id: 'popover-close', keys: ['Escape'], where: 'popover', anyShift: true },
       { id: 'library-sheet-close', keys: ['Escape'], where: 'library sheet', anyShift: true },
+      {
+        id: 'side-sheet-close',
+        keys: ['Escape'],
+        where: 'side sheet',
+        anyShift: true,
+      },
       { id: 'dialog-close', keys: ['Escape'], where: 'browser' },
     ],
   },

@@ -66,6 +66,31 @@ test.describe('the article details panel', () => {
     }
   });
 
+  test('Escape puts a sheet over the article away and returns to its button; beside it, it stays', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await expect(new ReaderPage(page).title).toBeVisible();
+    const details = new DetailsPanel(page);
+    await details.open();
+    await details.button('Copy citation').focus();
+    await page.keyboard.press('Escape');
+    await expect(details.panel).toBeVisible();
+
+    await page.setViewportSize({ width: 600, height: 700 });
+    await details.button('Copy citation').focus();
+    await page.keyboard.press('Escape');
+    await expect(details.panel).toHaveCount(0);
+    await expect(details.toggleButton).toBeFocused();
+
+    const comfort = new ComfortPage(page);
+    await comfort.highlightsButton.click();
+    await comfort.highlightsPanel.getByRole('button', { name: 'Close highlights' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(comfort.highlightsPanel).toHaveCount(0);
+    await expect(comfort.highlightsButton).toBeFocused();
+  });
+
   test('resizes by keyboard and by dragging, and remembers its state', async ({ launch }) => {
     const first = await launch();
     const details = new DetailsPanel(first.page);
