@@ -120,6 +120,17 @@ test.describe('highlights', () => {
     expect(markdown).toContain(`> ${QUOTE}`);
     expect(markdown).toContain('**Note:** Check the map');
     await expect(comfort.highlightsPanel.getByRole('status')).toContainText('exported');
+
+    // What the export said belongs to that article: another one opens without it.
+    const reader = new ReaderPage(page);
+    await reader.openThroughPicker({
+      name: 'other.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('# Another Article\n\nA paragraph of its own.\n'),
+    });
+    await expect(reader.title).toHaveText('Another Article');
+    await expect(comfort.highlightsPanel).toBeVisible();
+    await expect(comfort.highlightsPanel.getByRole('status')).toHaveCount(0);
   });
 });
 
