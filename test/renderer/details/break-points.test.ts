@@ -17,8 +17,15 @@ describe('where long details values may break', () => {
     expect(pathPieces('C:\\Users\\ann\\News\\')).toEqual(['C:\\', 'Users\\', 'ann\\', 'News\\']);
   });
 
-  it('breaks a file name only before its extension', () => {
-    expect(fileNamePieces('000_e51e31a3faca41e8.txt')).toEqual(['000_e51e31a3faca41e8', '.txt']);
+  it('breaks a file name after its word separators, its extension kept with the last word', () => {
+    expect(fileNamePieces('000_e51e31a3faca41e8.txt')).toEqual(['000_', 'e51e31a3faca41e8.txt']);
+    expect(fileNamePieces('11_Élysée_hosts_summit_.txt')).toEqual([
+      '11_',
+      'Élysée_',
+      'hosts_',
+      'summit_.txt',
+    ]);
+    expect(fileNamePieces('a - b.txt')).toEqual(['a - ', 'b.txt']);
     expect(fileNamePieces('.hidden')).toEqual(['.hidden']);
     expect(fileNamePieces('README')).toEqual(['README']);
   });
