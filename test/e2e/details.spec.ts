@@ -1,6 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, tempFolder } from './support/lectern-app';
+import {
+  expect,
+  test,
+  tempFolder,
+  type LaunchOptions,
+  type LecternApp,
+} from './support/lectern-app';
 import { DetailsPanel } from './support/details-panel';
 import { ComfortPage } from './support/comfort-page';
 import { ReaderPage } from './support/reader-page';
@@ -8,6 +14,15 @@ import { seriousViolations } from './support/accessibility';
 
 const SAMPLE_URL =
   'https://www.themoscowtimes.com/2025/06/08/russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-region-a89377';
+
+/** The sample article, its details panel open. */
+async function sampleWithDetails(launch: (options?: LaunchOptions) => Promise<LecternApp>) {
+  const { page } = await launch();
+  await expect(new ReaderPage(page).title).toBeVisible();
+  const details = new DetailsPanel(page);
+  await details.open();
+  return { page, details };
+}
 
 test.describe('the article details panel', () => {
   test('opens from the toolbar and from Ctrl+I, and shows the sample’s details', async ({
@@ -41,10 +56,7 @@ test.describe('the article details panel', () => {
   test('the window itself never scrolls with a side panel open, wide or narrow', async ({
     launch,
   }) => {
-    const { page } = await launch();
-    await expect(new ReaderPage(page).title).toBeVisible();
-    const details = new DetailsPanel(page);
-    await details.open();
+    const { page, details } = await sampleWithDetails(launch);
     await expect(details.entity('Volodymyr Zelensky')).toBeVisible();
     const comfort = new ComfortPage(page);
     const overflow = () =>
@@ -69,10 +81,7 @@ test.describe('the article details panel', () => {
   test('Escape puts a sheet over the article away and returns to its button; beside it, it stays', async ({
     launch,
   }) => {
-    const { page } = await launch();
-    await expect(new ReaderPage(page).title).toBeVisible();
-    const details = new DetailsPanel(page);
-    await details.open();
+    const { page, details } = await sampleWithDetails(launch);
     await details.button('Copy citation').focus();
     await page.keyboard.press('Escape');
     await expect(details.panel).toBeVisible();
