@@ -272,6 +272,35 @@ describe('the watcher', () => {
   });
 });
 
+describe('the watcher, with files saved as editors save them', () => {
+  const title = (rel: string) =>
+    service.snapshot().entries.find((e) => e.path === join(folder, rel))?.title;
+  /** A save as `sed -i` and many editors make it: a new file renamed over the old. */
+  const replace = (rel: string, text: string) => {
+    writeFileSync(join(folder, `${rel}.tmp~`), text);
+    renameSync(join(folder, `${rel}.tmp~`), join(folder, rel));
+  };
+
+  it('follows a file replaced again and again, then moved out of the folder', async () => {
+    await openIndexed();
+    const rel = '001_aaaaaaaaaaaaaaaa.txt';
+    for (const round of ['first', 'second', 'third']) {
+      replace(rel, article(`Saved a ${round} time`, 'Wire', '2025-02-02', 'words'));
+      await waits.until(() => title(rel) === `Saved a ${round} time`);
+    }
+    renameSync(join(folder, rel), join(userData, 'moved-out.txt'));
+    await waits.until(() => title(rel) === undefined);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps watching beside a loop of links', async () => {
+    symlinkSync('loop-b.txt', join(folder, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(folder, 'loop-b.txt'));
+    await openIndexed();
+    write('005_eeeeeeeeeeeeeeee.txt', article('After the loop', 'Wire', '2025-02-02', 'x'));
+    await waits.until(() => service.snapshot().entries.some((e) => e.title === 'After the loop'));
+  });
+});
+
 describe('hostile changes after indexing', () => {
   it.skipIf(process.platform === 'win32')(
     'a pipe swapped in for an indexed file does not hang a search',
