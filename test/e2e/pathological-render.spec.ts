@@ -60,4 +60,6 @@ test('deeply nested lists and quotes keep their words on the page', async ({ lau
     });
     expect(offPage, title).toBe(0);
   }
+  // Deeper than markdown-it nests, the words stay, in the deepest level kept.
+  await expect(reader.article.getByText('the deepest words')).toBeVisible();
 });

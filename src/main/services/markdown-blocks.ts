@@ -22,9 +22,24 @@ export class TooManyBlocks extends Error {
   }
 }
 
-// Deeper nesting than this is not an article; markdown-it stops nesting there instead of recursing.
+// markdown-it stops nesting here instead of recursing, and drops what is deeper: capDepth keeps
+// every line's nesting under it, so the words of a deeper part stay, in its deepest kept level.
 const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
 markdown.options.maxNesting = 100;
+/** A quote or list marker at a line's start (with what space comes before it). */
+const MARKER = String.raw`[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))`;
+/** A line's markers past the 24th (each opens one level, a list two) are dropped. */
+const DEEP_MARKERS = new RegExp(`^((?:${MARKER}){24})(?:${MARKER})+`, 'gm');
+/** A list item or quote indented past 40 columns (nested by indentation) moves back to 40; code
+ * and text lines keep their indentation. */
+const DEEP_INDENT = /^[ \t]{41,}(?=>|[-+*][ \t]|\d{1,9}[.)][ \t])/gm;
+/** Either, anywhere: one pass over an ordinary text, which is then not copied. */
+const DEEP = new RegExp(`${DEEP_MARKERS.source}|${DEEP_INDENT.source}`, 'm');
+
+/** Nesting no article needs, flattened before markdown-it sees it: within its 100 levels. */
+export const capDepth = (text: string): string =>
+  DEEP.test(text) ? text.replace(DEEP_MARKERS, '$1 ').replace(DEEP_INDENT, ' '.repeat(40)) : text;
+
 // Checked before every block: markdown-it keeps all block tokens at once, so the cost is capped
 // where it is made, not after.
 markdown.block.ruler.before('table', 'lectern_block_cap', (state) => {
@@ -60,7 +75,8 @@ export function parseMarkdownBlocks(
 ): Block[] {
   const ids = { next: 0 };
   const blocks: Block[] = [];
-  const sections = endLines ? [text] : markdownSections(text, sectionChars);
+  const capped = capDepth(text);
+  const sections = endLines ? [capped] : markdownSections(capped, sectionChars);
   for (const section of sections) {
     const env: Env = {};
     const tokens = markdown.parse(section, env);
