@@ -120,9 +120,11 @@ export class LibraryIndexer {
     const gone: string[] = [];
     for (const rel of new Set(rels)) {
       const path = classifyPath(this.#root, rel);
-      if (path.kind === 'folder')
+      if (path.kind === 'folder') {
+        // A folder listed as not allowed may be open now: its row goes, and what it holds comes.
+        if (this.#writer.isListed(rel)) gone.push(rel);
         toRead.push(...(await scanFolder(this.#root, join(this.#root, rel))));
-      else if (path.kind === 'article') toRead.push(path.stamp);
+      } else if (path.kind === 'article') toRead.push(path.stamp);
       else if (path.kind === 'refused') {
         // A link out may stand where a folder was: what the list had under it goes.
         gone.push(path.stamp.rel);

@@ -22,6 +22,8 @@ import { checkRegularFile, describeFsError } from '../article-file';
 
 /** Shown under Couldn't open for a link whose real path leaves the library's folder. */
 export const LINK_OUTSIDE_REASON = 'Not read: it links outside the library.';
+export const FOLDER_DENIED_REASON =
+  'Lectern is not allowed to open this folder (permission denied), so its articles are not listed.';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);

@@ -1,13 +1,20 @@
 /** Walks a library folder and its subfolders for article files, with their sizes and times. */
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { classifyLink, isArticleName, toRel, type FileStamp } from './library-paths';
+import {
+  classifyLink,
+  FOLDER_DENIED_REASON,
+  isArticleName,
+  toRel,
+  type FileStamp,
+} from './library-paths';
 
 export type { FileStamp };
 
 /**
- * Every article under `folder`; unreadable subfolders are skipped rather than stopping the scan.
+ * Every article under `folder`; a subfolder Lectern may not open is returned refused, with why,
+ * to be listed under Couldn't open, and the scan goes on.
  * Links are not followed (see library-paths): one leading out of the library is returned refused,
  * to be listed as such. Synchronous calls on purpose (it runs in the indexing worker): 50 000 stat
  * calls through the thread pool's promises cost several times more. It yields between folders.
@@ -20,8 +27,11 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
     let entries: Dirent[] = [];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      // Unreadable or gone: skipped.
+    } catch (error) {
+      // Gone meanwhile: skipped. Not allowed in: listed with why, so its articles are not missed.
+      const code = (error as NodeJS.ErrnoException).code;
+      const info = (code === 'EACCES' || code === 'EPERM') && dir !== root && safeLstat(dir);
+      if (info) found.push({ ...stampOf(root, dir, info), refused: FOLDER_DENIED_REASON });
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
@@ -34,19 +44,19 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
       } else if (entry.isFile() && isArticleName(entry.name)) {
         // lstat, not stat: a link swapped in since readdir is stamped as itself, and refused on read.
         const info = safeLstat(path);
-        if (info?.isFile() || info?.isSymbolicLink()) {
-          found.push({
-            rel: toRel(root, path),
-            size: info.size,
-            mtimeMs: Math.trunc(info.mtimeMs),
-          });
-        }
+        if (info?.isFile() || info?.isSymbolicLink()) found.push(stampOf(root, path, info));
       }
     }
     if (pending.length) await nextTurn();
   }
   return found;
 }
+
+const stampOf = (root: string, path: string, info: Stats): FileStamp => ({
+  rel: toRel(root, path),
+  size: info.size,
+  mtimeMs: Math.trunc(info.mtimeMs),
+});
 
 function safeLstat(path: string) {
   try {
