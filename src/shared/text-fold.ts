@@ -5,7 +5,8 @@
  *
  * Folding (case folding optional): invisible characters go; every quote, dash and space becomes its
  * plain ASCII form; NFKD spells out ligatures and full-width forms ("ﬁ" → "fi", "Ｋ" → "K") and
- * splits off accents, which are dropped ("é" → "e").
+ * splits off accents, which are dropped ("é" → "e"); letters with a stroke and the ligatures NFKD
+ * keeps read as their plain letters ("ø" → "o", "ß" → "ss").
  */
 
 // Character classes as regular-expression source, so they can be combined.
@@ -41,6 +42,32 @@ export const WORD_CHARACTERS = '\\p{L}\\p{N}\\p{Co}\\p{M}';
 
 const MARKS = /\p{M}/gu;
 
+/**
+ * Letters that are a plain letter (or two) with a stroke or a ligature NFKD leaves whole, read as
+ * that plain form, as Chromium's find reads them: "strasse" finds "Straße", "smorrebrod" finds
+ * "Smørrebrød".
+ */
+export const LETTER_VARIANTS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  ł: 'l',
+  Ł: 'L',
+  ħ: 'h',
+  Ħ: 'H',
+  þ: 'th',
+  Þ: 'TH',
+};
+
 function typographicEquivalent(char: string): string | undefined {
   for (const variant of TYPOGRAPHIC_VARIANTS) if (variant.pattern.test(char)) return variant.plain;
   return undefined;
@@ -53,7 +80,8 @@ export function foldChar(char: string, foldCase: boolean): string {
   if (typographic) return typographic;
   let out = '';
   for (const part of char.normalize('NFKD').replace(MARKS, '')) {
-    out += typographicEquivalent(part) ?? (foldCase ? lowerCase(part) : part);
+    const plain = LETTER_VARIANTS[part] ?? part;
+    out += typographicEquivalent(plain) ?? (foldCase ? lowerCase(plain) : plain);
   }
   return out;
 }

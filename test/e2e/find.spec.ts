@@ -25,6 +25,8 @@ Le président à l’Élysée, mardi. **Photo\u00a0: AFP**
 Le café de la place Beauvau est resté ouvert jusqu’à minuit : « C’est un moment historique ».
 
 Les négociations à Dnipró reprendront la semaine prochaine — selon l’ÉLYSÉE.
+
+Au menu : smørrebrød, puis une promenade Straße des 17. Juni.
 `;
 
 test.describe('find in the sample article', () => {
@@ -261,6 +263,11 @@ test.describe('find in articles the tests write', () => {
     await expect(find.currentHighlight).toHaveText('ﬁnale');
     await find.searchbox.fill('dnipro');
     await expect(find.currentHighlight).toHaveText('Dnipró');
+    // Letters with a stroke and ß read as their plain letters, in the article as in the library.
+    await find.searchbox.fill('smorrebrod');
+    await expect(find.currentHighlight).toHaveText('smørrebrød');
+    await find.searchbox.fill('strasse');
+    await expect(find.currentHighlight).toHaveText('Straße');
   });
 
   test('opening another article with the bar open searches the new one', async ({ launch }) => {

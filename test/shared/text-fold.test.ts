@@ -30,6 +30,13 @@ describe('the fold table', () => {
     );
   });
 
+  test('reads a letter with a stroke, or one NFKD keeps whole, as its plain letters', () => {
+    expect(foldString('Straße Smørrebrød Łódź Æsir Œuvre Þórr', true)).toBe(
+      'strasse smorrebrod lodz aesir oeuvre thorr',
+    );
+    expect(foldString('Straße Ø', false)).toBe('Strasse O');
+  });
+
   test('drops invisible characters, joiners and bidi controls alike', () => {
     for (const char of charactersWhere((c) => IGNORED.test(c))) {
       expect(foldString(`co${char}op`)).toBe('coop');

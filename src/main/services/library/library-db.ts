@@ -10,7 +10,7 @@ import { AppFailure } from '../../../shared/result';
 import { hasFts5, openSqlite, pragmaValue, type LibraryDb, type OpenSqlite } from './sqlite';
 
 /** Bump whenever the schema or the way text is indexed changes: old caches are then rebuilt. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 export type { LibraryDb };
 
 /** The one line the window shows when this runtime's SQLite cannot index; articles still open. */
