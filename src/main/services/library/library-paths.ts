@@ -91,7 +91,8 @@ export type PathKind =
   /** Gone, not an article, or a link that stays inside. */
   | { kind: 'none' };
 
-const stampOf = (rel: string, info: Stats, refused?: string): FileStamp => ({
+/** A file's (or folder's) stamp as the list keeps it; `refused` says why it is not read. */
+export const stampOf = (rel: string, info: Stats, refused?: string): FileStamp => ({
   rel,
   size: info.size,
   mtimeMs: Math.trunc(info.mtimeMs),

@@ -1,11 +1,12 @@
 /** Walks a library folder and its subfolders for article files, with their sizes and times. */
-import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   classifyLink,
   FOLDER_DENIED_REASON,
   isArticleName,
+  stampOf,
   toRel,
   type FileStamp,
 } from './library-paths';
@@ -31,7 +32,7 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
       // Gone meanwhile: skipped. Not allowed in: listed with why, so its articles are not missed.
       const code = (error as NodeJS.ErrnoException).code;
       const info = (code === 'EACCES' || code === 'EPERM') && dir !== root && safeLstat(dir);
-      if (info) found.push({ ...stampOf(root, dir, info), refused: FOLDER_DENIED_REASON });
+      if (info) found.push(stampOf(toRel(root, dir), info, FOLDER_DENIED_REASON));
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
@@ -44,19 +45,13 @@ export async function scanFolder(root: string, folder = root): Promise<FileStamp
       } else if (entry.isFile() && isArticleName(entry.name)) {
         // lstat, not stat: a link swapped in since readdir is stamped as itself, and refused on read.
         const info = safeLstat(path);
-        if (info?.isFile() || info?.isSymbolicLink()) found.push(stampOf(root, path, info));
+        if (info?.isFile() || info?.isSymbolicLink()) found.push(stampOf(toRel(root, path), info));
       }
     }
     if (pending.length) await nextTurn();
   }
   return found;
 }
-
-const stampOf = (root: string, path: string, info: Stats): FileStamp => ({
-  rel: toRel(root, path),
-  size: info.size,
-  mtimeMs: Math.trunc(info.mtimeMs),
-});
 
 function safeLstat(path: string) {
   try {
