@@ -15,8 +15,7 @@ export type KeyScope =
   | 'find box'
   | 'library list'
   | 'library search'
-  | 'library sheet'
-  | 'side sheet'
+  | 'sheet'
   | 'popover'
   | 'details divider'
   | 'browser';
@@ -105,13 +104,7 @@ export const KEYMAP = [
     commands: [
       { id: 'find-close', keys: ['Escape'], where: 'find bar', anyShift: true },
       { id: 'popover-close', keys: ['Escape'], where: 'popover', anyShift: true },
-      { id: 'library-sheet-close', keys: ['Escape'], where: 'library sheet', anyShift: true },
-      {
-        id: 'side-sheet-close',
-        keys: ['Escape'],
-        where: 'side sheet',
-        anyShift: true,
-      },
+      { id: 'sheet-close', keys: ['Escape'], where: 'sheet', anyShift: true },
       { id: 'dialog-close', keys: ['Escape'], where: 'browser' },
     ],
   },
