@@ -47,7 +47,7 @@ const MARKS = /\p{M}/gu;
  * that plain form, as Chromium's find reads them: "strasse" finds "Straße", "smorrebrod" finds
  * "Smørrebrød".
  */
-export const LETTER_VARIANTS: Readonly<Record<string, string>> = {
+const LETTER_VARIANTS: Readonly<Record<string, string>> = {
   ß: 'ss',
   ẞ: 'SS',
   æ: 'ae',
