@@ -120,12 +120,28 @@ test.describe('find in the sample article', () => {
     await expect(find.status).toHaveText('1 of 5');
     await find.searchbox.press('Shift+Enter');
     await expect(find.status).toHaveText('5 of 5');
-    // Read at once: a smooth scroll would still be on its way (this fails without reduce).
-    const inView = await page.evaluate(() => {
-      const mark = document.querySelector('mark.find-current')!.getBoundingClientRect();
-      const view = document.querySelector('main')!.getBoundingClientRect();
-      return mark.top >= view.top && mark.bottom <= view.bottom;
-    });
+    // Read in the task that marks the match (mark.js may still be loading when the count shows):
+    // a smooth scroll would then still be on its way (this fails without reduce).
+    const inView = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const measure = (): boolean => {
+            const mark = document.querySelector('mark.find-current');
+            if (!mark) return false;
+            const box = mark.getBoundingClientRect();
+            const view = document.querySelector('main')!.getBoundingClientRect();
+            resolve(box.top >= view.top && box.bottom <= view.bottom);
+            return true;
+          };
+          if (measure()) return;
+          const observer = new MutationObserver(() => measure() && observer.disconnect());
+          observer.observe(document.body, {
+            subtree: true,
+            attributeFilter: ['class'],
+            childList: true,
+          });
+        }),
+    );
     expect(inView).toBe(true);
   });
 
