@@ -111,7 +111,20 @@ function read(typed: string): SyntaxQuery {
     fail('No date is both after and before these: the range is empty.', first.at, typed.length);
   }
   markPrefix(query, typed, items);
+  if (seeksNothing(query) && typed.trim() && !notices.length) {
+    const at = typed.length - typed.trimStart().length;
+    notices.push({
+      message: 'Nothing to search for: words are made of letters and digits.',
+      at,
+      end: typed.trimEnd().length,
+    });
+  }
   return query;
+}
+
+/** No word, phrase, exclusion or date: `*`, `""`, a lone `-`. Nothing is searched. */
+export function seeksNothing(query: SyntaxQuery): boolean {
+  return !query.all.length && !query.none.length && !query.from && !query.to;
 }
 
 function countTerms(clause: QueryClause): number {

@@ -79,6 +79,18 @@ test.describe('search syntax in the library', () => {
     await expect(page.getByRole('status').filter({ hasText: 'quote is not closed' })).toBeVisible();
     await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
     await expect(library.search).toHaveAttribute('aria-invalid', 'false');
+
+    // Nothing to look for is said, not shown as an empty result.
+    for (const typed of ['-', '**']) {
+      await library.search.fill(typed);
+      await expect(
+        page.getByRole('status').filter({ hasText: /excludes nothing|Nothing to search for/ }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'Nothing searched (see above).' }),
+      ).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toHaveCount(0);
+    }
   });
 
   test('opens a result with the first word sought in the find bar', async ({ launch }) => {

@@ -3,6 +3,7 @@ import {
   firstSought,
   MAX_QUERY_TERMS,
   parseSearchQuery,
+  seeksNothing,
   type QueryParse,
   type SyntaxQuery,
 } from '../../src/shared/library-query-syntax';
@@ -115,6 +116,26 @@ describe('malformed queries', () => {
     const query = parsed('kyiv - talks');
     expect(query.notices[0]).toMatchObject({ message: expect.stringMatching(/-word/), at: 5 });
     expect(matchOf(query).match).toBe('"kyiv" AND "talks"*');
+  });
+
+  it('say when there is nothing to search for, and seek nothing', () => {
+    for (const typed of [' * ', '""', '--', '( )']) {
+      const query = parsed(typed);
+      expect(seeksNothing(query)).toBe(true);
+      expect(query.notices).toEqual([
+        {
+          message: expect.stringMatching(/Nothing to search for/),
+          at: typed.indexOf(typed.trim()),
+          end: typed.trimEnd().length,
+        },
+      ]);
+    }
+    // A lone - says so once, in its own words.
+    expect(parsed('-').notices.map((n) => n.message)).toEqual([expect.stringMatching(/-word/)]);
+    expect(seeksNothing(parsed('-'))).toBe(true);
+    for (const typed of ['-kyiv', 'after:2025', 'kyiv', '" kyiv']) {
+      expect(seeksNothing(parsed(typed))).toBe(false);
+    }
   });
 
   it('name an unknown field and where it is', () => {

@@ -8,7 +8,11 @@ import type {
   LibrarySnapshot,
   SearchHit,
 } from '../../../shared/library';
-import { parseSearchQuery, type QueryProblem } from '../../../shared/library-query-syntax';
+import {
+  parseSearchQuery,
+  seeksNothing,
+  type QueryProblem,
+} from '../../../shared/library-query-syntax';
 import type { SearchFilter } from '../../../shared/library-research';
 import type { AppError, Result } from '../../../shared/result';
 import { findTermFor } from './search-syntax-help';
@@ -245,7 +249,7 @@ export class LibraryState {
   #runSearch() {
     const ticket = ++this.#searchTicket;
     const parsed = this.parsed;
-    if (!parsed.ok) {
+    if (!parsed.ok || seeksNothing(parsed.query)) {
       this.hits = [];
       this.searchError = null;
       return;
