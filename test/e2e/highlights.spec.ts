@@ -4,6 +4,7 @@ import { expect, test, tempFolder } from './support/lectern-app';
 import { ComfortPage } from './support/comfort-page';
 import { FindBar } from './support/find-bar';
 import { ReaderPage } from './support/reader-page';
+import { ResearchPage, writeStoredHighlights } from './support/research-page';
 
 const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
 const QUOTE = 'significant territorial escalation';
@@ -173,5 +174,62 @@ test.describe('highlights when the article file changes', () => {
     await again.highlightsButton.click();
     await expect(again.highlightsPanel.getByText('Can’t be placed')).toHaveCount(1);
     await expect(again.highlightsPanel.getByText('northern breakwater')).toBeVisible();
+  });
+});
+
+test.describe('a highlight across two paragraphs', () => {
+  const ARTICLE = [
+    '# Harbour Works Begin',
+    '',
+    'The council approved the harbour plan on Tuesday after a long debate.',
+    '',
+    'Work on the northern breakwater starts in spring, officials said.',
+    '',
+  ].join('\n');
+  const PASSAGE = 'after a long debate.\nWork on the northern';
+  /** The quote as laid out (innerText keeps its line breaks), without the hidden "Go to:". */
+  const shownText = (quote: import('@playwright/test').Locator) =>
+    quote.evaluate((button) => (button as HTMLElement).innerText.replace(/^Go to:\s*/, ''));
+
+  test('keeps its break in the panel, the export and All highlights', async ({ launch }) => {
+    const folder = tempFolder('lectern-across-');
+    const path = join(folder, '002_00000000000000bb.txt');
+    writeFileSync(path, ARTICLE);
+    const first = await launch({ path });
+    const comfort = new ComfortPage(first.page);
+    await expect(new ReaderPage(first.page).title).toHaveText('Harbour Works Begin');
+    await comfort.selectAcross('after a long debate', 'Work on the northern');
+    await first.page.keyboard.press('h');
+    await comfort.highlightsButton.click();
+    const quote = comfort.highlightsPanel.getByRole('button', { name: /^Go to: after a long/ });
+    // As the reader saw it: a line break where the paragraph ended, not "debate.Work".
+    await expect.poll(() => shownText(quote)).toBe(PASSAGE);
+    const download = first.page.waitForEvent('download');
+    await comfort.highlightsPanel.getByRole('button', { name: 'Export as Markdown…' }).click();
+    const markdown = readFileSync(await (await download).path(), 'utf8');
+    expect(markdown).toContain('> after a long debate.\n>\n> Work on the northern\n');
+    await first.close();
+
+    const second = await launch({ path: folder, userData: first.userData });
+    const research = new ResearchPage(second.page);
+    await research.button('All highlights').click();
+    const row = research.dialog('All highlights').getByRole('option');
+    await expect.poll(() => row.locator('.quote').innerText()).toBe(PASSAGE);
+  });
+
+  test('one saved before breaks were kept gets them when its article opens', async ({ launch }) => {
+    const path = join(tempFolder('lectern-across-'), '002_00000000000000bb.txt');
+    writeFileSync(path, ARTICLE);
+    const userData = tempFolder();
+    const exact = 'after a long debate.Work on the northern';
+    writeStoredHighlights(userData, '00000000000000bb', 'Harbour Works Begin', [
+      { id: 'h-old', exact, colour: 'yellow', created: '2025-03-01T10:00:00.000Z' },
+    ]);
+    const { page } = await launch({ path, userData });
+    const comfort = new ComfortPage(page);
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [exact] });
+    await comfort.highlightsButton.click();
+    const quote = comfort.highlightsPanel.getByRole('button', { name: /^Go to: after a long/ });
+    await expect.poll(() => shownText(quote)).toBe(PASSAGE);
   });
 });

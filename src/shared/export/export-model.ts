@@ -4,7 +4,7 @@
  * article model (never from the window's DOM, which may hold only the blocks on screen), so the
  * printed page and the EPUB chapter agree.
  */
-import type { Annotation, HighlightColour } from '../annotation';
+import { quoteText, type Annotation, type HighlightColour } from '../annotation';
 import type { Article, ArticleDate, LinkTarget } from '../article';
 import { anchorSpan, type TextSpan } from '../text-anchoring';
 import { markArticle } from './marked-text';
@@ -88,7 +88,7 @@ export function buildExportChapter(article: Article, annotations: Annotation[]):
       notes.push({
         number,
         colour: annotation.colour,
-        quote: annotation.target.selector[0].exact,
+        quote: quoteText(annotation),
         note,
         placed: span !== null,
       });

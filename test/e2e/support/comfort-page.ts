@@ -37,23 +37,37 @@ export class ComfortPage {
 
   /** Selects the first occurrence of `text` inside the article body, as a mouse drag would. */
   async select(text: string) {
+    await this.selectAcross(text, text);
+  }
+
+  /** Selects from the start of `first` to the end of `last` (in a later text node, or the same). */
+  async selectAcross(first: string, last: string) {
     // Highlighting starts once the article's stored highlights are loaded (the button appears).
     await this.highlightsButton.waitFor();
-    await this.page.evaluate((needle) => {
-      const body = document.querySelector('.body')!;
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle);
-        if (at < 0) continue;
+    await this.page.evaluate(
+      ([first, last]: [string, string]) => {
+        const body = document.querySelector('.body')!;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
         const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const selection = getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`text not found: ${needle}`);
-    }, text);
+        let started = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const data = node.textContent!;
+          const at = started ? -1 : data.indexOf(first);
+          if (at >= 0) {
+            range.setStart(node, at);
+            started = true;
+          }
+          const end = started ? data.indexOf(last, Math.max(at, 0)) : -1;
+          if (end < 0) continue;
+          range.setEnd(node, end + last.length);
+          const selection = getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return;
+        }
+        throw new Error(`text not found: ${first} … ${last}`);
+      },
+      [first, last] as [string, string],
+    );
   }
 }

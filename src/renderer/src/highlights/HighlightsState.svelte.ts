@@ -8,6 +8,7 @@ import type { LecternApi } from '../../../shared/ipc';
 import { isoNow } from '../shell/iso-now';
 import { anchorSpan, describeSpan, type TextSpan } from '../../../shared/text-anchoring';
 import { offsetOf, plainText, rangeFromOffsets } from './text-positions';
+import { quoteBreaks } from './quote-breaks';
 
 export interface PlacedHighlight {
   annotation: Annotation;
@@ -51,6 +52,7 @@ export class HighlightsState {
     });
     this.#draw();
     this.ready = true;
+    this.#addMissingBreaks(text);
     // Find-in-article wraps matches in <mark>; ranges are rebuilt from text offsets after it does.
     this.#observer = new MutationObserver(() => this.#draw());
     this.#observer.observe(root, { childList: true, subtree: true });
@@ -84,15 +86,18 @@ export class HighlightsState {
     if (!span || !this.#root) return null;
     const { quote, position } = describeSpan(plainText(this.#root), span);
     const now = isoNow();
-    const annotation: Annotation = {
-      id: crypto.randomUUID(),
-      type: 'Annotation',
-      created: now,
-      modified: now,
-      colour,
-      note: '',
-      target: { selector: [quote, position] },
-    };
+    const annotation: Annotation = withBreaks(
+      {
+        id: crypto.randomUUID(),
+        type: 'Annotation',
+        created: now,
+        modified: now,
+        colour,
+        note: '',
+        target: { selector: [quote, position] },
+      },
+      rangeFromOffsets(this.#root, span.start, span.end),
+    );
     this.lastColour = colour;
     this.items = [...this.items, { annotation, span }].sort(
       (a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity),
@@ -127,6 +132,24 @@ export class HighlightsState {
   rangeOf(id: string): Range | null {
     const span = this.items.find((item) => item.annotation.id === id)?.span;
     return span && this.#root ? rangeFromOffsets(this.#root, span.start, span.end) : null;
+  }
+
+  /**
+   * Highlights saved before quotes kept their paragraph breaks get them, once, where the passage
+   * is still exactly where it was: the same text, so the same breaks.
+   */
+  #addMissingBreaks(text: string) {
+    let added = false;
+    this.items = this.items.map((item) => {
+      const { annotation, span } = item;
+      const exact = annotation.target.selector[0].exact;
+      if (annotation.breaks || !span || !this.#root || text.slice(span.start, span.end) !== exact)
+        return item;
+      const updated = withBreaks(annotation, rangeFromOffsets(this.#root, span.start, span.end));
+      added ||= updated !== annotation;
+      return updated === annotation ? item : { ...item, annotation: updated };
+    });
+    if (added) this.#changed();
   }
 
   #edit(id: string, change: Partial<Pick<Annotation, 'colour' | 'note'>>) {
@@ -164,4 +187,10 @@ export class HighlightsState {
       else CSS.highlights.delete(name);
     }
   }
+}
+
+/** The annotation with its quote's paragraph breaks, read from its range; itself when it has none. */
+function withBreaks(annotation: Annotation, range: Range | null): Annotation {
+  const breaks = range ? quoteBreaks(range, annotation.target.selector[0].exact.length) : [];
+  return breaks.length ? { ...annotation, breaks } : annotation;
 }

@@ -1,5 +1,5 @@
 /** An article's highlights and notes as Markdown, headed by a citation of the article. */
-import type { Annotation } from '../../../shared/annotation';
+import { quoteText, type Annotation } from '../../../shared/annotation';
 import type { Article } from '../../../shared/article';
 import {
   citationOf,
@@ -50,8 +50,7 @@ export function highlightsMarkdown(
 ): string {
   const out = [`# Highlights: ${escapeMarkdown(article.title)}`, '', citation(article, locale), ''];
   for (const { annotation, placed } of highlights) {
-    const [quote] = annotation.target.selector;
-    out.push(quoted(quote.exact), '');
+    out.push(quoted(quoteText(annotation, '\n\n')), '');
     if (annotation.note.trim()) out.push(noteMarkdown(annotation.note), '');
     if (!placed) out.push('_This passage is no longer in the article as saved._', '');
   }

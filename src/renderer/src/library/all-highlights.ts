@@ -2,7 +2,7 @@
  * Every highlight across the library: searching them (folded as the library folds, so `cafe`
  * finds “café”) and exporting them as one Markdown file, grouped by article with a citation each.
  */
-import type { HighlightColour } from '../../../shared/annotation';
+import { quoteText, type HighlightColour } from '../../../shared/annotation';
 import { foldQuery } from '../../../shared/find-normalise';
 import type { HighlightEntry } from '../../../shared/library-research';
 import { formatArticleDate } from '../../../shared/article-date-format';
@@ -11,7 +11,7 @@ import { exportCitation, noteMarkdown, quoted } from '../highlights/highlights-e
 
 /** A highlight's quote and note, folded once when the list arrives. */
 export const foldedHighlight = (entry: HighlightEntry) =>
-  foldQuery(`${entry.annotation.target.selector[0].exact}\n${entry.annotation.note}`, true);
+  foldQuery(`${quoteText(entry.annotation)}\n${entry.annotation.note}`, true);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -80,7 +80,7 @@ export function allHighlightsMarkdown(
       '',
     );
     for (const { annotation } of group) {
-      out.push(quoted(annotation.target.selector[0].exact), '');
+      out.push(quoted(quoteText(annotation, '\n\n')), '');
       if (annotation.note.trim()) out.push(noteMarkdown(annotation.note), '');
     }
   }
