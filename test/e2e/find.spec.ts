@@ -145,6 +145,30 @@ test.describe('find in the sample article', () => {
     expect(inView).toBe(true);
   });
 
+  test('the first match is brought wholly into view when its paragraph is cut off', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const find = new FindBar(page);
+    /** Whether the current match lies wholly inside the article's scrolling area. */
+    const wholeInView = () =>
+      page.evaluate(() => {
+        const mark = document.querySelector('mark.find-current')?.getBoundingClientRect();
+        const view = document.querySelector('main')!.getBoundingClientRect();
+        return !!mark && mark.top >= view.top && mark.bottom <= view.bottom;
+      });
+    // In this window "settlement" lies below the article's bottom edge, "kyiv" half under it,
+    // each in a paragraph that begins on screen.
+    for (const word of ['settlement', 'kyiv']) {
+      await page.locator('main').evaluate((main) => main.scrollTo({ top: 0 }));
+      await find.search(word);
+      await expect(find.status).toHaveText(/^1 of \d+$/);
+      await expect.poll(wholeInView).toBe(true);
+      await find.searchbox.press('Escape');
+    }
+  });
+
   test('match case, whole word and regular expression are toggles with shortcuts', async ({
     launch,
   }) => {

@@ -38,6 +38,8 @@ export class MatchHighlighter {
   /** The pass waiting for its turn, if any: cancelled when new matches come. */
   #pending: { when: PassTime; cancel: () => void } | null = null;
   #settled = true;
+  /** The current match's block is on screen, but the match itself may be cut off at its edge. */
+  #revealWhenMarked = false;
 
   constructor(segments: FindSegments, scroller: HTMLElement) {
     this.#segments = segments;
@@ -61,9 +63,9 @@ export class MatchHighlighter {
     this.#current = current;
     const segment = matches && current >= 0 ? matches.segment[current]! : -1;
     // Read while the layout is still clean: a match on screen does not move the page.
-    if (segment >= 0 && !segmentOnScreen(this.#segments, segment, this.#scroller)) {
-      this.setCurrent(current, 'jump');
-    }
+    const onScreen = segment >= 0 && segmentOnScreen(this.#segments, segment, this.#scroller);
+    if (segment >= 0 && !onScreen) this.setCurrent(current, 'jump');
+    this.#revealWhenMarked = onScreen;
     // The groups on screen are marked in this task, so they change with the count; the rest follow.
     this.#pass('before-paint');
   }
@@ -164,6 +166,7 @@ export class MatchHighlighter {
       if (!this.#done.has(segment)) this.#markSegment(segment, n > 0);
       if (overBudget()) return this.#schedule('before-paint');
     }
+    this.#revealIfCutOff();
     if (!this.#settled) this.#settle();
     const stale = () => [...this.#marked].filter((segment) => !this.#done.has(segment));
     if (when === 'before-paint') {
@@ -256,6 +259,23 @@ export class MatchHighlighter {
       this.#marked.add(segment);
       if (this.#current >= from && this.#current < to) this.#applyCurrent(element);
     });
+  }
+
+  /**
+   * A current match in a block that runs past the window's bottom edge is brought into view once
+   * marked, as Chromium's find does. One in view does not move the page, and neither does one
+   * above the top, in the block the count starts from: typing must leave the page where it is.
+   */
+  #revealIfCutOff(): void {
+    const first = this.#currentElements[0];
+    if (!this.#revealWhenMarked || !first) return;
+    this.#revealWhenMarked = false;
+    const view = this.#scroller.getBoundingClientRect();
+    const box = first.getBoundingClientRect();
+    if (box.bottom > view.bottom) {
+      revealInScroller(first, this.#scroller, false);
+      this.#top = null;
+    }
   }
 
   #applyCurrent(element: HTMLElement | null): void {
