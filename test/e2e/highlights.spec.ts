@@ -46,6 +46,27 @@ test.describe('highlights', () => {
     ).toBeVisible();
   });
 
+  test('a note is kept as it is typed, even if the window closes in the middle', async ({
+    launch,
+  }) => {
+    const first = await launch();
+    const comfort = new ComfortPage(first.page);
+    await comfort.select(QUOTE);
+    await first.page.keyboard.press('h');
+    await comfort.highlightsButton.click();
+    const note = comfort.highlightsPanel.getByRole('textbox', { name: 'Note' });
+    await note.pressSequentially('Check the map');
+    await expect(note).toBeFocused();
+    await first.close();
+
+    const second = await launch({ userData: first.userData });
+    const again = new ComfortPage(second.page);
+    await again.highlightsButton.click();
+    await expect(again.highlightsPanel.getByRole('textbox', { name: 'Note' })).toHaveValue(
+      'Check the map',
+    );
+  });
+
   test('a highlight from the body’s very first character is drawn', async ({ launch }) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);
