@@ -67,6 +67,34 @@ test.describe('highlights', () => {
     );
   });
 
+  test('the same passage again is recoloured, not added twice; the app’s own words are not passages', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' });
+    await comfort.select(QUOTE);
+    await page.keyboard.press('h');
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await comfort.select(QUOTE);
+    await page.getByRole('button', { name: 'Highlight green' }).click();
+    await expect.poll(() => painted(page)).toEqual({ 'lectern-green': [QUOTE] });
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+
+    // "Saved from" and the removed embed's note are the reader's words, not the article's.
+    for (const element of ['footer.original p', 'div.embed span:not([aria-hidden])']) {
+      await page
+        .locator(element)
+        .first()
+        .evaluate((node) => {
+          getSelection()!.selectAllChildren(node);
+        });
+      await expect(toolbar).toHaveCount(0);
+      await page.keyboard.press('h');
+    }
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+  });
+
   test('a highlight from the body’s very first character is drawn', async ({ launch }) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);

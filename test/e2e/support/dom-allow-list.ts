@@ -47,6 +47,7 @@ export const ALLOWED_ATTRIBUTES = [
   'tabindex',
   'data-find-skip',
   'data-markjs',
+  'data-app-text',
   'lang',
 ];
 

@@ -105,10 +105,11 @@ export function startHost(
   });
   let output = '';
   return new Promise((resolve, reject) => {
+    // Generous: at a load average of 8 to 12 on two cores, a start took over 10 s.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`host did not start:\n${output}`));
-    }, 10_000);
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving on (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)/.exec(output);

@@ -74,6 +74,8 @@ export class HighlightsState {
     if (!this.ready || !root || !selection || selection.isCollapsed || selection.rangeCount === 0)
       return null;
     const range = selection.getRangeAt(0);
+    // What the app wrote (a removed embed's note, "Saved from") is no passage of the article.
+    if (isAppText(range.startContainer) || isAppText(range.endContainer)) return null;
     const start = offsetOf(root, range.startContainer, range.startOffset);
     const end = offsetOf(root, range.endContainer, range.endOffset);
     if (start === null || end === null || end <= start) return null;
@@ -84,6 +86,15 @@ export class HighlightsState {
   addFromSelection = (colour: HighlightColour = this.lastColour): string | null => {
     const span = this.selectedSpan();
     if (!span || !this.#root) return null;
+    // The same passage again is the same highlight, in the colour now chosen.
+    const same = this.items.find((i) => i.span?.start === span.start && i.span.end === span.end);
+    if (same) {
+      const { id } = same.annotation;
+      if (same.annotation.colour !== colour) this.recolour(id, colour);
+      this.lastColour = colour;
+      getSelection()?.removeAllRanges();
+      return id;
+    }
     const { quote, position } = describeSpan(plainText(this.#root), span);
     const now = isoNow();
     const annotation: Annotation = withBreaks(
@@ -194,3 +205,7 @@ function withBreaks(annotation: Annotation, range: Range | null): Annotation {
   const breaks = range ? quoteBreaks(range, annotation.target.selector[0].exact.length) : [];
   return breaks.length ? { ...annotation, breaks } : annotation;
 }
+
+/** Text the reader added around the article's own: marked `data-app-text` where it is drawn. */
+const isAppText = (node: Node) =>
+  !!(node instanceof Element ? node : node.parentElement)?.closest('[data-app-text]');
