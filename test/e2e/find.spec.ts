@@ -145,6 +145,34 @@ test.describe('find in the sample article', () => {
     expect(inView).toBe(true);
   });
 
+  test('the current match stands out in forced colours, and every match inside a highlight', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const find = new FindBar(page);
+    await find.search('moscow');
+    await expect(find.status).toHaveText('1 of 5');
+    const looks = () =>
+      page.evaluate(() => {
+        const style = (selector: string) => {
+          const { backgroundColor, outlineStyle, outlineWidth } = getComputedStyle(
+            document.querySelector(selector)!,
+          );
+          return { backgroundColor, outline: `${outlineStyle} ${outlineWidth}` };
+        };
+        return {
+          current: style('mark.find-current'),
+          other: style('mark.find-match:not(.find-current)'),
+        };
+      });
+    // A reader's highlight paints over a mark's background: the ring is what stays visible.
+    expect((await looks()).other.outline).toBe('solid 1px');
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await looks();
+    expect(forced.current.backgroundColor).not.toBe(forced.other.backgroundColor);
+    expect(forced.current.outline).toBe('solid 2px');
+  });
+
   test('the first match is brought wholly into view when its paragraph is cut off', async ({
     launch,
   }) => {
