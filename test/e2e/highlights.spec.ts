@@ -95,6 +95,30 @@ test.describe('highlights', () => {
     await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
   });
 
+  test('from the keyboard: find the passage, Escape leaves it selected, H highlights it', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(comfort.highlightsButton).toBeVisible();
+    const find = new FindBar(page);
+    await page.keyboard.press('Control+f');
+    await find.searchbox.pressSequentially(QUOTE.toUpperCase());
+    await expect(find.status).toHaveText('1 of 1');
+    await page.keyboard.press('Escape');
+    await expect(find.searchbox).toHaveCount(0);
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(QUOTE);
+    // Opening find again keeps the query; the selection it left is not taken for a new one.
+    await page.keyboard.press('Control+f');
+    await expect(find.searchbox).toHaveValue(QUOTE.toUpperCase());
+    await expect(find.status).toHaveText('1 of 1');
+    await page.keyboard.press('Escape');
+    await expect(find.searchbox).toHaveCount(0);
+    await page.keyboard.press('h');
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+  });
+
   test('a highlight from the body’s very first character is drawn', async ({ launch }) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);

@@ -2,6 +2,7 @@
 import { untrack } from 'svelte';
 import type { FindMatches, FindOptions } from '../../../shared/find-text-index';
 import { ArticleFind } from './article-find';
+import { segmentRange } from './article-segments';
 import { railMarkers, type RailMarker } from './rail-markers';
 import { SearchHistory, type SearchHistoryStore } from './search-history';
 
@@ -33,6 +34,8 @@ export class FindState {
   readonly #history: SearchHistory;
   #connected: ArticleFind | null = null;
   #matches: FindMatches | null = null;
+  /** The match the bar left selected when it closed. */
+  #leftSelected: string | null = null;
   #searchbox: HTMLInputElement | null = null;
   #railTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -80,14 +83,35 @@ export class FindState {
     this.#connected.prepareWhenIdle(() => this.options);
   };
 
+  /**
+   * Closes the bar and, as Chromium's find does, leaves the current match selected: a keyboard
+   * user can then highlight it with H. (Opening the bar again keeps the query, not that text.)
+   */
   close = () => {
     this.#history.remember(this.query);
     this.open = false;
+    const place = this.#currentPlace();
     this.#connected?.release();
     this.#matches = null;
     this.markers = [];
     this.#connected?.scroller.focus({ preventScroll: true });
+    // Made once the marks are gone, over the text nodes they leave.
+    const range = place && segmentRange(place.element, place.start, place.end);
+    const selection = getSelection();
+    this.#leftSelected = range ? range.toString().trim() : null;
+    if (range && selection) {
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
   };
+
+  #currentPlace(): { element: HTMLElement; start: number; end: number } | null {
+    const matches = this.#matches;
+    const index = this.current;
+    if (!matches || !this.#connected || index < 0 || index >= matches.count) return null;
+    const element = this.#connected.segments.element(matches.segment[index]!);
+    return element && { element, start: matches.start[index]!, end: matches.end[index]! };
+  }
 
   setQuery = (query: string) => {
     this.query = query;
@@ -133,6 +157,7 @@ export class FindState {
     if (!selection || selection.isCollapsed || !article) return '';
     if (!article.contains(selection.anchorNode)) return '';
     const text = selection.toString().trim();
+    if (text === this.#leftSelected) return '';
     return text.includes('\n') || text.length > 200 ? '' : text;
   }
 

@@ -87,6 +87,32 @@ function* leaves(block: Block): Generator<Block> {
   for (const child of children) yield* leaves(child);
 }
 
+/**
+ * A live range over characters [start, end) of a segment's text, as segmentText counts them; null
+ * when the segment is shorter (it changed since it was read).
+ */
+export function segmentRange(segment: HTMLElement, start: number, end: number): Range | null {
+  const walker = document.createTreeWalker(segment, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.matches(EXCLUDED)) continue;
+    const next = seen + (node.nodeValue?.length ?? 0);
+    if (!started && start < next) {
+      range.setStart(node, start - seen);
+      started = true;
+    }
+    if (started && end <= next) {
+      range.setEnd(node, end - seen);
+      return range;
+    }
+    seen = next;
+  }
+  return null;
+}
+
 export function segmentText(segment: HTMLElement): string {
   const walker = document.createTreeWalker(segment, NodeFilter.SHOW_TEXT);
   let text = '';
