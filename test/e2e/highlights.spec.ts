@@ -163,10 +163,16 @@ test.describe('highlights', () => {
     await note.blur();
     await comfort.highlightsPanel.getByRole('combobox', { name: 'Colour' }).selectOption('Blue');
     await expect.poll(() => painted(page)).toMatchObject({ 'lectern-blue': [QUOTE] });
-    await comfort.highlightsPanel.getByRole('button', { name: 'Remove' }).click();
+    // The focus stays in the panel: on Undo, then on the highlight it brought back.
+    await comfort.highlightsPanel.getByRole('button', { name: 'Remove' }).press('Enter');
     await expect(comfort.highlightsButton).toHaveText('Highlights (0)');
-    await comfort.highlightsPanel.getByRole('button', { name: 'Undo' }).click();
+    const undo = comfort.highlightsPanel.getByRole('button', { name: 'Undo' });
+    await expect(undo).toBeFocused();
+    await undo.press('Enter');
     await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await expect(
+      comfort.highlightsPanel.getByRole('button', { name: `Go to: ${QUOTE}` }),
+    ).toBeFocused();
     await expect(note).toHaveValue('Escalation, per AFP');
     await expect.poll(() => painted(page)).toMatchObject({ 'lectern-blue': [QUOTE] });
   });

@@ -33,6 +33,12 @@ test('cancel opens nothing; confirm opens exactly the shown URL', async ({ launc
   await link.click();
   await app.page.getByRole('button', { name: 'Cancel' }).click();
   expect(app.externalRequests).toEqual([]);
+  // The focus returns to the link, after Cancel as after Escape.
+  await expect(link).toBeFocused();
+  await link.press('Enter');
+  await app.page.keyboard.press('Escape');
+  await expect(app.page.getByRole('dialog')).toHaveCount(0);
+  await expect(link).toBeFocused();
   await link.click();
   await app.page.getByRole('button', { name: 'Open in browser' }).click();
   await expect.poll(() => app.externalRequests).toEqual(['https://example.org/report?id=7']);
