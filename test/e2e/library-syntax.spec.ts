@@ -93,6 +93,25 @@ test.describe('search syntax in the library', () => {
     }
   });
 
+  test('shows the opening of the body for a result found by its source or title', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const hits = library.results.getByRole('option');
+    await library.search.fill('source:"Agence Test"');
+    await expect(hits.filter({ hasText: 'Border crossings reopen' })).toContainText(
+      'Trucks queued at the border',
+    );
+    await expect(hits.filter({ hasText: 'Ceasefire talks resume' })).toContainText(
+      'Negotiators met in the capital',
+    );
+    await expect(hits.filter({ hasText: 'By Agence Test' })).toHaveCount(0);
+    await library.search.fill('title:festival ');
+    await expect(hits).toHaveText([/Villagers gathered at the café/]);
+    await expect(hits.filter({ hasText: 'By Farm Weekly' })).toHaveCount(0);
+  });
+
   test('opens a result with the first word sought in the find bar', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);
