@@ -163,6 +163,13 @@ test.describe('search syntax in the library', () => {
         return now.y + now.height;
       })
       .toBeLessThanOrEqual(500);
+    // An example is never broken inside, after its hyphen or colon.
+    const examples = help.getByRole('code');
+    await expect(examples.filter({ hasText: /^-source:TASS$/ })).toHaveCount(1);
+    const lines = await examples.evaluateAll((codes) =>
+      codes.map((c) => c.getClientRects().length),
+    );
+    expect(lines.filter((count) => count !== 1)).toEqual([]);
     // Its last row is read by scrolling the popover, from the keyboard too, not the window.
     const last = help.getByRole('row').last();
     await help.focus();
