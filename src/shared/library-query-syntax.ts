@@ -158,8 +158,14 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
       end: at + 1,
     });
   }
+  const known = FIELDS.includes(token.field?.toLowerCase() as (typeof FIELDS)[number]);
+  // "Russia: offensive", a pasted headline: an unknown name with nothing after its colon is a word.
+  if (token.field !== undefined && !known && !token.quoted && token.value === '') {
+    const { field: name, ...word } = token;
+    token = { ...word, value: name };
+  }
   const field = token.field?.toLowerCase() ?? null;
-  if (token.field !== undefined && !FIELDS.includes(field as (typeof FIELDS)[number])) {
+  if (token.field !== undefined && !known) {
     fail(
       `Unknown field “${token.field}:”. The fields are source:, title:, after: and before:.`,
       at,

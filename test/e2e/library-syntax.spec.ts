@@ -93,6 +93,17 @@ test.describe('search syntax in the library', () => {
     }
   });
 
+  test('reads a word before a colon and a space as a word, as in a pasted headline', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('Ceasefire: talks resume');
+    await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
+    await expect(library.search).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('shows the opening of the body for a result found by its source or title', async ({
     launch,
   }) => {

@@ -36,6 +36,18 @@ describe('plain queries', () => {
     // An address is not a field: it is searched as the words it holds.
     expect(parsed('https://example.com/a').plain).toBe(true);
   });
+
+  it('read a word before a colon and a space as a word: a pasted headline is no field', () => {
+    for (const typed of ['Russia: offensive', 'Ukraine: talks resume ', 'talks in Russia:']) {
+      expect(parsed(typed), typed).toMatchObject({ plain: true, notices: [] });
+    }
+    expect(match('Ukraine: talks ').match).toBe('"ukraine" AND "talks"');
+    expect(match('-Russia: talks ')).toEqual({
+      match: '("talks") NOT ("russia")',
+      excluded: null,
+    });
+    expect(firstSought(parsed('Russia: -tass'))).toBe('Russia');
+  });
 });
 
 describe('operators', () => {

@@ -237,6 +237,12 @@ describe('search with the syntax', () => {
     ]);
   });
 
+  it('reads a word before a colon and a space as a word, as in a pasted headline', async () => {
+    expect(titles(await calls['research.search']('Odesa: prices', NO_FILTER))).toEqual([
+      'A market report',
+    ]);
+  });
+
   it('refuses a malformed query with what is wrong', async () => {
     await expect(calls['research.search']('odesa author:x', NO_FILTER)).rejects.toThrow(
       'Unknown field “author:”',
