@@ -158,6 +158,13 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
       end: at + 1,
     });
   }
+  if (isBareNear(token)) {
+    notices.push({
+      message: 'NEAR needs a distance, as in NEAR/10: alone it is searched as a word.',
+      at,
+      end,
+    });
+  }
   const known = FIELDS.includes(token.field?.toLowerCase() as (typeof FIELDS)[number]);
   // "Russia: offensive", a pasted headline: an unknown name with nothing after its colon is a word.
   if (token.field !== undefined && !known && !token.quoted && token.value === '') {
@@ -193,6 +200,12 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
     typed: token.value.trim().replace(/\s+/g, ' '),
   };
   return [{ clause: { type: 'term', term }, negated: token.negated, at, end }];
+}
+
+/** `NEAR` in capitals without its `/n`: likely meant as the operator. */
+function isBareNear(token: Extract<Token, { value: string }>): boolean {
+  const { kind, value, quoted, field, negated } = token;
+  return kind === 'term' && value === 'NEAR' && !quoted && !field && !negated;
 }
 
 /** NEAR first (the tightest), then OR; what is left is ANDed. */

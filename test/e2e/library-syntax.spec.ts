@@ -104,6 +104,19 @@ test.describe('search syntax in the library', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('says NEAR without a distance is searched as a word', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('negotiators NEAR capital');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'NEAR needs a distance, as in NEAR/10' }),
+    ).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
+    await library.search.fill('negotiators NEAR/3 capital');
+    await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
+    await expect(page.getByRole('status').filter({ hasText: 'NEAR needs' })).toHaveCount(0);
+  });
+
   test('shows the opening of the body for a result found by its source or title', async ({
     launch,
   }) => {

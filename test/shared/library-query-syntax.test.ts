@@ -99,8 +99,14 @@ describe('operators', () => {
     expect(query.all).toHaveLength(1);
     expect(clauseMatch(query.all[0]!)).toBe('NEAR("kyiv" "peace talks", 10)');
     expect(match('a NEAR/3 b OR c d').match).toBe('(NEAR("a" "b", 3) OR "c") AND "d"');
-    // A bare NEAR is a word, as before.
+    // A bare NEAR is a word, as before, but the window says it needs a distance.
     expect(parsed('NEAR the border').plain).toBe(true);
+    const bare = parsed('minister NEAR president');
+    expect(matchOf(bare).match).toBe('"minister" AND "near" AND "president"*');
+    expect(bare.notices).toEqual([
+      { message: expect.stringMatching(/NEAR needs a distance, as in NEAR\/10/), at: 9, end: 13 },
+    ]);
+    expect(parsed('near "NEAR" -NEAR').notices).toEqual([]);
   });
 
   it('give the find bar the first word or phrase sought', () => {

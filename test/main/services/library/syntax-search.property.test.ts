@@ -258,6 +258,7 @@ describe('plain queries', () => {
         '“grain',
         'talks”',
         'Kyiv:',
+        'NEAR',
         '-',
         'or',
       ),
