@@ -46,6 +46,8 @@ export interface SyntaxQuery {
   to: string | null;
   /** No operator at all. */
   plain: boolean;
+  /** Ends in a word still being typed, too short to match beginnings: why nothing may match yet. */
+  endsInShortWord: boolean;
   /** Said beside the results, which still come (a quote not closed yet, a lone -). */
   notices: QueryProblem[];
 }
@@ -85,7 +87,15 @@ function read(typed: string): SyntaxQuery {
   const notices: QueryProblem[] = [];
   const items = lexQuery(typed).flatMap((token) => itemsOf(token, notices));
   const operands = combine(items);
-  const query: SyntaxQuery = { all: [], none: [], from: null, to: null, plain: true, notices };
+  const query: SyntaxQuery = {
+    all: [],
+    none: [],
+    from: null,
+    to: null,
+    plain: true,
+    endsInShortWord: false,
+    notices,
+  };
   let terms = 0;
   for (const operand of operands) {
     if ('bound' in operand) {
@@ -269,7 +279,8 @@ function alternative(item: Item | undefined): boolean {
 
 /**
  * The last word is still being typed when nothing follows it (no space, no closing quote): it
- * matches word beginnings from MIN_PREFIX_LETTERS letters on, as in a plain search.
+ * matches word beginnings from MIN_PREFIX_LETTERS letters on, as in a plain search. Only a word
+ * sought counts: an exclusion, a date or an operator at the end is not one being typed.
  */
 function markPrefix(query: SyntaxQuery, typed: string, items: Item[]) {
   const last = items.at(-1);
@@ -278,7 +289,9 @@ function markPrefix(query: SyntaxQuery, typed: string, items: Item[]) {
   if (/["“”„‟«»]$/.test(typed) && !query.notices.some((n) => n.at === last.at)) return;
   const term = lastTerm(last.clause);
   const word = term?.words.at(-1);
-  if (term && word && [...word].length >= MIN_PREFIX_LETTERS) term.prefix = true;
+  if (!term || !word) return;
+  if ([...word].length >= MIN_PREFIX_LETTERS) term.prefix = true;
+  else query.endsInShortWord = true;
 }
 
 function lastTerm(clause: QueryClause): QueryTerm | undefined {

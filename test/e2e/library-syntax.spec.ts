@@ -117,6 +117,18 @@ test.describe('search syntax in the library', () => {
     await expect(page.getByRole('status').filter({ hasText: 'NEAR needs' })).toHaveCount(0);
   });
 
+  test('says word beginnings need 3 letters only when a short word is being typed', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const found = page.getByRole('status').filter({ hasText: 'No matches' });
+    await library.search.fill('-source:"Agence Test" after:2025-06');
+    await expect(found).toHaveText('No matches');
+    await library.search.fill('-source:"Agence Test" ha');
+    await expect(found).toHaveText('No matches. Word beginnings match from 3 letters on.');
+  });
+
   test('shows the opening of the body for a result found by its source or title', async ({
     launch,
   }) => {

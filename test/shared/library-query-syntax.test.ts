@@ -48,6 +48,23 @@ describe('plain queries', () => {
     });
     expect(firstSought(parsed('Russia: -tass'))).toBe('Russia');
   });
+
+  it('say why a short last word may find nothing, only when a word is being typed', () => {
+    const short = (typed: string) => parsed(typed).endsInShortWord;
+    expect(['ca', 'peace ki', 'été', 'peace ', '"ki"', '"ki', 'title:ki'].map(short)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    // An exclusion, a source, a date or an operator at the end is not a word being typed.
+    for (const typed of ['-source:AFP after:2025-06', 'kyiv -ab', 'after:2025-06']) {
+      expect(short(typed), typed).toBe(false);
+    }
+  });
 });
 
 describe('operators', () => {
