@@ -301,13 +301,14 @@ function lastTerm(clause: QueryClause): QueryTerm | undefined {
 }
 
 /**
- * The first word or phrase looked for in the text, as typed: what the find bar gets when a result
- * opens. A source is not in the text, so a title word is taken only when there is nothing else.
+ * Every word and phrase looked for in the text, as typed, in order: the find bar, when a result
+ * opens, takes the first one the article holds (an OR's match may hold only its second). A source
+ * is not in the text, so title words come last.
  */
-export function firstSought(query: SyntaxQuery): string | null {
+export function soughtInText(query: SyntaxQuery): string[] {
   const terms = query.all.flatMap(termsOf);
-  const first = terms.find((t) => !t.field) ?? terms.find((t) => t.field === 'title');
-  return first?.typed ?? null;
+  const typed = [...terms.filter((t) => !t.field), ...terms.filter((t) => t.field === 'title')];
+  return [...new Set(typed.map((t) => t.typed))];
 }
 
 function termsOf(clause: QueryClause): QueryTerm[] {

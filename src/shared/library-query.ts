@@ -73,9 +73,9 @@ function phraseOf(
 }
 
 /**
- * What the find bar looks for when a search result is opened: the query's first phrase or word, as
- * typed (the find bar folds accents and quotes itself).
+ * What the find bar may look for when a search result is opened: the query's phrases and words,
+ * as typed (the find bar folds accents and quotes itself), first to last.
  */
-export function findTermOf(typed: string): string | null {
-  return parseLibraryQuery(typed).phrases[0]?.typed ?? null;
+export function findTermsOf(typed: string): string[] {
+  return [...new Set(parseLibraryQuery(typed).phrases.map((phrase) => phrase.typed))];
 }

@@ -1,6 +1,9 @@
-import { expect, test } from './support/lectern-app';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, tempFolder, test } from './support/lectern-app';
 import { seriousViolations } from './support/accessibility';
-import { LibraryPage, makeLibraryFolder } from './support/library-page';
+import { FindBar } from './support/find-bar';
+import { articleText, LibraryPage, makeLibraryFolder } from './support/library-page';
 import { ReaderPage } from './support/reader-page';
 
 /** The library's three articles: Harvest (Farm Weekly, 2024-03-01), Ceasefire and Border (Agence Test, 2025). */
@@ -146,6 +149,46 @@ test.describe('search syntax in the library', () => {
     await library.search.fill('title:festival ');
     await expect(hits).toHaveText([/Villagers gathered at the café/]);
     await expect(hits.filter({ hasText: 'By Farm Weekly' })).toHaveCount(0);
+  });
+
+  test('opens an OR result with the alternative it holds in the find bar', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('wheat OR trucks ');
+    await library.results
+      .getByRole('option')
+      .filter({ hasText: 'Border crossings reopen' })
+      .click();
+    await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
+    const find = new FindBar(page);
+    await expect(find.searchbox).toHaveValue('trucks');
+    await expect(find.status).toHaveText('1 of 1');
+  });
+
+  test('looks for the alternative in the whole of a long article, not only its head', async ({
+    launch,
+  }) => {
+    const folder = tempFolder('lectern-library-long-');
+    // About 300 KB, sent to the window head first; "president" is only in its last paragraph.
+    const filler = 'The ministry said the harvest was late this year. '.repeat(12);
+    const body = [...Array.from({ length: 500 }, () => filler), 'The president spoke last.'];
+    writeFileSync(
+      join(folder, '001_0000000000000001.txt'),
+      articleText({
+        title: 'A long report',
+        source: 'Wire',
+        date: 'May 2, 2025',
+        body: body.join('\n\n'),
+      }),
+    );
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    await library.search.fill('minister OR president ');
+    await library.results.getByRole('option').click();
+    await expect(new ReaderPage(page).title).toHaveText('A long report');
+    const find = new FindBar(page);
+    await expect(find.searchbox).toHaveValue('president');
+    await expect(find.status).toHaveText('1 of 1');
   });
 
   test('opens a result with the first word sought in the find bar', async ({ launch }) => {

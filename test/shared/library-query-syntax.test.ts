@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  firstSought,
   MAX_QUERY_TERMS,
   parseSearchQuery,
   seeksNothing,
+  soughtInText,
   type QueryParse,
   type SyntaxQuery,
 } from '../../src/shared/library-query-syntax';
@@ -46,7 +46,7 @@ describe('plain queries', () => {
       match: '("talks") NOT ("russia")',
       excluded: null,
     });
-    expect(firstSought(parsed('Russia: -tass'))).toBe('Russia');
+    expect(soughtInText(parsed('Russia: -tass'))).toEqual(['Russia']);
   });
 
   it('say why a short last word may find nothing, only when a word is being typed', () => {
@@ -126,14 +126,23 @@ describe('operators', () => {
     expect(parsed('near "NEAR" -NEAR').notices).toEqual([]);
   });
 
-  it('give the find bar the first word or phrase sought', () => {
-    expect(firstSought(parsed('after:2024 -tass “peace talks” kyiv'))).toBe('peace talks');
-    expect(firstSought(parsed('kyiv OR kiev'))).toBe('kyiv');
-    expect(firstSought(parsed('-tass'))).toBeNull();
-    // A source is not in the text; a title word only when nothing else is sought.
-    expect(firstSought(parsed('source:"Agence Test" -trucks ceasefire'))).toBe('ceasefire');
-    expect(firstSought(parsed('source:afp title:grain'))).toBe('grain');
-    expect(firstSought(parsed('source:afp'))).toBeNull();
+  it('give the find bar every word or phrase sought in the text, title words last', () => {
+    expect(soughtInText(parsed('after:2024 -tass “peace talks” kyiv'))).toEqual([
+      'peace talks',
+      'kyiv',
+    ]);
+    // The bar takes the first the article holds: a result may match only the second.
+    expect(soughtInText(parsed('minister OR president'))).toEqual(['minister', 'president']);
+    expect(soughtInText(parsed('kyiv NEAR/5 talks OR kiev kyiv'))).toEqual([
+      'kyiv',
+      'talks',
+      'kiev',
+    ]);
+    expect(soughtInText(parsed('-tass'))).toEqual([]);
+    // A source is not in the text; a title word is, in the heading, after the others.
+    expect(soughtInText(parsed('source:"Agence Test" -trucks ceasefire'))).toEqual(['ceasefire']);
+    expect(soughtInText(parsed('title:grain OR wheat'))).toEqual(['wheat', 'grain']);
+    expect(soughtInText(parsed('source:afp'))).toEqual([]);
   });
 });
 

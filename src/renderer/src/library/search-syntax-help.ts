@@ -2,8 +2,8 @@
  * The search syntax as the help popover lists it (docs/research.md has the same table). Examples
  * inside a meaning are in backticks: shown as code, never broken across lines ("-source:TASS").
  */
-import { findTermOf } from '../../../shared/library-query';
-import { firstSought, type QueryParse } from '../../../shared/library-query-syntax';
+import { findTermsOf } from '../../../shared/library-query';
+import { soughtInText, type QueryParse } from '../../../shared/library-query-syntax';
 
 export const SYNTAX_HELP: readonly (readonly [string, string])[] = [
   ['kyiv talks', 'Articles with both words; the last word also matches its beginnings (`kyi…`)'],
@@ -21,9 +21,9 @@ export const SYNTAX_HELP: readonly (readonly [string, string])[] = [
 export const meaningParts = (meaning: string): string[] => meaning.split('`');
 
 /**
- * What the find bar looks for when a result opens: the first word or phrase sought by a query
- * with operators, else the plain query's first word or phrase as before.
+ * What the find bar may look for when a result opens, best first: the words and phrases sought by
+ * a query with operators, else the plain query's. It takes the first the article holds.
  */
-export function findTermFor(parsed: QueryParse, typed: string): string | null {
-  return parsed.ok && !parsed.query.plain ? firstSought(parsed.query) : findTermOf(typed);
+export function findTermsFor(parsed: QueryParse, typed: string): string[] {
+  return parsed.ok && !parsed.query.plain ? soughtInText(parsed.query) : findTermsOf(typed);
 }
