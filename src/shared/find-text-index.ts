@@ -156,6 +156,15 @@ export class FindTextIndex {
     return { ok: true, matches: this.#toSegments(folded, positions) };
   }
 
+  /** The first of `queries` with a match here, read as the find bar reads them; null if none. */
+  firstFound(queries: readonly string[], options: FindOptions): string | null {
+    const has = (query: string) => {
+      const result = this.find(query, options);
+      return result.ok && result.matches.count > 0;
+    };
+    return queries.find(has) ?? null;
+  }
+
   /** Where a plain query starts; a query typed on from the last one only re-checks its matches. */
   #plainPositions(text: string, needle: string, options: FindOptions): FoundPositions {
     const last = this.#lastPlain;

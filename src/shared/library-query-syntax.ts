@@ -46,6 +46,8 @@ export interface SyntaxQuery {
   to: string | null;
   /** No operator at all. */
   plain: boolean;
+  /** Ends in a word still being typed, too short to match beginnings: why nothing may match yet. */
+  endsInShortWord: boolean;
   /** Said beside the results, which still come (a quote not closed yet, a lone -). */
   notices: QueryProblem[];
 }
@@ -85,7 +87,15 @@ function read(typed: string): SyntaxQuery {
   const notices: QueryProblem[] = [];
   const items = lexQuery(typed).flatMap((token) => itemsOf(token, notices));
   const operands = combine(items);
-  const query: SyntaxQuery = { all: [], none: [], from: null, to: null, plain: true, notices };
+  const query: SyntaxQuery = {
+    all: [],
+    none: [],
+    from: null,
+    to: null,
+    plain: true,
+    endsInShortWord: false,
+    notices,
+  };
   let terms = 0;
   for (const operand of operands) {
     if ('bound' in operand) {
@@ -158,8 +168,21 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
       end: at + 1,
     });
   }
+  if (isBareNear(token)) {
+    notices.push({
+      message: 'NEAR needs a distance, as in NEAR/10: alone it is searched as a word.',
+      at,
+      end,
+    });
+  }
+  const known = FIELDS.includes(token.field?.toLowerCase() as (typeof FIELDS)[number]);
+  // "Russia: offensive", a pasted headline: an unknown name with nothing after its colon is a word.
+  if (token.field !== undefined && !known && !token.quoted && token.value === '') {
+    const { field: name, ...word } = token;
+    token = { ...word, value: name };
+  }
   const field = token.field?.toLowerCase() ?? null;
-  if (token.field !== undefined && !FIELDS.includes(field as (typeof FIELDS)[number])) {
+  if (token.field !== undefined && !known) {
     fail(
       `Unknown field “${token.field}:”. The fields are source:, title:, after: and before:.`,
       at,
@@ -187,6 +210,12 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
     typed: token.value.trim().replace(/\s+/g, ' '),
   };
   return [{ clause: { type: 'term', term }, negated: token.negated, at, end }];
+}
+
+/** `NEAR` in capitals without its `/n`: likely meant as the operator. */
+function isBareNear(token: Extract<Token, { value: string }>): boolean {
+  const { kind, value, quoted, field, negated } = token;
+  return kind === 'term' && value === 'NEAR' && !quoted && !field && !negated;
 }
 
 /** NEAR first (the tightest), then OR; what is left is ANDed. */
@@ -250,7 +279,8 @@ function alternative(item: Item | undefined): boolean {
 
 /**
  * The last word is still being typed when nothing follows it (no space, no closing quote): it
- * matches word beginnings from MIN_PREFIX_LETTERS letters on, as in a plain search.
+ * matches word beginnings from MIN_PREFIX_LETTERS letters on, as in a plain search. Only a word
+ * sought counts: an exclusion, a date or an operator at the end is not one being typed.
  */
 function markPrefix(query: SyntaxQuery, typed: string, items: Item[]) {
   const last = items.at(-1);
@@ -259,7 +289,9 @@ function markPrefix(query: SyntaxQuery, typed: string, items: Item[]) {
   if (/["“”„‟«»]$/.test(typed) && !query.notices.some((n) => n.at === last.at)) return;
   const term = lastTerm(last.clause);
   const word = term?.words.at(-1);
-  if (term && word && [...word].length >= MIN_PREFIX_LETTERS) term.prefix = true;
+  if (!term || !word) return;
+  if ([...word].length >= MIN_PREFIX_LETTERS) term.prefix = true;
+  else query.endsInShortWord = true;
 }
 
 function lastTerm(clause: QueryClause): QueryTerm | undefined {
@@ -269,13 +301,14 @@ function lastTerm(clause: QueryClause): QueryTerm | undefined {
 }
 
 /**
- * The first word or phrase looked for in the text, as typed: what the find bar gets when a result
- * opens. A source is not in the text, so a title word is taken only when there is nothing else.
+ * Every word and phrase looked for in the text, as typed, in order: the find bar, when a result
+ * opens, takes the first one the article holds (an OR's match may hold only its second). A source
+ * is not in the text, so title words come last.
  */
-export function firstSought(query: SyntaxQuery): string | null {
+export function soughtInText(query: SyntaxQuery): string[] {
   const terms = query.all.flatMap(termsOf);
-  const first = terms.find((t) => !t.field) ?? terms.find((t) => t.field === 'title');
-  return first?.typed ?? null;
+  const typed = [...terms.filter((t) => !t.field), ...terms.filter((t) => t.field === 'title')];
+  return [...new Set(typed.map((t) => t.typed))];
 }
 
 function termsOf(clause: QueryClause): QueryTerm[] {

@@ -1,7 +1,7 @@
 /**
  * The library's search syntax, read in one place for both sides: main turns it into the index's
  * query and the snippet's pattern; the window asks it what to put in the find bar when a result is
- * opened and whether the word being typed is still too short to match beginnings.
+ * opened. (Whether the word being typed is too short is the syntax's to say: it knows operators.)
  *
  * A query is folded as find folds text (text-fold), so curly quotes are phrase quotes too, then read
  * as terms: quoted phrases, and words. A word with punctuation inside ("don't", "U.S.", "covid-19")
@@ -72,16 +72,10 @@ function phraseOf(
   };
 }
 
-/** True when the query ends in a word still being typed that is too short to match beginnings. */
-export function endsInShortWord(typed: string): boolean {
-  const query = parseLibraryQuery(typed);
-  return query.open && query.phrases.at(-1)?.prefix === false;
-}
-
 /**
- * What the find bar looks for when a search result is opened: the query's first phrase or word, as
- * typed (the find bar folds accents and quotes itself).
+ * What the find bar may look for when a search result is opened: the query's phrases and words,
+ * as typed (the find bar folds accents and quotes itself), first to last.
  */
-export function findTermOf(typed: string): string | null {
-  return parseLibraryQuery(typed).phrases[0]?.typed ?? null;
+export function findTermsOf(typed: string): string[] {
+  return [...new Set(parseLibraryQuery(typed).phrases.map((phrase) => phrase.typed))];
 }

@@ -1,6 +1,9 @@
-import { expect, test } from './support/lectern-app';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, tempFolder, test } from './support/lectern-app';
 import { seriousViolations } from './support/accessibility';
-import { LibraryPage, makeLibraryFolder } from './support/library-page';
+import { FindBar } from './support/find-bar';
+import { articleText, LibraryPage, makeLibraryFolder } from './support/library-page';
 import { ReaderPage } from './support/reader-page';
 
 /** The library's three articles: Harvest (Farm Weekly, 2024-03-01), Ceasefire and Border (Agence Test, 2025). */
@@ -93,6 +96,101 @@ test.describe('search syntax in the library', () => {
     }
   });
 
+  test('reads a word before a colon and a space as a word, as in a pasted headline', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('Ceasefire: talks resume');
+    await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
+    await expect(library.search).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('says NEAR without a distance is searched as a word', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('negotiators NEAR capital');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'NEAR needs a distance, as in NEAR/10' }),
+    ).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'No matches' })).toBeVisible();
+    await library.search.fill('negotiators NEAR/3 capital');
+    await expect(library.results.getByRole('option')).toHaveText([/Ceasefire talks resume/]);
+    await expect(page.getByRole('status').filter({ hasText: 'NEAR needs' })).toHaveCount(0);
+  });
+
+  test('says word beginnings need 3 letters only when a short word is being typed', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const found = page.getByRole('status').filter({ hasText: 'No matches' });
+    await library.search.fill('-source:"Agence Test" after:2025-06');
+    await expect(found).toHaveText('No matches');
+    await library.search.fill('-source:"Agence Test" ha');
+    await expect(found).toHaveText('No matches. Word beginnings match from 3 letters on.');
+  });
+
+  test('shows the opening of the body for a result found by its source or title', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    const hits = library.results.getByRole('option');
+    await library.search.fill('source:"Agence Test"');
+    await expect(hits.filter({ hasText: 'Border crossings reopen' })).toContainText(
+      'Trucks queued at the border',
+    );
+    await expect(hits.filter({ hasText: 'Ceasefire talks resume' })).toContainText(
+      'Negotiators met in the capital',
+    );
+    await expect(hits.filter({ hasText: 'By Agence Test' })).toHaveCount(0);
+    await library.search.fill('title:festival ');
+    await expect(hits).toHaveText([/Villagers gathered at the café/]);
+    await expect(hits.filter({ hasText: 'By Farm Weekly' })).toHaveCount(0);
+  });
+
+  test('opens an OR result with the alternative it holds in the find bar', async ({ launch }) => {
+    const { page } = await launch({ path: makeLibraryFolder() });
+    const library = new LibraryPage(page);
+    await library.search.fill('wheat OR trucks ');
+    await library.results
+      .getByRole('option')
+      .filter({ hasText: 'Border crossings reopen' })
+      .click();
+    await expect(new ReaderPage(page).title).toHaveText('Border crossings reopen');
+    const find = new FindBar(page);
+    await expect(find.searchbox).toHaveValue('trucks');
+    await expect(find.status).toHaveText('1 of 1');
+  });
+
+  test('looks for the alternative in the whole of a long article, not only its head', async ({
+    launch,
+  }) => {
+    const folder = tempFolder('lectern-library-long-');
+    // About 300 KB, sent to the window head first; "president" is only in its last paragraph.
+    const filler = 'The ministry said the harvest was late this year. '.repeat(12);
+    const body = [...Array.from({ length: 500 }, () => filler), 'The president spoke last.'];
+    writeFileSync(
+      join(folder, '001_0000000000000001.txt'),
+      articleText({
+        title: 'A long report',
+        source: 'Wire',
+        date: 'May 2, 2025',
+        body: body.join('\n\n'),
+      }),
+    );
+    const { page } = await launch({ path: folder });
+    const library = new LibraryPage(page);
+    await library.search.fill('minister OR president ');
+    await library.results.getByRole('option').click();
+    await expect(new ReaderPage(page).title).toHaveText('A long report');
+    const find = new FindBar(page);
+    await expect(find.searchbox).toHaveValue('president');
+    await expect(find.status).toHaveText('1 of 1');
+  });
+
   test('opens a result with the first word sought in the find bar', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);
@@ -144,6 +242,13 @@ test.describe('search syntax in the library', () => {
         return now.y + now.height;
       })
       .toBeLessThanOrEqual(500);
+    // An example is never broken inside, after its hyphen or colon.
+    const examples = help.getByRole('code');
+    await expect(examples.filter({ hasText: /^-source:TASS$/ })).toHaveCount(1);
+    const lines = await examples.evaluateAll((codes) =>
+      codes.map((c) => c.getClientRects().length),
+    );
+    expect(lines.filter((count) => count !== 1)).toEqual([]);
     // Its last row is read by scrolling the popover, from the keyboard too, not the window.
     const last = help.getByRole('row').last();
     await help.focus();

@@ -52,6 +52,15 @@ describe('FindTextIndex', () => {
     expect(colon.ok ? '' : colon.message).toBe('Unterminated group');
   });
 
+  test('names the first of several queries it finds, as find reads each', () => {
+    // A search result for "minister OR élysée" may hold only the second.
+    expect(index.firstFound(['minister', 'elysee', 'paix'], PLAIN)).toBe('elysee');
+    expect(index.firstFound(["Ukraine's", 'AFP'], PLAIN)).toBe("Ukraine's");
+    expect(index.firstFound(['afp'], { ...PLAIN, matchCase: true })).toBeNull();
+    expect(index.firstFound(['(unclosed', 'afp'], { ...PLAIN, regex: true })).toBe('afp');
+    expect(index.firstFound([], PLAIN)).toBeNull();
+  });
+
   test('never matches across two segments', () => {
     expect(found(index, segments, 'region by')).toEqual([]);
     expect(found(index, segments, 'region.by', { ...PLAIN, regex: true })).toEqual([]);

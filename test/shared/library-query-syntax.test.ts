@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  firstSought,
   MAX_QUERY_TERMS,
   parseSearchQuery,
   seeksNothing,
+  soughtInText,
   type QueryParse,
   type SyntaxQuery,
 } from '../../src/shared/library-query-syntax';
@@ -35,6 +35,35 @@ describe('plain queries', () => {
     expect(match("don't panic ").match).toBe('"don t" AND "panic"');
     // An address is not a field: it is searched as the words it holds.
     expect(parsed('https://example.com/a').plain).toBe(true);
+  });
+
+  it('read a word before a colon and a space as a word: a pasted headline is no field', () => {
+    for (const typed of ['Russia: offensive', 'Ukraine: talks resume ', 'talks in Russia:']) {
+      expect(parsed(typed), typed).toMatchObject({ plain: true, notices: [] });
+    }
+    expect(match('Ukraine: talks ').match).toBe('"ukraine" AND "talks"');
+    expect(match('-Russia: talks ')).toEqual({
+      match: '("talks") NOT ("russia")',
+      excluded: null,
+    });
+    expect(soughtInText(parsed('Russia: -tass'))).toEqual(['Russia']);
+  });
+
+  it('say why a short last word may find nothing, only when a word is being typed', () => {
+    const short = (typed: string) => parsed(typed).endsInShortWord;
+    expect(['ca', 'peace ki', 'été', 'peace ', '"ki"', '"ki', 'title:ki'].map(short)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    // An exclusion, a source, a date or an operator at the end is not a word being typed.
+    for (const typed of ['-source:AFP after:2025-06', 'kyiv -ab', 'after:2025-06']) {
+      expect(short(typed), typed).toBe(false);
+    }
   });
 });
 
@@ -87,18 +116,33 @@ describe('operators', () => {
     expect(query.all).toHaveLength(1);
     expect(clauseMatch(query.all[0]!)).toBe('NEAR("kyiv" "peace talks", 10)');
     expect(match('a NEAR/3 b OR c d').match).toBe('(NEAR("a" "b", 3) OR "c") AND "d"');
-    // A bare NEAR is a word, as before.
+    // A bare NEAR is a word, as before, but the window says it needs a distance.
     expect(parsed('NEAR the border').plain).toBe(true);
+    const bare = parsed('minister NEAR president');
+    expect(matchOf(bare).match).toBe('"minister" AND "near" AND "president"*');
+    expect(bare.notices).toEqual([
+      { message: expect.stringMatching(/NEAR needs a distance, as in NEAR\/10/), at: 9, end: 13 },
+    ]);
+    expect(parsed('near "NEAR" -NEAR').notices).toEqual([]);
   });
 
-  it('give the find bar the first word or phrase sought', () => {
-    expect(firstSought(parsed('after:2024 -tass “peace talks” kyiv'))).toBe('peace talks');
-    expect(firstSought(parsed('kyiv OR kiev'))).toBe('kyiv');
-    expect(firstSought(parsed('-tass'))).toBeNull();
-    // A source is not in the text; a title word only when nothing else is sought.
-    expect(firstSought(parsed('source:"Agence Test" -trucks ceasefire'))).toBe('ceasefire');
-    expect(firstSought(parsed('source:afp title:grain'))).toBe('grain');
-    expect(firstSought(parsed('source:afp'))).toBeNull();
+  it('give the find bar every word or phrase sought in the text, title words last', () => {
+    expect(soughtInText(parsed('after:2024 -tass “peace talks” kyiv'))).toEqual([
+      'peace talks',
+      'kyiv',
+    ]);
+    // The bar takes the first the article holds: a result may match only the second.
+    expect(soughtInText(parsed('minister OR president'))).toEqual(['minister', 'president']);
+    expect(soughtInText(parsed('kyiv NEAR/5 talks OR kiev kyiv'))).toEqual([
+      'kyiv',
+      'talks',
+      'kiev',
+    ]);
+    expect(soughtInText(parsed('-tass'))).toEqual([]);
+    // A source is not in the text; a title word is, in the heading, after the others.
+    expect(soughtInText(parsed('source:"Agence Test" -trucks ceasefire'))).toEqual(['ceasefire']);
+    expect(soughtInText(parsed('title:grain OR wheat'))).toEqual(['wheat', 'grain']);
+    expect(soughtInText(parsed('source:afp'))).toEqual([]);
   });
 });
 

@@ -72,11 +72,15 @@ function soughtTerms(clauses: QueryClause[]): QueryTerm[] {
 }
 
 /**
- * The words and phrases sought, as a plain query the snippet reader parses again into the same
- * terms: each quoted, the one still being typed last and left open, so it marks word beginnings.
+ * The words and phrases sought in the body, as a plain query the snippet reader parses again into
+ * the same terms: each quoted, the one still being typed last and left open, so it marks word
+ * beginnings. A source or title term is left out: the list shows both above the snippet, and a
+ * result matched only by them shows its opening, not its header lines.
  */
 export function snippetQueryOf(query: SyntaxQuery): string {
-  const terms = soughtTerms(query.all).sort((a, b) => Number(a.prefix) - Number(b.prefix));
+  const terms = soughtTerms(query.all)
+    .filter((term) => !term.field)
+    .sort((a, b) => Number(a.prefix) - Number(b.prefix));
   return terms.map((t) => `"${t.words.join(' ')}${t.prefix ? '' : '"'}`).join(' ');
 }
 

@@ -84,6 +84,17 @@ export class FindState {
   };
 
   /**
+   * Opens the bar on the first of `terms` the article holds (a search result's words: an OR's
+   * match may hold only its second), as find itself reads them; else on the first.
+   */
+  openBarOn = (terms: readonly string[]) => {
+    const connected = this.#connected;
+    if (!connected || !terms.length) return;
+    // Opened from the library, a long article's body is whole by now (ReaderState.openFromLibrary).
+    this.openBar(connected.index.firstFound(terms, this.options) ?? terms[0]);
+  };
+
+  /**
    * Closes the bar and, as Chromium's find does, leaves the current match selected: a keyboard
    * user can then highlight it with H. (Opening the bar again keeps the query, not that text.)
    */

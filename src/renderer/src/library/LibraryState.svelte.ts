@@ -15,7 +15,7 @@ import {
 } from '../../../shared/library-query-syntax';
 import type { SearchFilter } from '../../../shared/library-research';
 import type { AppError, Result } from '../../../shared/result';
-import { findTermFor } from './search-syntax-help';
+import { findTermsFor } from './search-syntax-help';
 import { ListSelection } from './ListSelection.svelte';
 import {
   countSources,
@@ -81,8 +81,11 @@ export class LibraryState {
     named: this.research.named?.name ?? '',
   });
 
-  /** Set by the app: opens an article, and for a search result hands the query to the find bar. */
-  onOpenArticle: (path: string, query: string | null) => void = () => undefined;
+  /**
+   * Set by the app: opens an article with words for the find bar (a search result's, or the name
+   * the list is narrowed to); it looks for the first of them the article holds.
+   */
+  onOpenArticle: (path: string, findTerms: readonly string[]) => void = () => undefined;
   /** Set by the app: opens an article at one of its highlights (from All highlights). */
   onOpenHighlight: (path: string, id: string) => void = () => undefined;
 
@@ -196,7 +199,8 @@ export class LibraryState {
   openEntry = (path: string) => {
     this.currentPath = path;
     this.sheetOpen = false;
-    this.onOpenArticle(path, this.research.named?.name ?? null);
+    const named = this.research.named?.name;
+    this.onOpenArticle(path, named ? [named] : []);
   };
 
   openHighlight = (path: string, id: string) => {
@@ -208,7 +212,7 @@ export class LibraryState {
   openHit = (hit: SearchHit) => {
     this.currentPath = hit.entry.path;
     this.sheetOpen = false;
-    this.onOpenArticle(hit.entry.path, findTermFor(this.parsed, this.query));
+    this.onOpenArticle(hit.entry.path, findTermsFor(this.parsed, this.query));
   };
 
   /** The list as the panel shows it: search results while searching, else the sorted, filtered list. */

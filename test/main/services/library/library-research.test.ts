@@ -223,6 +223,26 @@ describe('search with the syntax', () => {
     });
   });
 
+  it('shows the opening of the body for a result matched by its source or title alone', async () => {
+    const text = (found: SearchResults) => found.hits[0]!.snippet.map((part) => part.text).join('');
+    const byFields = await calls['research.search']('source:wire title:harvest', NO_FILTER);
+    expect(byFields.hits[0]!.snippet).toEqual([
+      { text: 'Farmers near Odesa brought in the wheat. Odesa exports rose.', hit: false },
+    ]);
+    // A word sought in the text is marked there, whatever fields come with it.
+    const mixed = await calls['research.search']('title:harvest source:wire exports', NO_FILTER);
+    expect(text(mixed)).toMatch(/^…brought in the wheat/);
+    expect(mixed.hits[0]!.snippet.filter((part) => part.hit)).toEqual([
+      { text: 'exports', hit: true },
+    ]);
+  });
+
+  it('reads a word before a colon and a space as a word, as in a pasted headline', async () => {
+    expect(titles(await calls['research.search']('Odesa: prices', NO_FILTER))).toEqual([
+      'A market report',
+    ]);
+  });
+
   it('refuses a malformed query with what is wrong', async () => {
     await expect(calls['research.search']('odesa author:x', NO_FILTER)).rejects.toThrow(
       'Unknown field “author:”',

@@ -150,7 +150,9 @@ const word = fc.constantFrom(...WORDS);
 const phrase = fc
   .array(word, { minLength: 2, maxLength: 2 })
   .map((words) => `"${words.join(' ')}"`);
-const atom = fc.oneof(word, word, phrase);
+/** A word before a colon and a space ("Russia: offensive") is a word, not a field. */
+const colonWord = word.map((w) => `${w}:`);
+const atom = fc.oneof(word, word, phrase, colonWord);
 const fieldTerm = fc.oneof(
   fc.constantFrom(...SOURCES).map((s) => `source:"${s}"`),
   fc.constantFrom('source:reuters', 'source:alpha'),
@@ -255,6 +257,8 @@ describe('plain queries', () => {
         'kyïv',
         '“grain',
         'talks”',
+        'Kyiv:',
+        'NEAR',
         '-',
         'or',
       ),
