@@ -1,10 +1,14 @@
 /**
  * What a row of the library list offers beyond opening: its reading status and copies, the key M
- * (read ↔ unread) and a context menu to mark it read or unread, as it is not already.
+ * (read ↔ unread) and a context menu to mark it read or unread, as it is not already. A row is an
+ * article (the Articles list) or a search hit (the results): both lists offer the same.
  */
-import type { LibraryEntry } from '../../../shared/library';
+import type { LibraryEntry, SearchHit } from '../../../shared/library';
 import { pressed } from '../shell/keys';
 import type { ResearchState } from './ResearchState.svelte';
+
+type Row = LibraryEntry | SearchHit;
+const entryOf = (row: Row): LibraryEntry => ('entry' in row ? row.entry : row);
 
 export class RowActions {
   /** The open context menu: the row it is for and where it shows. */
@@ -23,14 +27,15 @@ export class RowActions {
   });
 
   /** M marks the selected row read, or unread when it was finished. */
-  onKey = (entry: LibraryEntry, event: KeyboardEvent): boolean => {
+  onKey = (row: Row, event: KeyboardEvent): boolean => {
     if (!pressed(event, 'list-mark-read')) return false;
+    const entry = entryOf(row);
     void this.mark(entry, this.#research.statusOf(entry.id).state !== 'finished');
     return true;
   };
 
-  openMenu = (entry: LibraryEntry, at: { x: number; y: number }) => {
-    this.menu = { entry, at };
+  openMenu = (row: Row, at: { x: number; y: number }) => {
+    this.menu = { entry: entryOf(row), at };
   };
 
   closeMenu = () => {
