@@ -3,9 +3,18 @@
  * Articles list, M beside type-ahead, choosing a name from the People and places filter, and
  * copies told apart by their files.
  */
-import { expect, test } from './support/lectern-app';
-import { LibraryPage } from './support/library-page';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, tempFolder } from './support/lectern-app';
+import { articleText, LibraryPage } from './support/library-page';
 import { makeResearchFolder, ResearchPage } from './support/research-page';
+
+/** The list's active option (the keyboard's place) is `row`. */
+async function expectActive(list: Locator, row: Locator) {
+  await expect(row).toHaveCount(1);
+  await expect(list).toHaveAttribute('aria-activedescendant', (await row.getAttribute('id'))!);
+}
 
 test('marks a search result read or unread with M, Shift+F10, the Menu key or a right click', async ({
   launch,
@@ -45,5 +54,62 @@ test('marks a search result read or unread with M, Shift+F10, the Menu key or a 
     await result.click({ button: 'right' });
     await research.menu.getByRole('menuitem', { name: 'Mark as read' }).click();
     await expect(result).toContainText('Finished');
+  });
+});
+
+/** Three articles, two of them with titles that begin with M, newest first. */
+function makeMTitlesFolder(): string {
+  const folder = tempFolder('lectern-m-titles-');
+  const articles = [
+    ['001_0000000000000011.txt', 'Harvest festival returns', 'June 8, 2025'],
+    ['002_0000000000000012.txt', 'Market day in Odesa', 'June 1, 2025'],
+    ['003_0000000000000013.txt', 'Minister visits the border', 'May 1, 2025'],
+  ];
+  for (const [name, title, date] of articles)
+    writeFileSync(
+      join(folder, name!),
+      articleText({ title: title!, source: 'Wire', date: date!, body: 'Words.' }),
+    );
+  return folder;
+}
+
+/** Lets the type-ahead's pause run out on the page's clock, not the test's. */
+const pauseRunsOut = (page: Page) => page.clock.runFor(1000);
+
+test('M is type-ahead when a title is being typed, and marks the active row when not', async ({
+  launch,
+}) => {
+  const { page } = await launch({
+    path: makeMTitlesFolder(),
+    beforeLoad: (p) => p.clock.install(),
+  });
+  const library = new LibraryPage(page);
+  const row = (title: string) => library.rows.filter({ hasText: title });
+  await expect(library.rows).toHaveCount(3);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await library.list.focus();
+  await expectActive(library.list, row('Harvest festival returns'));
+
+  await test.step('"mi" reaches a title beginning with M and marks nothing', async () => {
+    await page.keyboard.type('mi');
+    await expectActive(library.list, row('Minister visits the border'));
+    await pauseRunsOut(page);
+  });
+  await test.step('M on its own marks the active row read, and again unread', async () => {
+    await page.keyboard.press('m');
+    await pauseRunsOut(page);
+    await expect(row('Minister visits the border')).toContainText('Finished');
+    // The facts came back after this mark: the M typed before it marked nothing.
+    await expect(row('Harvest festival returns')).toContainText('Unread');
+    await expect(row('Market day in Odesa')).toContainText('Unread');
+    await page.keyboard.press('m');
+    await pauseRunsOut(page);
+    await expect(row('Minister visits the border')).toContainText('Unread');
+  });
+  await test.step('a key that is not a letter marks at once', async () => {
+    await page.keyboard.press('m');
+    await page.keyboard.press('ArrowUp');
+    await expect(row('Minister visits the border')).toContainText('Finished');
+    await expectActive(library.list, row('Market day in Odesa'));
   });
 });

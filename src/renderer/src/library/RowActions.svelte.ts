@@ -26,12 +26,14 @@ export class RowActions {
     copies: this.#research.copiesOf(entry.id),
   });
 
-  /** M marks the selected row read, or unread when it was finished. */
-  onKey = (row: Row, event: KeyboardEvent): boolean => {
-    if (!pressed(event, 'list-mark-read')) return false;
+  /** M, on the list's active row once no title is being typed (VirtualList holds it till then). */
+  commandOf = (event: KeyboardEvent) =>
+    pressed(event, 'list-mark-read') ? this.toggle : undefined;
+
+  /** Read, or unread when it was finished: on an unread article a second M undoes the first. */
+  toggle = (row: Row) => {
     const entry = entryOf(row);
     void this.mark(entry, this.#research.statusOf(entry.id).state !== 'finished');
-    return true;
   };
 
   openMenu = (row: Row, at: { x: number; y: number }) => {
