@@ -10,6 +10,10 @@ import { expect, test, tempFolder } from './support/lectern-app';
 import { articleText, LibraryPage } from './support/library-page';
 import { makeResearchFolder, ResearchPage } from './support/research-page';
 
+/** The analysis after indexing reads names and copies on a low-priority thread. */
+const ANALYSED = { timeout: 60_000 };
+test.describe.configure({ timeout: 120_000 });
+
 /** The list's active option (the keyboard's place) is `row`. */
 async function expectActive(list: Locator, row: Locator) {
   await expect(row).toHaveCount(1);
@@ -111,5 +115,41 @@ test('M is type-ahead when a title is being typed, and marks the active row when
     await page.keyboard.press('ArrowUp');
     await expect(row('Minister visits the border')).toContainText('Finished');
     await expectActive(library.list, row('Market day in Odesa'));
+  });
+});
+
+test('People and places: ↓ goes from the filter into the names, Enter chooses the best', async ({
+  launch,
+}) => {
+  const { page } = await launch({ path: makeResearchFolder() });
+  const research = new ResearchPage(page);
+  const dialog = research.dialog('People and places');
+  const filter = dialog.getByRole('searchbox', { name: 'Filter names' });
+  const names = dialog.getByRole('listbox', { name: 'Names' });
+  await research.button('People and places').click();
+  await expect(async () => {
+    // Names arrive as the analysis reads the articles: ask again until the last is in.
+    await filter.fill('zelen');
+    await expect(names.getByRole('option')).toHaveText([/Volodymyr Zelensky/], { timeout: 1000 });
+  }).toPass(ANALYSED);
+
+  await test.step('Enter at once chooses the best name for what was typed', async () => {
+    await filter.fill('odes');
+    await filter.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText('Naming Odesa')).toBeVisible();
+    await expect(research.list.getByRole('option')).toHaveText([/Harvest in Odesa/]);
+  });
+  await test.step('↓ moves into the names; Enter there chooses the active one', async () => {
+    await page.getByRole('button', { name: /Show all articles/ }).click();
+    await research.button('People and places').click();
+    await filter.fill('zelen');
+    await expect(names.getByRole('option')).toHaveText([/Volodymyr Zelensky/]);
+    await filter.press('ArrowDown');
+    await expect(names).toBeFocused();
+    await expectActive(names, names.getByRole('option', { name: /Volodymyr Zelensky/ }));
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText('Naming Volodymyr Zelensky')).toBeVisible();
   });
 });
