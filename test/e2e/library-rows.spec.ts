@@ -153,3 +153,51 @@ test('People and places: ↓ goes from the filter into the names, Enter chooses 
     await expect(page.getByText('Naming Volodymyr Zelensky')).toBeVisible();
   });
 });
+
+/** Each row shows its file whole, and it and the rest of the row stay inside the row's height. */
+async function expectFilesInside(rows: Locator) {
+  for (const row of await rows.all()) {
+    const file = row.getByText(/\.txt$/);
+    await expect(file).toBeVisible();
+    const rowBox = (await row.boundingBox())!;
+    const lastBox = (await row.locator(':scope > *').last().boundingBox())!;
+    expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
+    expect(await file.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+}
+
+test.describe('copies told apart', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`each copy names its file, on a line of its own in the Duplicates view, ${colorScheme}`, async ({
+      launch,
+    }, testInfo) => {
+      const { page } = await launch({ path: makeResearchFolder(), colorScheme });
+      const research = new ResearchPage(page);
+      const library = new LibraryPage(page);
+      await expect(research.row('(saved again)')).toContainText('2 copies', ANALYSED);
+      await expect(research.row('(saved again)')).toContainText('copies/002_000000000000000b.txt');
+      await expect(research.row('Harvest in Odesa')).not.toContainText('.txt');
+      await research.duplicates.check();
+      await expect(library.rows).toHaveText([
+        /Talks resume in Kyiv.*2 copies\s*001_000000000000000a\.txt/,
+        /Talks resume in Kyiv \(saved again\).*2 copies\s*copies\/002_000000000000000b\.txt/,
+      ]);
+      for (const width of [1280, 800, 600]) {
+        await page.setViewportSize({ width, height: 800 });
+        const toggle = page.getByRole('button', { name: 'Library', exact: true });
+        if (width <= 900 && (await toggle.getAttribute('aria-expanded')) !== 'true')
+          await toggle.click();
+        await library.search.fill('');
+        await expectFilesInside(library.rows);
+        await library.panel.screenshot({
+          path: testInfo.outputPath(`${width}-${colorScheme}.png`),
+        });
+        await library.search.fill('zelensky');
+        await expect(library.results.getByRole('option')).toHaveCount(2);
+        await expectFilesInside(library.results.getByRole('option'));
+        const shot = testInfo.outputPath(`${width}-${colorScheme}-results.png`);
+        await library.panel.screenshot({ path: shot });
+      }
+    });
+  }
+});

@@ -6,6 +6,7 @@
 import type { LibraryEntry, SearchHit } from '../../../shared/library';
 import { pressed } from '../shell/keys';
 import type { ResearchState } from './ResearchState.svelte';
+import { pathInLibrary } from './path-in-library';
 
 type Row = LibraryEntry | SearchHit;
 const entryOf = (row: Row): LibraryEntry => ('entry' in row ? row.entry : row);
@@ -16,15 +17,20 @@ export class RowActions {
   /** What the last mark did, for people who cannot see the row change. */
   said = $state('');
   readonly #research: ResearchState;
+  readonly #folder: () => string;
 
-  constructor(research: ResearchState) {
+  /** `folder` is read when needed: the library's snapshot is replaced on every refresh. */
+  constructor(research: ResearchState, folder: () => string) {
     this.#research = research;
+    this.#folder = folder;
   }
 
-  factsOf = (entry: LibraryEntry) => ({
-    status: this.#research.statusOf(entry.id),
-    copies: this.#research.copiesOf(entry.id),
-  });
+  /** A copy also names its file: copies share title, source and date, and this tells them apart. */
+  factsOf = (entry: LibraryEntry) => {
+    const copies = this.#research.copiesOf(entry.id);
+    const file = copies > 1 ? pathInLibrary(this.#folder(), entry.path) : undefined;
+    return { status: this.#research.statusOf(entry.id), copies, file };
+  };
 
   /** M, on the list's active row once no title is being typed (VirtualList holds it till then). */
   commandOf = (event: KeyboardEvent) =>
