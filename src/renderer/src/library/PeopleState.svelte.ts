@@ -11,6 +11,8 @@ export class PeopleState {
   readonly #api: LecternApi;
   #ticket = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The filter `list` answers; behind `filter` while typing. */
+  #listedFor: string | null = null;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -24,9 +26,23 @@ export class PeopleState {
 
   async load() {
     const ticket = ++this.#ticket;
-    const result = await this.#api.call('research.names', this.filter);
+    const filter = this.filter;
+    const result = await this.#api.call('research.names', filter);
     if (ticket !== this.#ticket) return;
     this.error = result.ok ? null : result.error.message;
-    if (result.ok) this.list = result.value;
+    if (!result.ok) return;
+    this.list = result.value;
+    this.#listedFor = filter;
+  }
+
+  /** The most named match for what is typed now (Enter in the filter), asked for if not listed. */
+  async best(): Promise<string | null> {
+    const filter = this.filter;
+    if (this.#listedFor !== filter) {
+      clearTimeout(this.#timer);
+      await this.load();
+    }
+    // Typing on while it was asked for: this Enter was for a filter no longer there.
+    return this.#listedFor === filter ? (this.list?.names[0]?.name ?? null) : null;
   }
 }

@@ -1,10 +1,15 @@
 /**
  * What a row of the library list offers beyond opening: its reading status and copies, the key M
- * (read ↔ unread) and a context menu to mark it read or unread, as it is not already.
+ * (read ↔ unread) and a context menu to mark it read or unread, as it is not already. A row is an
+ * article (the Articles list) or a search hit (the results): both lists offer the same.
  */
-import type { LibraryEntry } from '../../../shared/library';
+import type { LibraryEntry, SearchHit } from '../../../shared/library';
 import { pressed } from '../shell/keys';
 import type { ResearchState } from './ResearchState.svelte';
+import { pathInLibrary } from './path-in-library';
+
+type Row = LibraryEntry | SearchHit;
+const entryOf = (row: Row): LibraryEntry => ('entry' in row ? row.entry : row);
 
 export class RowActions {
   /** The open context menu: the row it is for and where it shows. */
@@ -12,25 +17,33 @@ export class RowActions {
   /** What the last mark did, for people who cannot see the row change. */
   said = $state('');
   readonly #research: ResearchState;
+  readonly #folder: () => string;
 
-  constructor(research: ResearchState) {
+  /** `folder` is read when needed: the library's snapshot is replaced on every refresh. */
+  constructor(research: ResearchState, folder: () => string) {
     this.#research = research;
+    this.#folder = folder;
   }
 
-  factsOf = (entry: LibraryEntry) => ({
-    status: this.#research.statusOf(entry.id),
-    copies: this.#research.copiesOf(entry.id),
-  });
-
-  /** M marks the selected row read, or unread when it was finished. */
-  onKey = (entry: LibraryEntry, event: KeyboardEvent): boolean => {
-    if (!pressed(event, 'list-mark-read')) return false;
-    void this.mark(entry, this.#research.statusOf(entry.id).state !== 'finished');
-    return true;
+  /** A copy also names its file: copies share title, source and date, and this tells them apart. */
+  factsOf = (entry: LibraryEntry) => {
+    const copies = this.#research.copiesOf(entry.id);
+    const file = copies > 1 ? pathInLibrary(this.#folder(), entry.path) : undefined;
+    return { status: this.#research.statusOf(entry.id), copies, file };
   };
 
-  openMenu = (entry: LibraryEntry, at: { x: number; y: number }) => {
-    this.menu = { entry, at };
+  /** M, on the list's active row once no title is being typed (VirtualList holds it till then). */
+  commandOf = (event: KeyboardEvent) =>
+    pressed(event, 'list-mark-read') ? this.toggle : undefined;
+
+  /** Read, or unread when it was finished: on an unread article a second M undoes the first. */
+  toggle = (row: Row) => {
+    const entry = entryOf(row);
+    void this.mark(entry, this.#research.statusOf(entry.id).state !== 'finished');
+  };
+
+  openMenu = (row: Row, at: { x: number; y: number }) => {
+    this.menu = { entry: entryOf(row), at };
   };
 
   closeMenu = () => {
