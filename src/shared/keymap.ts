@@ -130,7 +130,7 @@ export const KEYMAP = [
   },
   {
     keys: 'H (with text selected)',
-    action: 'Highlight the selection',
+    action: 'Highlight the selection; closing find leaves its match selected',
     commands: [{ id: 'highlight', keys: ['H'], where: 'reading', anyShift: true }],
   },
   {
@@ -173,7 +173,7 @@ export const KEYMAP = [
     ],
   },
   {
-    keys: '↓ / Enter in library search',
+    keys: '↓ / Enter in library search or the names filter',
     action: 'Into the results / open the best one',
     commands: [
       { id: 'search-into-results', keys: ['ArrowDown'], where: 'library search', anyShift: true },
@@ -188,7 +188,8 @@ export const KEYMAP = [
   },
   {
     keys: 'M',
-    action: 'In the library list: mark the active article read (unread when finished)',
+    action:
+      'In the library list: mark the active article read (unread when finished); typed within a title, it is type-ahead',
     commands: [{ id: 'list-mark-read', keys: ['M'], where: 'library list', anyShift: true }],
   },
   {
