@@ -240,6 +240,41 @@ test.describe('encodings and scripts', () => {
   });
 });
 
+test.describe('the lead photo caption', () => {
+  test('in Arabic: its rule stands on the right, and its own credit label is not doubled', async ({
+    launch,
+  }) => {
+    const text = [
+      '# مقال تجريبي',
+      '',
+      'By [رويترز](#)',
+      '',
+      'June 08, 2025',
+      '',
+      'متظاهرون في وسط المدينة يوم الأحد. **الصورة: رويترز**',
+      '',
+      'هذه فقرة باللغة العربية.',
+      '',
+    ].join('\n');
+    const { page } = await launch({ path: tempFile('005_00000000000000dd.txt', text) });
+    const figure = page.getByRole('figure', { name: 'Lead photo (image not saved)' });
+    await expect(figure).toContainText('الصورة: رويترز');
+    await expect(figure).not.toContainText('Photo');
+    const rule = await figure.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { left: style.borderLeftWidth, right: style.borderRightWidth };
+    });
+    expect(rule).toEqual({ left: '0px', right: '3px' });
+  });
+
+  test('its credit keeps its capitals', async ({ launch }) => {
+    const { page } = await launch();
+    const credit = page.getByRole('figure').getByText(/Serhii Lysak/);
+    await expect(credit).toBeVisible();
+    expect(await credit.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/Serhii Lysak$/);
+  });
+});
+
 test.describe('hostile and heavy files', () => {
   test('raw HTML and script links stay text and nothing runs or loads', async ({ launch }) => {
     const text = [
