@@ -100,6 +100,30 @@ test.describe('the article details panel', () => {
     await expect(comfort.highlightsButton).toBeFocused();
   });
 
+  test('a sheet over the article takes the focus, and the article under it is out of reach', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await page.setViewportSize({ width: 600, height: 700 });
+    const details = new DetailsPanel(page);
+    const original = page.getByRole('button', { name: /^Open the original/ });
+    await expect(original).toBeVisible();
+    await page.keyboard.press('Control+i');
+    await expect(details.panel).toBeVisible();
+    await expect(details.panel).toBeFocused();
+    // Tab goes through the sheet, never to the article's controls under it.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      await expect(original).not.toBeFocused();
+    }
+    await expect(page.locator('main')).toHaveJSProperty('inert', false);
+    expect(await original.evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+    await details.panel.focus();
+    await page.keyboard.press('Escape');
+    await expect(details.panel).toHaveCount(0);
+    expect(await original.evaluate((el) => el.closest('[inert]') === null)).toBe(true);
+  });
+
   test('resizes by keyboard and by dragging, and remembers its state', async ({ launch }) => {
     const first = await launch();
     const details = new DetailsPanel(first.page);

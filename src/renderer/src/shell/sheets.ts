@@ -21,6 +21,16 @@ export interface Sheet {
   toggle: () => HTMLElement | null;
 }
 
+/**
+ * Attachment for Details and Highlights: opened where they are sheets, they take the focus, as the
+ * article under them is inert (App) and the focus would otherwise fall to the page.
+ */
+export function focusAsSheet(sheet: HTMLElement) {
+  if (matchMedia(END_SHEET).matches && !sheet.contains(document.activeElement)) {
+    sheet.focus({ preventScroll: true });
+  }
+}
+
 export function onSheetKey(event: KeyboardEvent, sheets: Sheet[]) {
   const target = event.target;
   if (!pressed(event, 'sheet-close') || event.defaultPrevented) return;
