@@ -15,6 +15,7 @@ function entry(
     colour: 'yellow' | 'blue';
     key: string;
     inLibrary: boolean;
+    start: number;
   }> = {},
 ): HighlightEntry {
   const key = options.key ?? 'aaaaaaaaaaaaaaaa';
@@ -31,7 +32,11 @@ function entry(
       target: {
         selector: [
           { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-          { type: 'TextPositionSelector', start: 0, end: exact.length },
+          {
+            type: 'TextPositionSelector',
+            start: options.start ?? 0,
+            end: (options.start ?? 0) + exact.length,
+          },
         ],
       },
     },
@@ -86,5 +91,19 @@ describe('exporting every highlight', () => {
     expect(markdown).toContain(
       '## Title of cccccccccccccccc\n\n“Title of cccccccccccccccc”. _No longer in the library folder._',
     );
+  });
+
+  it('writes an article’s highlights in reading order, as the Highlights panel does', () => {
+    // Listed newest first: the last made is the one nearest the start of the article.
+    const made = [
+      entry('late', 'Third in the text.', { start: 300 }),
+      entry('first', 'First in the text.', { start: 10 }),
+      entry('middle', 'Second in the text.', { start: 120 }),
+    ];
+    const markdown = allHighlightsMarkdown(made, new Date('2026-12-01T10:00:00Z'), 'en-GB');
+    const at = (text: string) => markdown.indexOf(text);
+    expect(at('First in the text.')).toBeGreaterThan(0);
+    expect(at('First in the text.')).toBeLessThan(at('Second in the text.'));
+    expect(at('Second in the text.')).toBeLessThan(at('Third in the text.'));
   });
 });

@@ -52,7 +52,10 @@ const entryCited = (article: NonNullable<HighlightEntry['article']>) => ({
   original: originalOf(article.url),
 });
 
-/** One Markdown file: a section per article (newest highlight first), each with a citation. */
+/**
+ * One Markdown file: a section per article (the article highlighted last first), each with a
+ * citation and its highlights in reading order, as the Highlights panel's export writes them.
+ */
 /** `locale` undefined is the reader's own, as in every date the window writes. */
 export function allHighlightsMarkdown(
   entries: HighlightEntry[],
@@ -60,7 +63,13 @@ export function allHighlightsMarkdown(
   locale?: string,
 ): string {
   const groups = new Map<string, HighlightEntry[]>();
-  for (const entry of entries) groups.set(entry.key, [...(groups.get(entry.key) ?? []), entry]);
+  for (const entry of entries) {
+    const group = groups.get(entry.key);
+    if (group) group.push(entry);
+    else groups.set(entry.key, [entry]);
+  }
+  const startOf = (entry: HighlightEntry) => entry.annotation.target.selector[1].start;
+  for (const group of groups.values()) group.sort((a, b) => startOf(a) - startOf(b));
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const out = [
     '# All highlights',
