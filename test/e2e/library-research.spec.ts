@@ -260,6 +260,11 @@ test.describe('every highlight across the library', () => {
     await expect(list.getByRole('option')).toHaveText([/brought in the wheat/]);
     await expect(dialog.getByRole('status').first()).toHaveText('1 of 3 highlights');
     await dialog.getByRole('searchbox', { name: 'Search highlights' }).fill('');
+    // One whose article is gone says why it does not open.
+    await list.getByRole('option').first().click();
+    await expect(
+      dialog.getByRole('status').filter({ hasText: 'no longer in this library folder' }),
+    ).toBeVisible();
     await dialog.getByRole('combobox', { name: 'Colour' }).selectOption({ label: 'Blue' });
     await expect(list.getByRole('option')).toHaveText([/Paragraph 58/]);
 
