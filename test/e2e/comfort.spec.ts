@@ -23,6 +23,10 @@ test.describe('appearance', () => {
       await comfort.appearanceButton.press('Escape');
       await first.page.keyboard.press('Control+Equal');
       await first.page.keyboard.press('Control+Equal');
+      // With the Appearance popover closed, the new size is still said.
+      await expect(
+        first.page.getByRole('status').filter({ hasText: /^Text size 121%$/ }),
+      ).toBeAttached();
       await comfort.openAppearance();
       await expect(comfort.textSize).toHaveText('121%');
     });

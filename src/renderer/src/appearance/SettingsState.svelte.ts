@@ -52,9 +52,18 @@ export class SettingsState {
     this.saveError = result.ok ? null : result.error.message;
   };
 
+  /** Said to screen readers when the size changes by a key or the menu, away from its controls. */
+  sizeAnnouncement = $state('');
+
   changeTextSize = (direction: 1 | -1 | 0) => {
     const step = direction === 0 ? 0 : this.settings.textStep + direction;
     if (step < MIN_TEXT_STEP || step > MAX_TEXT_STEP) return;
     void this.set({ textStep: step });
+  };
+
+  /** The same, from a shortcut or the menu: the Appearance popover's readout may not be shown. */
+  changeTextSizeAloud = (direction: 1 | -1 | 0) => {
+    this.changeTextSize(direction);
+    this.sizeAnnouncement = `Text size ${textScalePercent(this.settings.textStep)}%`;
   };
 }
