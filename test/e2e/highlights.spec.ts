@@ -9,6 +9,16 @@ import { ResearchPage, writeStoredHighlights } from './support/research-page';
 const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
 const QUOTE = 'significant territorial escalation';
 
+/** A short article of two paragraphs, for highlights that change with it or cross it. */
+const ARTICLE = [
+  '# Harbour Works Begin',
+  '',
+  'The council approved the harbour plan on Tuesday after a long debate.',
+  '',
+  'Work on the northern breakwater starts in spring, officials said.',
+  '',
+].join('\n');
+
 /** The texts the CSS Custom Highlight API currently paints, per colour. */
 const painted = (page: import('@playwright/test').Page) =>
   page.evaluate(() =>
@@ -215,15 +225,6 @@ test.describe('highlights', () => {
 });
 
 test.describe('highlights when the article file changes', () => {
-  const ARTICLE = [
-    '# Harbour Works Begin',
-    '',
-    'The council approved the harbour plan on Tuesday after a long debate.',
-    '',
-    'Work on the northern breakwater starts in spring, officials said.',
-    '',
-  ].join('\n');
-
   test('re-attach after small edits and say which can no longer be placed', async ({ launch }) => {
     const path = join(tempFolder('lectern-edit-'), '002_00000000000000bb.txt');
     writeFileSync(path, ARTICLE);
@@ -257,14 +258,6 @@ test.describe('highlights when the article file changes', () => {
 });
 
 test.describe('a highlight across two paragraphs', () => {
-  const ARTICLE = [
-    '# Harbour Works Begin',
-    '',
-    'The council approved the harbour plan on Tuesday after a long debate.',
-    '',
-    'Work on the northern breakwater starts in spring, officials said.',
-    '',
-  ].join('\n');
   const PASSAGE = 'after a long debate.\nWork on the northern';
   /** The quote as laid out (innerText keeps its line breaks), without the hidden "Go to:". */
   const shownText = (quote: import('@playwright/test').Locator) =>

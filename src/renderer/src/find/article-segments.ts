@@ -10,6 +10,7 @@
 import type { Block } from '../../../shared/article';
 import type { ArticleBody } from '../reader/article/article-body.svelte';
 import { blockText } from '../reader/article/block-text';
+import { rangeOverNodes } from '../reader/text-range';
 
 const HEADER_SELECTOR = 'h1, header p, figcaption';
 /** Text under these is never searched (mark.js checks a text node's parent against this list). */
@@ -92,33 +93,20 @@ function* leaves(block: Block): Generator<Block> {
  * when the segment is shorter (it changed since it was read).
  */
 export function segmentRange(segment: HTMLElement, start: number, end: number): Range | null {
+  return rangeOverNodes(searchedNodes(segment), start, end);
+}
+
+/** The text nodes find reads in a segment, in order. */
+function* searchedNodes(segment: HTMLElement): Generator<Text> {
   const walker = document.createTreeWalker(segment, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let seen = 0;
-  let started = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || parent.matches(EXCLUDED)) continue;
-    const next = seen + (node.nodeValue?.length ?? 0);
-    if (!started && start < next) {
-      range.setStart(node, start - seen);
-      started = true;
-    }
-    if (started && end <= next) {
-      range.setEnd(node, end - seen);
-      return range;
-    }
-    seen = next;
+    if (parent && !parent.matches(EXCLUDED)) yield node as Text;
   }
-  return null;
 }
 
 export function segmentText(segment: HTMLElement): string {
-  const walker = document.createTreeWalker(segment, NodeFilter.SHOW_TEXT);
   let text = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (parent && !parent.matches(EXCLUDED)) text += node.nodeValue ?? '';
-  }
+  for (const node of searchedNodes(segment)) text += node.data;
   return text;
 }

@@ -5,6 +5,7 @@
  */
 import { articleBodyOf } from '../reader/article/article-body.svelte';
 import { articleTextOf } from './article-text';
+import { rangeOverNodes } from '../reader/text-range';
 
 export function textNodes(root: Node): Text[] {
   const nodes: Text[] = [];
@@ -34,23 +35,7 @@ export function offsetOf(root: Node, node: Node, offset: number): number | null 
 /** A live Range over the text between two offsets of `root`; null when they are out of bounds. */
 export function rangeFromOffsets(root: Node, start: number, end: number): Range | null {
   const article = articleTextOf(root);
-  if (article) return article.range(start, end);
-  const range = document.createRange();
-  let seen = 0;
-  let started = false;
-  for (const node of textNodes(root)) {
-    const next = seen + node.data.length;
-    if (!started && start <= next) {
-      range.setStart(node, start - seen);
-      started = true;
-    }
-    if (started && end <= next) {
-      range.setEnd(node, end - seen);
-      return range;
-    }
-    seen = next;
-  }
-  return null;
+  return article ? article.range(start, end) : rangeOverNodes(textNodes(root), start, end);
 }
 
 /** The text point at the top-left of the visible part of `scroller`, as block id + offset. */
