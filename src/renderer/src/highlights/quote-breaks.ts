@@ -9,13 +9,18 @@ const BLOCK =
 
 /** The breaks in `range`, whose quote is `quoteLength` long; none if its text is not that quote's. */
 export function quoteBreaks(range: Range, quoteLength: number): number[] {
-  const root = range.commonAncestorContainer;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  // Walked from the range's start to its end only, not over all its container holds (a chunk).
+  walker.currentNode = range.startContainer;
   const breaks: number[] = [];
   let length = 0;
   let block: Element | null | undefined;
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-    if (!(node instanceof Text) || !range.intersectsNode(node)) continue;
+    if (!(node instanceof Text)) continue;
+    if (!range.intersectsNode(node)) {
+      if (length > 0) break;
+      continue;
+    }
     const from = node === range.startContainer ? range.startOffset : 0;
     const to = node === range.endContainer ? range.endOffset : node.data.length;
     if (to <= from) continue;
