@@ -86,9 +86,11 @@ export class LibraryAnalyst {
       stillAt: this.#db.prepare('SELECT 1 FROM files WHERE id = ? AND mtime = ?'),
       forgetMentions: this.#db.prepare('DELETE FROM mentions WHERE file = ?'),
       addName: this.#db.prepare('INSERT OR IGNORE INTO names (name, folded) VALUES (?, ?)'),
-      nameId: this.#db.prepare('SELECT id FROM names WHERE name = ?'),
+      nameId: this.#db.prepare('SELECT id FROM names WHERE folded = ?'),
       addMention: this.#db.prepare(
-        'INSERT OR REPLACE INTO mentions (name, file, kind, count) VALUES (?, ?, ?, ?)',
+        // Two spellings of one name in an article ("Che", "Ché") are one mention, counted together.
+        `INSERT INTO mentions (name, file, kind, count) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name, file) DO UPDATE SET count = count + excluded.count`,
       ),
       named: this.#db.prepare('UPDATE facts SET named = 1 WHERE file = ? AND mtime = ?'),
     };
@@ -228,8 +230,9 @@ export class LibraryAnalyst {
         if (!this.#sql.stillAt.get(file.id, file.mtime)) return;
         this.#sql.forgetMentions.run(file.id);
         for (const entity of found[i] ?? []) {
-          this.#sql.addName.run(entity.name, foldQuery(entity.name, true));
-          const { id } = this.#sql.nameId.get(entity.name) as { id: number };
+          const folded = foldQuery(entity.name, true);
+          this.#sql.addName.run(entity.name, folded);
+          const { id } = this.#sql.nameId.get(folded) as { id: number };
           this.#sql.addMention.run(id, file.id, entity.kind, entity.count);
         }
         this.#sql.named.run(file.id, file.mtime);

@@ -10,7 +10,7 @@ import { AppFailure } from '../../../shared/result';
 import { hasFts5, openSqlite, pragmaValue, type LibraryDb, type OpenSqlite } from './sqlite';
 
 /** Bump whenever the schema or the way text is indexed changes: old caches are then rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 export type { LibraryDb };
 
 /** The one line the window shows when this runtime's SQLite cannot index; articles still open. */
@@ -57,11 +57,12 @@ const SCHEMA = `
   CREATE INDEX facts_by_url ON facts (same_url) WHERE same_url IS NOT NULL;
   CREATE INDEX facts_by_body ON facts (body) WHERE body IS NOT NULL;
   -- People, places and organisations across the library, with how many articles name each (kept
-  -- by the triggers below) and how many read it as each kind.
+  -- by the triggers below) and how many read it as each kind. A name is one per folded spelling, as
+  -- search reads it ("Che" and "Ché" are one), shown as it was first found.
   CREATE TABLE names (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    folded TEXT NOT NULL,
+    name TEXT NOT NULL,
+    folded TEXT NOT NULL UNIQUE,
     articles INTEGER NOT NULL DEFAULT 0,
     person INTEGER NOT NULL DEFAULT 0,
     place INTEGER NOT NULL DEFAULT 0,

@@ -66,12 +66,12 @@ export class ResearchQueries {
         'SELECT count(*) AS n FROM names WHERE articles > 0 AND instr(folded, ?) > 0',
       ),
       mentioning: db.prepare(
-        `SELECT m.file AS id FROM names n JOIN mentions m ON m.name = n.id WHERE n.name = ?`,
+        `SELECT m.file AS id FROM names n JOIN mentions m ON m.name = n.id WHERE n.folded = ?`,
       ),
       others: db.prepare(
-        `SELECT n.name, n.articles - EXISTS (SELECT 1 FROM mentions m
+        `SELECT n.folded, n.articles - EXISTS (SELECT 1 FROM mentions m
            WHERE m.name = n.id AND m.file = @file) AS others
-         FROM names n JOIN json_each(@names) j ON j.value = n.name`,
+         FROM names n JOIN json_each(@names) j ON j.value = n.folded`,
       ),
     };
   }
@@ -193,16 +193,19 @@ export class ResearchQueries {
     };
   }
 
-  /** The entries the analysis found this name in. */
+  /** The entries the analysis found this name in, spelt in any way search reads as the same. */
   mentioning(name: string): number[] {
-    return rowsAs<{ id: number }>(this.#sql.mentioning.all(name)).map((row) => row.id);
+    const rows = this.#sql.mentioning.all(foldQuery(name, true));
+    return rowsAs<{ id: number }>(rows).map((row) => row.id);
   }
 
   /** For each name, how many articles other than entry `id` mention it (0 when none). */
   otherMentions(id: number | null, names: string[]): Record<string, number> {
-    const counts: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
-    const rows = this.#sql.others.all({ file: id ?? -1, names: JSON.stringify(names) });
-    for (const row of rowsAs<{ name: string; others: number }>(rows)) counts[row.name] = row.others;
-    return counts;
+    const folded = names.map((name) => foldQuery(name, true));
+    const rows = this.#sql.others.all({ file: id ?? -1, names: JSON.stringify(folded) });
+    const others = new Map(
+      rowsAs<{ folded: string; others: number }>(rows).map((r) => [r.folded, r.others]),
+    );
+    return Object.fromEntries(names.map((name, i) => [name, others.get(folded[i]!) ?? 0]));
   }
 }

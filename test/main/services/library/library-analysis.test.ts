@@ -15,6 +15,7 @@ import {
   type NameFinder,
 } from '../../../../src/main/services/library/library-analysis';
 import { libraryDbFile } from '../../../../src/main/services/library/library-db';
+import { ResearchQueries } from '../../../../src/main/services/library/research-queries';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
 
 const FILES = 45; // more than one chunk of 40
@@ -146,4 +147,43 @@ it('finds every name again when the rules that found them change, and only then'
   again.analyst.close();
   expect(again.last).toMatchObject({ done: FILES, total: FILES });
   expect(namesNow()).toEqual([`Kyiv/${FILES}`]);
+});
+
+it('counts the spellings search reads as one ("Che", "Ché") as one name', async () => {
+  const name = (spelt: string) => ({
+    name: spelt,
+    kind: 'person' as const,
+    count: 1,
+    variants: [],
+  });
+  // File 0 names both; the rest one spelling or the other.
+  const { analyst } = await runUntilIdle(async (_root, files) =>
+    files.map((file) =>
+      file.rel.startsWith('0_')
+        ? [name('Ché'), name('Che')]
+        : [name(file.rel.length % 2 ? 'Che' : 'Ché')],
+    ),
+  );
+  analyst.close();
+  const db = new DatabaseSync(dbFile, { readOnly: true });
+  try {
+    const research = new ResearchQueries(db, folder);
+    const { names, matching } = research.names('che', 10);
+    expect(matching).toBe(1);
+    expect(names).toEqual([expect.objectContaining({ articles: FILES })]);
+    expect(research.mentioning('Che')).toHaveLength(FILES);
+    expect(research.mentioning('CHÉ')).toHaveLength(FILES);
+    const { id: first } = db
+      .prepare("SELECT id FROM files WHERE rel = '0_0000000000000000.txt'")
+      .get() as { id: number };
+    expect(research.otherMentions(first, ['Ché', 'Che', 'Nobody'])).toEqual({
+      Ché: FILES - 1,
+      Che: FILES - 1,
+      Nobody: 0,
+    });
+    const both = db.prepare('SELECT count FROM mentions WHERE file = ?').all(first);
+    expect(both).toEqual([expect.objectContaining({ count: 2 })]);
+  } finally {
+    db.close();
+  }
 });
