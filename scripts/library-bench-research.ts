@@ -26,17 +26,27 @@ interface Timing {
   cpu95: number;
 }
 
-/** Times `run` `times` times: the median and p95 in ms, of wall time and of CPU (all threads). */
-export async function timed(times: number, run: (i: number) => Promise<unknown>): Promise<Timing> {
+/**
+ * Times `run` `times` times: the median and p95 in ms, of wall time and of CPU (all threads).
+ * `aside` (a baseline, timed by itself) runs untimed beside each: before it on odd turns, after
+ * it on even ones, so neither gains from the other's warmed caches.
+ */
+export async function timed(
+  times: number,
+  run: (i: number) => Promise<unknown>,
+  aside?: (i: number) => Promise<unknown>,
+): Promise<Timing> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < times; i++) {
+    if (aside && i % 2) await aside(i);
     const start = performance.now();
     const used = process.cpuUsage();
     await run(i);
     const spent = process.cpuUsage(used);
     wall.push(performance.now() - start);
     cpu.push((spent.user + spent.system) / 1000);
+    if (aside && !(i % 2)) await aside(i);
   }
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);

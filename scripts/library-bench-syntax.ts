@@ -7,7 +7,9 @@
 import type { Handlers } from '../src/shared/ipc';
 import type { LibraryEntry } from '../src/shared/library';
 import { NO_FILTER, type HighlightEntry, type LibraryFacts } from '../src/shared/library-research';
-import type { LibraryService } from '../src/main/services/library/library-service';
+import { LibraryService } from '../src/main/services/library/library-service';
+import { researchHandlers } from '../src/main/services/library/research-handlers';
+import { RememberedStore } from '../src/main/services/remembered-store';
 import { filterHighlights, foldedHighlight } from '../src/renderer/src/library/all-highlights';
 import {
   copiesById,
@@ -16,6 +18,8 @@ import {
   recordsById,
 } from '../src/renderer/src/library/research-filters';
 import { figure, timed } from './library-bench-research';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 type Calls = Pick<Handlers, 'research.search'>;
 
@@ -41,14 +45,51 @@ export async function measureSyntax(
   calls: Calls,
   plain: string[],
   sources: string[],
+  library: {
+    userData: string;
+    workerFile: string;
+    folder: string;
+    scoresBuilt: Promise<{ built: boolean; seconds: number; rssBefore: number; rssAfter: number }>;
+  },
 ) {
   const operators = operatorQueries(plain, sources);
+  const scores = await library.scoresBuilt;
+  console.log(
+    `word scores ${scores.built ? 'whole' : 'NOT built'}:          ${scores.seconds.toFixed(1)} s after the names were found; RSS ${mb(scores.rssBefore)} before, ${mb(scores.rssAfter)} after`,
+  );
+  // The same library ranked by FTS5 alone, its own threads, asked in turn with the app's service.
+  const fts5 = new LibraryService({
+    userDataDir: library.userData,
+    workerFile: library.workerFile,
+    emit: () => undefined,
+    analyse: false,
+    wordScores: false,
+  });
+  await fts5.open(library.folder);
+  await fts5.whenIdle();
+  const fts5Calls = researchHandlers(fts5, new RememberedStore(library.userData));
   let found = 0;
   // The plain queries first: the baseline, in the same run and on the same library.
   const baseline = await timed(plain.length, (i) => service.search(plain[i]!));
-  const syntax = await timed(operators.length, async (i) => {
-    found += (await calls['research.search'](operators[i]!, NO_FILTER)).hits.length;
-  });
+  const fts5Only: number[] = [];
+  const ids = { app: [] as string[], fts5: [] as string[] };
+  const idsOf = (found: { hits: { entry: { id: number } }[]; total: number }) =>
+    `${found.total}: ${found.hits.map((hit) => hit.entry.id).join()}`;
+  const syntax = await timed(
+    operators.length,
+    async (i) => {
+      const results = await calls['research.search'](operators[i]!, NO_FILTER);
+      found += results.hits.length;
+      ids.app[i] = idsOf(results);
+    },
+    async (i) => {
+      const start = performance.now();
+      ids.fts5[i] = idsOf(await fts5Calls['research.search'](operators[i]!, NO_FILTER));
+      fts5Only.push(performance.now() - start);
+    },
+  );
+  const same = ids.app.filter((found, i) => found === ids.fts5[i]).length;
+  await fts5.close();
   const unread = { ...NO_FILTER, status: 'unread' as const };
   const filtered = await timed(operators.length, (i) =>
     calls['research.search'](operators[i]!, unread),
@@ -59,6 +100,12 @@ export async function measureSyntax(
   console.log(`plain queries (baseline), p50/p95: ${figure(baseline)}`);
   console.log(
     `operator queries, snippets, p50/p95: ${figure(syntax)} (${(found / operators.length).toFixed(1)} results each)`,
+  );
+  fts5Only.sort((a, b) => a - b);
+  const at = (q: number) =>
+    fts5Only[Math.min(fts5Only.length - 1, Math.floor(q * fts5Only.length))]!;
+  console.log(
+    `  baseline, FTS5 ranking alone:  ${at(0.5).toFixed(1)} / ${at(0.95).toFixed(1)} ms wall (same queries, in turn); same results and totals: ${same}/${operators.length}`,
   );
   console.log(`operator queries + Unread filter: ${figure(filtered)}`);
   console.log(`plain queries + Duplicates filter: ${figure(plainFiltered)}`);

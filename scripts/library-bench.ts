@@ -160,6 +160,7 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
     workerFile,
     emit: () => undefined,
     analyse: false,
+    wordScores: false,
   });
   await baseline.open(folder);
   await baseline.whenIdle();
@@ -242,6 +243,7 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
     snippetReader: inlineSnippetReader,
     emit: () => undefined,
     analyse: false,
+    wordScores: false,
   });
   await mainThread.open(folder);
   await mainThread.whenIdle();
@@ -291,8 +293,21 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   );
   console.log('  (these queries ran while the background analysis ran beside them)');
   await measureAnalysis(service, analysisStart, analysisMarks);
+  // Word scores are built once the names are found: from then until they are whole, and the RSS.
+  const namesDone = { at: performance.now(), rss: process.memoryUsage().rss };
+  const scoresBuilt = service.whenScored().then((built) => ({
+    built,
+    seconds: (performance.now() - namesDone.at) / 1000,
+    rssBefore: namesDone.rss,
+    rssAfter: process.memoryUsage().rss,
+  }));
   const research = await measureResearchCalls(service, userData);
-  await measureSyntax(service, research.calls, queries, SOURCES);
+  await measureSyntax(service, research.calls, queries, SOURCES, {
+    userData,
+    workerFile,
+    folder,
+    scoresBuilt,
+  });
   await measureFilters(service.snapshot().entries, research.facts);
   await measureHighlightSearch(research.highlights);
   await service.close();

@@ -11,6 +11,7 @@ import type { LibraryDb } from './library-db';
 import { readSnippets, type SnippetRequest } from './snippet-reader';
 import { rowsAs } from './sqlite';
 import { serveRequests, workerClient } from './worker-client';
+import { WordScores, type ScoredQuery } from './word-scores';
 
 export interface Ranked {
   id: number;
@@ -46,6 +47,19 @@ export interface RankHelper {
   ): Promise<Ranked[] | null>;
   /** Some hits' snippets, or null when it cannot (the snippet thread then reads them). */
   snippets?(request: SnippetRequest): Promise<SnippetPart[][] | null>;
+  /**
+   * A search of words ranked from word scores (word-scores): the best and how many match in all,
+   * or null when FTS5 should rank it (the scores not built yet, or not worth it for this search).
+   */
+  scored?(
+    query: ScoredQuery,
+    conditions: RankConditions | null,
+    limit: number,
+  ): Promise<{ ranked: Ranked[]; total: number } | null>;
+  /** Builds the word scores; true once whole, false when the library changed meanwhile. */
+  buildScores?(): Promise<boolean>;
+  /** The library changed: the word scores are out of date. */
+  dropScores?(): void;
   close(): void;
 }
 
@@ -107,8 +121,12 @@ type RankRequest =
       limit: number;
       conditions: RankConditions | null;
     }
-  | ({ kind: 'snippets' } & SnippetRequest);
-type RankReply = Ranked[] | SnippetPart[][] | null;
+  | ({ kind: 'snippets' } & SnippetRequest)
+  | { kind: 'scored'; query: ScoredQuery; conditions: RankConditions | null; limit: number }
+  | { kind: 'build-scores' }
+  | { kind: 'drop-scores' };
+type Scored = { ranked: Ranked[]; total: number };
+type RankReply = Ranked[] | SnippetPart[][] | Scored | boolean | null;
 
 /** The helper thread: the library worker script started with `role: 'ranker'`. */
 export function workerRankHelper(workerFile: string, dbFile: string): RankHelper {
@@ -125,6 +143,10 @@ export function workerRankHelper(workerFile: string, dbFile: string): RankHelper
       client.ask({ kind: 'rank', match, after, limit, conditions }) as Promise<Ranked[] | null>,
     snippets: (request) =>
       client.ask({ kind: 'snippets', ...request }) as Promise<SnippetPart[][] | null>,
+    scored: (query, conditions, limit) =>
+      client.ask({ kind: 'scored', query, conditions, limit }) as Promise<Scored | null>,
+    buildScores: async () => (await client.ask({ kind: 'build-scores' })) === true,
+    dropScores: () => void client.ask({ kind: 'drop-scores' }),
     close: () => client.close(),
   };
 }
@@ -135,9 +157,23 @@ export function serveRanking(
   port: Parameters<typeof serveRequests<RankRequest, RankReply>>[0],
 ) {
   const rank = prepareRanking(db);
+  const scores = new WordScores(db);
+  let building: Promise<boolean> = Promise.resolve(false);
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
   serveRequests<RankRequest, RankReply>(port, (request) => {
     if (request.kind === 'snippets') return readSnippets(request);
+    if (request.kind === 'drop-scores') {
+      scores.drop();
+      return true;
+    }
+    if (request.kind === 'build-scores') {
+      // After any build under way; again if the library changed during it.
+      building = building.then(() => scores.ready || scores.build(pause)).catch(() => false);
+      return building;
+    }
     try {
+      if (request.kind === 'scored')
+        return scores.rank(request.query, request.conditions, request.limit);
       return rank(request.match, request.after, LAST_ROWID, request.limit, request.conditions);
     } catch {
       // A busy or changed database: the main thread then ranks this half itself.

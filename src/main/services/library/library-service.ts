@@ -47,6 +47,8 @@ interface OpenLibrary {
   analysis: BackgroundAnalysis;
   research: ResearchQueries;
   syntax: SyntaxSearch;
+  /** The ranking thread's word scores: whole (true) once built for what is indexed now. */
+  scores: Promise<boolean>;
 }
 
 export interface LibraryServiceOptions {
@@ -64,6 +66,8 @@ export interface LibraryServiceOptions {
   snippetReader?: () => SnippetReader;
   /** false: no analysis after indexing (bench:library's baseline of the index-complete time). */
   analyse?: boolean;
+  /** false: searches are always ranked by FTS5 (bench:library's same-run baseline). */
+  wordScores?: boolean;
 }
 
 export class LibraryService {
@@ -115,6 +119,7 @@ export class LibraryService {
       ),
       research: new ResearchQueries(db, root),
       syntax: new SyntaxSearch(db, root),
+      scores: Promise.resolve(false),
     };
     this.#open = library;
     library.runner.post({ type: 'sync' });
@@ -170,6 +175,7 @@ export class LibraryService {
       limit,
       (match, conditions, count) => queries.rank(match, count, ranker, conditions),
       typed,
+      ranker?.scored && ((words, conditions, count) => ranker.scored!(words, conditions, count)),
     );
     const snippets = await queries.snippetsOf(
       rows.map((row) => row.rel),
@@ -288,6 +294,7 @@ export class LibraryService {
       library.revision++;
       library.queries.invalidate();
       library.research.invalidate();
+      library.ranker?.dropScores?.();
       this.#ensureRanker(library);
       // The first rows of a new library are shown soon; later batches of a long run less often.
       const calm = library.progress.running && library.revision > 3;
@@ -303,6 +310,7 @@ export class LibraryService {
       emit({ type: 'library-progress', folder: library.root, progress: library.progress });
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
       if (this.#options.analyse !== false) library.analysis.indexerIdle();
+      this.#buildScores(library);
     } else {
       // A failed run (or a worker that could not start) must not leave the bar running forever.
       console.error('[lectern] library indexing failed:', message.message);
@@ -311,6 +319,26 @@ export class LibraryService {
       for (const resolve of this.#idleWaiters.splice(0)) resolve();
       if (this.#options.analyse !== false) library.analysis.indexerIdle();
     }
+  }
+
+  /**
+   * Word scores are built once the indexer is idle and the analysis done (both would share the
+   * two cores with it), on the ranking thread; searches are ranked by FTS5 until they are whole.
+   */
+  #buildScores(library: OpenLibrary) {
+    if (this.#options.wordScores === false) return;
+    const analysed =
+      this.#options.analyse === false ? Promise.resolve() : library.analysis.whenDone();
+    library.scores = analysed.then(async () => {
+      const { ranker } = library;
+      if (this.#open !== library || library.progress.running || !ranker?.buildScores) return false;
+      return ranker.buildScores();
+    });
+  }
+
+  /** Resolves once the word scores are whole (true), or will not be for now (the benchmark waits). */
+  whenScored(): Promise<boolean> {
+    return this.#open?.scores ?? Promise.resolve(false);
   }
 
   #analysed(library: OpenLibrary, progress: AnalysisProgress) {

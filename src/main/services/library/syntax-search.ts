@@ -18,6 +18,7 @@ import {
 import { entryOf, ROW_BY_ID, type Row } from './library-row';
 import { toMatchExpression } from './match-expression';
 import { rowsAs } from './sqlite';
+import { scoredQueryOf, type ScoredQuery } from './word-scores';
 
 /** What the list's filters leave: conditions on the files, and entries kept or left out by id. */
 export interface SearchLimits {
@@ -99,6 +100,13 @@ export type RankWithin = (
   limit: number,
 ) => Promise<Ranked[]>;
 
+/** Ranks a search of words from the word scores, with its total; null: rank it with FTS5. */
+export type RankScored = (
+  words: ScoredQuery,
+  conditions: RankConditions | null,
+  limit: number,
+) => Promise<{ ranked: Ranked[]; total: number } | null>;
+
 export class SyntaxSearch {
   readonly #root: string;
   readonly #row;
@@ -130,6 +138,7 @@ export class SyntaxSearch {
     limit: number,
     rank: RankWithin,
     typed?: string,
+    scored?: RankScored,
   ): Promise<{ rows: Row[]; total: number }> {
     const { match, excluded } =
       query.plain && typed !== undefined
@@ -155,7 +164,14 @@ export class SyntaxSearch {
     }
     // Without conditions the ranking and count are the plain search's own, on the index alone.
     const unconditioned = Object.values(params).every((value) => value === null);
-    const ranked = await rank(match, unconditioned ? null : params, limit);
+    const conditions = unconditioned ? null : params;
+    const words = !query.plain && scored ? scoredQueryOf(query) : null;
+    const fromScores = words && (await scored!(words, conditions, limit));
+    if (fromScores) {
+      const rows = fromScores.ranked.map(({ id }) => this.#row.get(id) as Row | undefined);
+      return { rows: rows.filter((r) => !!r), total: fromScores.total };
+    }
+    const ranked = await rank(match, conditions, limit);
     const rows = ranked.map(({ id }) => this.#row.get(id) as Row | undefined).filter((r) => !!r);
     const total =
       ranked.length < limit

@@ -65,13 +65,21 @@ export function workerClient<Request, Reply>(
   };
 }
 
-/** The thread's side: answers each request, in order, by its id. */
+/**
+ * The thread's side: answers each request by its id, in order, or when its promise settles (a
+ * long job answered once done, while later requests are answered meanwhile).
+ */
 export function serveRequests<Request, Reply>(
   port: {
     on(event: 'message', listener: (request: Envelope<Request>) => void): void;
     postMessage(reply: Envelope<Reply>): void;
   },
-  answer: (request: Request) => Reply,
+  answer: (request: Request) => Reply | Promise<Reply>,
 ) {
-  port.on('message', ({ id, body }) => port.postMessage({ id, body: answer(body) }));
+  port.on('message', ({ id, body }) => {
+    const reply = answer(body);
+    if (reply instanceof Promise)
+      void reply.then((settled) => port.postMessage({ id, body: settled }));
+    else port.postMessage({ id, body: reply });
+  });
 }
