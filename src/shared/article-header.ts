@@ -52,6 +52,59 @@ export function readHeader(
   return { title, titleFrom, bylines, date, blockCount };
 }
 
+/** A lead caption's line: it ends in a bold credit. */
+const CAPTION_LINE = /\*\*[^*\n]+\*\*[ \t]*$/;
+
+/**
+ * Header lines written one under another with no blank line between them (as the README shows
+ * the format) are one paragraph to Markdown, and the byline would swallow the date, the caption
+ * and the body. So the lines of the header (a title line without `#`, bylines, a date) and a
+ * caption line after them are set apart by a blank line before parsing; nothing else changes.
+ * `toOriginal` turns an offset in the text returned back into one in the text given.
+ */
+export function separateHeaderLines(text: string): {
+  text: string;
+  toOriginal: (offset: number) => number;
+} {
+  const lines = text.split('\n');
+  const blank = (i: number) => i >= lines.length || lines[i]!.trim() === '';
+  const isHeaderLine = (i: number) => {
+    const line = lines[i]!.replace(/\r$/, '').trim();
+    return BYLINE.test(line) || looksLikeDateLine(line);
+  };
+  const after = new Set<number>();
+  let i = 0;
+  while (i < lines.length && blank(i)) i++;
+  if (i >= lines.length) return { text, toOriginal: (offset) => offset };
+  // The title line: a `#` heading ends at its line anyway; a short first line is set apart from
+  // a byline or date right under it.
+  if (!lines[i]!.startsWith('#') && !blank(i + 1) && isHeaderLine(i + 1)) after.add(i);
+  let headerLines = 0;
+  for (i++; i < lines.length && headerLines < HEADER_ZONE; i++) {
+    if (blank(i)) continue;
+    if (!isHeaderLine(i)) break;
+    headerLines++;
+    if (!blank(i + 1)) after.add(i);
+  }
+  if (headerLines > 0 && i < lines.length && CAPTION_LINE.test(lines[i]!.replace(/\r$/, ''))) {
+    if (!blank(i + 1)) after.add(i);
+  }
+  if (!after.size) return { text, toOriginal: (offset) => offset };
+  const added: number[] = [];
+  let out = '';
+  lines.forEach((line, k) => {
+    out += k < lines.length - 1 ? `${line}\n` : line;
+    if (after.has(k)) {
+      added.push(out.length);
+      out += '\n';
+    }
+  });
+  return {
+    text: out,
+    toOriginal: (offset) => offset - added.filter((at) => at < offset).length,
+  };
+}
+
 /** Titles are judged as seen: bidi controls and zero-width spaces removed first. */
 const visible = (text: string) => removeInvisibleControls(text).trim();
 

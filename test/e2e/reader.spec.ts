@@ -95,6 +95,20 @@ test.describe('opening files', () => {
     );
   });
 
+  test('a header written line under line, as the README shows the format', async ({ launch }) => {
+    const path = tempFile(
+      'line-under-line.txt',
+      '# Date test\nBy [Jane Doe](#)\nJune 08, 2025\nLead photo caption ending in a **bold credit**\nBody paragraph.\n',
+    );
+    const { page } = await launch({ path });
+    await expect(new ReaderPage(page).title).toHaveText('Date test');
+    await expect(page.getByText('By Jane Doe')).toBeVisible();
+    await expect(page.locator('time[datetime="2025-06-08"]')).toBeVisible();
+    await expect(page.getByRole('figure')).toContainText('Lead photo caption ending in a');
+    await expect(page.getByRole('figure')).toContainText('bold credit');
+    await expect(page.getByText('Body paragraph.')).toBeVisible();
+  });
+
   test('the Open button and its file picker', async ({ launch }) => {
     const { page } = await launch();
     const reader = new ReaderPage(page);

@@ -11,7 +11,7 @@ import type {
   Inline,
   SourceFile,
 } from '../../shared/article';
-import { readHeader } from '../../shared/article-header';
+import { readHeader, separateHeaderLines } from '../../shared/article-header';
 import { plainText } from '../../shared/article-text';
 import { classifyTarget, parseMarkdownBlocks } from './markdown-blocks';
 
@@ -19,7 +19,7 @@ const ORIGINAL_URL = /^original\s+url\s*:?\s*/i;
 const EMBED = /^embed\s*:?$/i;
 
 export function parseArticle(text: string, source: SourceFile): Article {
-  const blocks = parseMarkdownBlocks(text).map(markEmbed);
+  const blocks = parseMarkdownBlocks(separateHeaderLines(text).text).map(markEmbed);
   const missing: ArticlePart[] = [];
 
   // The header is read as the library list reads it (src/shared/article-header).

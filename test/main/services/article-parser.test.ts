@@ -5,6 +5,10 @@ import { parseArticle } from '../../../src/main/services/article-parser';
 import { plainText } from '../../../src/shared/article-text';
 import type { Block, Inline } from '../../../src/shared/article';
 import { sourceFile } from '../../support/source-file';
+import {
+  articleHeader,
+  summariseArticle,
+} from '../../../src/main/services/library/article-summary';
 
 const source = sourceFile;
 const sample = readFileSync(join(process.cwd(), 'resources', '000_e51e31a3faca41e8.txt'), 'utf8');
@@ -169,5 +173,57 @@ describe('parseArticle on other shapes', () => {
     );
     expect(article.title).toBe('Deep');
     expect(JSON.stringify(article.body)).toContain('After it.');
+  });
+});
+
+describe('a header written line under line, as the README shows the format', () => {
+  const readme = [
+    '# Date test',
+    'By [Jane Doe](#)',
+    'June 08, 2025',
+    'Lead photo caption ending in a **bold credit**',
+    'Body paragraph one.',
+    'Still paragraph one.',
+    '',
+    'Paragraph two.',
+  ].join('\n');
+
+  it('keeps the date, the caption and the body (the byline took them all)', () => {
+    const article = parseArticle(readme, source);
+    expect(article.title).toBe('Date test');
+    expect(article.bylines).toEqual([{ name: 'Jane Doe', target: { kind: 'lost' } }]);
+    expect(article.date?.iso).toBe('2025-06-08');
+    expect(article.caption?.credit).toBe('bold credit');
+    expect(article.body.map((b) => plainText(inlines([b])))).toEqual([
+      'Body paragraph one. Still paragraph one.',
+      'Paragraph two.',
+    ]);
+  });
+
+  it('reads a title line without # and CRLF lines the same way, and leaves a body alone', () => {
+    const crlf = 'Talks resume\r\nBy Reuters\r\nUpdated: March 3, 2025\r\nDelegates met.\r\n';
+    const article = parseArticle(crlf, source);
+    expect([article.title, article.bylines[0]?.name, article.date?.raw]).toEqual([
+      'Talks resume',
+      'Reuters',
+      'Updated: March 3, 2025',
+    ]);
+    expect(article.body.map((b) => plainText(inlines([b])).trim())).toEqual(['Delegates met.']);
+    // No header lines: lines of one paragraph stay one paragraph, bold end or not.
+    const body = parseArticle('# T\n\nA line ending **bold**\nand its next line.', source);
+    expect(body.caption).toBeNull();
+    expect(body.body).toHaveLength(1);
+  });
+
+  it('gives the library list the same header, and its snippets the same body start', () => {
+    const summary = summariseArticle(readme, 'x.txt');
+    expect([summary.title, summary.source, summary.date]).toEqual([
+      'Date test',
+      'Jane Doe',
+      '2025-06-08',
+    ]);
+    expect(summary.body).toContain('body paragraph one.');
+    const { bodyStart } = articleHeader(readme, 'x.txt');
+    expect(readme.slice(bodyStart)).toMatch(/^Lead photo caption/);
   });
 });

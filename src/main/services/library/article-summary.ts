@@ -4,7 +4,7 @@
  * body's words to index, folded as find folds them (src/shared/text-fold). The body is not parsed
  * as Markdown, so 50 000 files stay fast; the reader still parses fully when an article is opened.
  */
-import { readHeader } from '../../../shared/article-header';
+import { readHeader, separateHeaderLines } from '../../../shared/article-header';
 import { foldString } from '../../../shared/text-fold';
 import { leadingBlocks } from '../leading-blocks';
 import { unescapeMarkdown } from '../markdown-blocks';
@@ -31,11 +31,12 @@ export function summariseArticle(text: string, fileName: string, headOnly = fals
   };
 }
 
-/** The header and where the text after it starts (snippets open there). */
+/** The header and where the text after it starts in `text` (snippets open there). */
 export function articleHeader(text: string, fileName: string) {
-  const blocks = leadingBlocks(text);
+  const separated = separateHeaderLines(text);
+  const blocks = leadingBlocks(separated.text);
   const header = readHeader((i) => blocks.blockAt(i), fileName);
-  return { header, bodyStart: blocks.endOf(header.blockCount - 1) };
+  return { header, bodyStart: separated.toOriginal(blocks.endOf(header.blockCount - 1)) };
 }
 
 /** A link's target, with one level of brackets inside it as markdown-it reads them. */
