@@ -13,6 +13,8 @@ import { looksLikeDateLine, parseDateLine } from './date-line';
 import { removeInvisibleControls } from './deceptive-text';
 
 export const BYLINE = /^by\s+/i;
+/** The label of the original address that ends a saved article. */
+export const ORIGINAL_URL = /^original\s+url\s*:?\s*/i;
 /** A first line longer than this is a paragraph, not a title. */
 const MAX_TITLE_FROM_LINE = 160;
 /** The bylines and date sit within the first few blocks after the title. */
@@ -123,7 +125,8 @@ function readTitle(
       firstLine === whole &&
       whole.length > 0 &&
       whole.length <= MAX_TITLE_FROM_LINE &&
-      !BYLINE.test(whole)
+      !BYLINE.test(whole) &&
+      !ORIGINAL_URL.test(whole)
     ) {
       return { title: whole, titleFrom: 'first-line' };
     }

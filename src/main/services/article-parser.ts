@@ -11,11 +11,10 @@ import type {
   Inline,
   SourceFile,
 } from '../../shared/article';
-import { readHeader, separateHeaderLines } from '../../shared/article-header';
+import { ORIGINAL_URL, readHeader, separateHeaderLines } from '../../shared/article-header';
 import { plainText } from '../../shared/article-text';
 import { classifyTarget, parseMarkdownBlocks } from './markdown-blocks';
 
-const ORIGINAL_URL = /^original\s+url\s*:?\s*/i;
 const EMBED = /^embed\s*:?$/i;
 
 export function parseArticle(text: string, source: SourceFile): Article {

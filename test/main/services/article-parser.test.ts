@@ -227,3 +227,12 @@ describe('a header written line under line, as the README shows the format', () 
     expect(readme.slice(bodyStart)).toMatch(/^Lead photo caption/);
   });
 });
+
+it('does not take the original address of a file that holds only it for the title', () => {
+  const article = parseArticle('Original url:\n<https://example.com/x>\n', {
+    ...source,
+    name: 'only-url.txt',
+  });
+  expect([article.title, article.titleFrom]).toEqual(['only url', 'file-name']);
+  expect(article.originalUrl).toBe('https://example.com/x');
+});
