@@ -371,6 +371,13 @@ test.describe('find in articles the tests write', () => {
       await expect(find.currentHighlight.first()).toBeInViewport();
       await page.screenshot({ path: testInfo.outputPath('find-rail.png') });
     });
+    await test.step('and leaves the typing in the search box: Enter goes on, Escape closes', async () => {
+      await expect(find.searchbox).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(find.status).toHaveText(`1 of ${expected}`);
+      await page.keyboard.press('Escape');
+      await expect(find.bar).toBeHidden();
+    });
   });
 });
 
