@@ -170,7 +170,10 @@ test.describe('highlights', () => {
     const note = comfort.highlightsPanel.getByRole('textbox', { name: 'Note' });
     await expect(note).toBeFocused();
     await note.fill('Escalation, per AFP');
-    await note.blur();
+    // Escape leaves the note, kept, for the article; the panel stays open beside it.
+    await note.press('Escape');
+    await expect(page.getByRole('main', { name: 'Article' })).toBeFocused();
+    await expect(note).toHaveValue('Escalation, per AFP');
     await comfort.highlightsPanel.getByRole('combobox', { name: 'Colour' }).selectOption('Blue');
     await expect.poll(() => painted(page)).toMatchObject({ 'lectern-blue': [QUOTE] });
     // The focus stays in the panel: on Undo, then on the highlight it brought back.
