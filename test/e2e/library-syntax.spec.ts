@@ -213,6 +213,8 @@ test.describe('search syntax in the library', () => {
     for (const example of ['source:AFP', 'kyiv NEAR/10 ceasefire', 'after:2025-01-31', '-word']) {
       await expect(help.getByRole('row').filter({ hasText: example })).toHaveCount(1);
     }
+    // Every column whole at the library's width: nothing is cut at its edge.
+    expect(await help.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(help).toHaveCount(0);
@@ -242,13 +244,17 @@ test.describe('search syntax in the library', () => {
         return now.y + now.height;
       })
       .toBeLessThanOrEqual(500);
-    // An example is never broken inside, after its hyphen or colon.
+    // An example breaks only at its spaces, never after its hyphen or colon, and nothing is cut.
     const examples = help.getByRole('code');
     await expect(examples.filter({ hasText: /^-source:TASS$/ })).toHaveCount(1);
-    const lines = await examples.evaluateAll((codes) =>
-      codes.map((c) => c.getClientRects().length),
+    const words = await examples.evaluateAll((codes) =>
+      codes.flatMap((code) =>
+        [...code.children].map((word) => [word.textContent, word.getClientRects().length]),
+      ),
     );
-    expect(lines.filter((count) => count !== 1)).toEqual([]);
+    expect(words.length).toBeGreaterThan(20);
+    expect(words.filter(([, lines]) => lines !== 1)).toEqual([]);
+    expect(await help.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBe(0);
     // Its last row is read by scrolling the popover, from the keyboard too, not the window.
     const last = help.getByRole('row').last();
     await help.focus();
