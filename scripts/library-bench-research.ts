@@ -74,6 +74,16 @@ export async function measureAnalysis(
   await service.whenAnalysed();
   const used = process.cpuUsage(cpu);
   lag.disable();
+  // Then the word scores, on the ranking thread: how long from here, and the process's RSS.
+  const namesDone = performance.now();
+  const rssBefore = process.memoryUsage().rss;
+  const built = await service.whenScored();
+  const scores = {
+    built,
+    seconds: (performance.now() - namesDone) / 1000,
+    rssBefore,
+    rssAfter: process.memoryUsage().rss,
+  };
   console.log(
     `analysis, facts (copies, keys):  ${ms(marks.factsDone - start)} after the index was complete`,
   );
@@ -84,8 +94,8 @@ export async function measureAnalysis(
   console.log(
     `main event loop delay, max/p99:  ${ms(lag.max / 1e6)} / ${ms(lag.percentile(99) / 1e6)} (during analysis)`,
   );
-  // The same measure over 5 s of the library open with nothing running: what the window had
-  // before the analysis existed, on this machine at this moment.
+  // The same measure over 5 s of the library open with nothing running (the word scores built):
+  // what the window had before the analysis existed, on this machine at this moment.
   const idle = monitorEventLoopDelay({ resolution: 10 });
   idle.enable();
   await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -93,6 +103,7 @@ export async function measureAnalysis(
   console.log(
     `  baseline, nothing running:     ${ms(idle.max / 1e6)} / ${ms(idle.percentile(99) / 1e6)} (5 s after it)`,
   );
+  return scores;
 }
 
 function annotation(i: number, random: () => number): Annotation {

@@ -49,11 +49,11 @@ export async function measureSyntax(
     userData: string;
     workerFile: string;
     folder: string;
-    scoresBuilt: Promise<{ built: boolean; seconds: number; rssBefore: number; rssAfter: number }>;
+    scores: { built: boolean; seconds: number; rssBefore: number; rssAfter: number };
   },
 ) {
   const operators = operatorQueries(plain, sources);
-  const scores = await library.scoresBuilt;
+  const { scores } = library;
   console.log(
     `word scores ${scores.built ? 'whole' : 'NOT built'}:          ${scores.seconds.toFixed(1)} s after the names were found; RSS ${mb(scores.rssBefore)} before, ${mb(scores.rssAfter)} after`,
   );

@@ -292,21 +292,13 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
     `query results shown, mean:       ${(hits / queries.length).toFixed(1)} (at most 50)`,
   );
   console.log('  (these queries ran while the background analysis ran beside them)');
-  await measureAnalysis(service, analysisStart, analysisMarks);
-  // Word scores are built once the names are found: from then until they are whole, and the RSS.
-  const namesDone = { at: performance.now(), rss: process.memoryUsage().rss };
-  const scoresBuilt = service.whenScored().then((built) => ({
-    built,
-    seconds: (performance.now() - namesDone.at) / 1000,
-    rssBefore: namesDone.rss,
-    rssAfter: process.memoryUsage().rss,
-  }));
+  const scores = await measureAnalysis(service, analysisStart, analysisMarks);
   const research = await measureResearchCalls(service, userData);
   await measureSyntax(service, research.calls, queries, SOURCES, {
     userData,
     workerFile,
     folder,
-    scoresBuilt,
+    scores,
   });
   await measureFilters(service.snapshot().entries, research.facts);
   await measureHighlightSearch(research.highlights);
