@@ -189,7 +189,7 @@ describe('a header written line under line, as the README shows the format', () 
   ].join('\n');
 
   it('keeps the date, the caption and the body (the byline took them all)', () => {
-    const article = parseArticle(readme, source);
+    const article = parseArticle(readme, source());
     expect(article.title).toBe('Date test');
     expect(article.bylines).toEqual([{ name: 'Jane Doe', target: { kind: 'lost' } }]);
     expect(article.date?.iso).toBe('2025-06-08');
@@ -202,7 +202,7 @@ describe('a header written line under line, as the README shows the format', () 
 
   it('reads a title line without # and CRLF lines the same way, and leaves a body alone', () => {
     const crlf = 'Talks resume\r\nBy Reuters\r\nUpdated: March 3, 2025\r\nDelegates met.\r\n';
-    const article = parseArticle(crlf, source);
+    const article = parseArticle(crlf, source());
     expect([article.title, article.bylines[0]?.name, article.date?.raw]).toEqual([
       'Talks resume',
       'Reuters',
@@ -210,7 +210,7 @@ describe('a header written line under line, as the README shows the format', () 
     ]);
     expect(article.body.map((b) => plainText(inlines([b])).trim())).toEqual(['Delegates met.']);
     // No header lines: lines of one paragraph stay one paragraph, bold end or not.
-    const body = parseArticle('# T\n\nA line ending **bold**\nand its next line.', source);
+    const body = parseArticle('# T\n\nA line ending **bold**\nand its next line.', source());
     expect(body.caption).toBeNull();
     expect(body.body).toHaveLength(1);
   });
@@ -229,10 +229,7 @@ describe('a header written line under line, as the README shows the format', () 
 });
 
 it('does not take the original address of a file that holds only it for the title', () => {
-  const article = parseArticle('Original url:\n<https://example.com/x>\n', {
-    ...source,
-    name: 'only-url.txt',
-  });
+  const article = parseArticle('Original url:\n<https://example.com/x>\n', source('only-url.txt'));
   expect([article.title, article.titleFrom]).toEqual(['only url', 'file-name']);
   expect(article.originalUrl).toBe('https://example.com/x');
 });
