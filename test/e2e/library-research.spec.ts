@@ -38,6 +38,28 @@ test.describe('reading status in the library', () => {
     await research.reading.selectOption({ label: 'Unread' });
     await expect(research.list.getByRole('option')).toHaveCount(3);
 
+    await test.step('in the Unread view a row just marked stays till the list moves on', async () => {
+      const options = research.list.getByRole('option');
+      await research.list.focus();
+      await page.keyboard.press('Home');
+      const first = (await options.first().textContent())!.split('·')[0]!.trim();
+      await page.keyboard.press('m');
+      await expect(options.first()).toContainText('Finished');
+      await expect(options).toHaveCount(3);
+      // M again undoes it: the same article, not the next one.
+      await page.keyboard.press('m');
+      await expect(options.first()).toContainText('Unread');
+      await expect(options.first()).toContainText(first.slice(0, 12));
+      await page.keyboard.press('m');
+      await page.keyboard.press('ArrowDown');
+      await expect(options).toHaveCount(2);
+      await expect(
+        research.list.getByRole('option', { name: new RegExp(first.slice(0, 12)) }),
+      ).toHaveCount(0);
+      await research.reading.selectOption({ label: 'Finished' });
+      await expect(options).toHaveCount(2);
+    });
+
     await research.reading.selectOption({ label: 'All articles' });
     await row.click({ button: 'right' });
     await expect(research.menu).toBeVisible();

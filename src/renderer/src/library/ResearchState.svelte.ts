@@ -116,6 +116,13 @@ export class ResearchState {
     if (!sameShown(old, record)) this.#readHere = withRecord(this.#readHere, id, record);
   }
 
+  /**
+   * The article marked last from the list: the Reading filter keeps showing it until the list's
+   * keyboard place moves on, so a second M undoes the first instead of marking the next row (mail
+   * apps keep a message just marked read in an Unread view the same way). Another filter lets it go.
+   */
+  justMarked = $state<{ id: number; under: StatusFilter } | null>(null);
+
   markRead = async (ids: number[], read: boolean) => {
     if (ids.length === 0) return;
     const result = await this.#api.call('research.markRead', ids, read);
@@ -141,6 +148,7 @@ export class ResearchState {
   }
 
   clear = () => {
+    this.justMarked = null;
     this.status = '';
     this.duplicatesOnly = false;
     this.named = null;
@@ -153,6 +161,7 @@ export class ResearchState {
       status: this.status,
       duplicatesOnly: this.duplicatesOnly,
       named: this.named?.ids ?? null,
+      kept: this.justMarked?.under === this.status ? this.justMarked.id : null,
     };
     return keepEntries(entries, filter, this.records, this.copies);
   }

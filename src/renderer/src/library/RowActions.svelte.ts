@@ -58,7 +58,13 @@ export class RowActions {
     return state === 'unread' ? [read] : state === 'finished' ? [unread] : [read, unread];
   }
 
+  /** The list's keyboard place moved to `row`: a row just marked may leave a Reading filter now. */
+  moved = (row: Row) => {
+    if (entryOf(row).id !== this.#research.justMarked?.id) this.#research.justMarked = null;
+  };
+
   async mark(entry: LibraryEntry, read: boolean) {
+    this.#research.justMarked = { id: entry.id, under: this.#research.status };
     await this.#research.markRead([entry.id], read);
     this.said = `“${entry.title}” marked ${read ? 'read' : 'unread'}.`;
   }

@@ -17,6 +17,8 @@ export interface ResearchFilter {
   duplicatesOnly: boolean;
   /** Only the entries naming someone: their ids. */
   named: ReadonlySet<number> | null;
+  /** An entry the Reading filter keeps though it no longer fits (just marked: M again undoes). */
+  kept?: number | null;
 }
 
 export interface CopyGroup {
@@ -67,7 +69,9 @@ export function keepEntries(
   const kept = entries.filter(
     (entry) =>
       (!named || named.has(entry.id)) &&
-      (!status || readingStatus(records.get(entry.id)).state === status) &&
+      (!status ||
+        entry.id === filter.kept ||
+        readingStatus(records.get(entry.id)).state === status) &&
       (!duplicatesOnly || copies.has(entry.id)),
   );
   if (!duplicatesOnly) return kept;
