@@ -168,13 +168,8 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
       end: at + 1,
     });
   }
-  if (isBareNear(token)) {
-    notices.push({
-      message: 'NEAR needs a distance, as in NEAR/10: alone it is searched as a word.',
-      at,
-      end,
-    });
-  }
+  const unread = operatorLike(token);
+  if (unread) notices.push({ message: unread, at, end });
   const known = FIELDS.includes(token.field?.toLowerCase() as (typeof FIELDS)[number]);
   // "Russia: offensive", a pasted headline: an unknown name with nothing after its colon is a word.
   if (token.field !== undefined && !known && !token.quoted && token.value === '') {
@@ -213,9 +208,22 @@ function itemsOf(token: Token, notices: QueryProblem[]): Item[] {
 }
 
 /** `NEAR` in capitals without its `/n`: likely meant as the operator. */
-function isBareNear(token: Extract<Token, { value: string }>): boolean {
+/**
+ * A word people type as an operator that is not one here (from other search tools: NOT, AND, a
+ * NEAR without its distance, near/10 in lower case): it is searched as a word, and said so.
+ */
+function operatorLike(token: Extract<Token, { value: string }>): string | null {
   const { kind, value, quoted, field, negated } = token;
-  return kind === 'term' && value === 'NEAR' && !quoted && !field && !negated;
+  if (kind !== 'term' || quoted || field !== undefined || negated) return null;
+  if (value === 'NEAR')
+    return 'NEAR needs a distance, as in NEAR/10: alone it is searched as a word.';
+  if (value === 'NOT')
+    return 'NOT is searched as a word: to leave a word out, put - before it (-word).';
+  if (value === 'AND') return 'AND is searched as a word: every word is required anyway.';
+  if (/^near\/\d+$/i.test(value)) {
+    return `Write NEAR in capitals (${value.toUpperCase()}): in other letters it is searched as a word.`;
+  }
+  return null;
 }
 
 /** NEAR first (the tightest), then OR; what is left is ANDed. */

@@ -126,6 +126,22 @@ describe('operators', () => {
     expect(parsed('near "NEAR" -NEAR').notices).toEqual([]);
   });
 
+  it('say that NOT, AND and a lower-case near/10 are searched as words, and what to type', () => {
+    const notices = (typed: string) => parsed(typed).notices.map((n) => [n.message, n.at, n.end]);
+    expect(notices('kyiv NOT ceasefire')).toEqual([
+      [expect.stringMatching(/^NOT is searched as a word: .* \(-word\)/), 5, 8],
+    ]);
+    expect(notices('kyiv AND ceasefire')).toEqual([
+      [expect.stringMatching(/^AND is searched as a word/), 5, 8],
+    ]);
+    expect(notices('kyiv near/10 ceasefire')).toEqual([
+      [expect.stringMatching(/^Write NEAR in capitals \(NEAR\/10\)/), 5, 12],
+    ]);
+    // As typed in quotes, excluded or in lower case, they are plain words with nothing to say.
+    expect(notices('"not" -AND and not kyiv')).toEqual([]);
+    expect(matchOf(parsed('kyiv NOT ceasefire')).match).toBe('"kyiv" AND "not" AND "ceasefire"*');
+  });
+
   it('give the find bar every word or phrase sought in the text, title words last', () => {
     expect(soughtInText(parsed('after:2024 -tass “peace talks” kyiv'))).toEqual([
       'peace talks',
