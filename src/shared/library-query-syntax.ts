@@ -137,6 +137,14 @@ export function seeksNothing(query: SyntaxQuery): boolean {
   return !query.all.length && !query.none.length && !query.from && !query.to;
 }
 
+/**
+ * Nothing to rank by: only dates, exclusions and sources. Such a query lists the articles that fit,
+ * newest first (a source matches or not; bm25 over a byline would order them at random).
+ */
+export function listsNewest(query: SyntaxQuery): boolean {
+  return !query.plain && query.all.every((c) => c.type === 'term' && c.term.field === 'source');
+}
+
 function countTerms(clause: QueryClause): number {
   if (clause.type === 'term') return 1;
   if (clause.type === 'near') return 2;

@@ -69,5 +69,6 @@ describe('the search result count', () => {
     expect(matchesLabel(3, 3)).toBe('3 matches');
     expect(matchesLabel(50, 50)).toBe('50 matches');
     expect(matchesLabel(50, 1204)).toBe('50 best of 1\u202f204 matches');
+    expect(matchesLabel(50, 1204, true)).toBe('50 newest of 1\u202f204 matches');
   });
 });

@@ -7,7 +7,12 @@
  */
 import type { LibraryEntry } from '../../../shared/library';
 import { parseLibraryQuery } from '../../../shared/library-query';
-import type { QueryClause, QueryTerm, SyntaxQuery } from '../../../shared/library-query-syntax';
+import {
+  listsNewest,
+  type QueryClause,
+  type QueryTerm,
+  type SyntaxQuery,
+} from '../../../shared/library-query-syntax';
 import type { LibraryDb } from './library-db';
 import {
   FILE_CONDITIONS,
@@ -86,7 +91,8 @@ export function snippetQueryOf(query: SyntaxQuery): string {
 }
 
 const LISTED = `FROM files f WHERE ${FILE_CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
-  OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))`;
+  OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))
+  AND (@within IS NULL OR f.id IN (SELECT rowid FROM articles WHERE articles MATCH @within))`;
 const RANKED = `FROM articles JOIN files f ON f.id = articles.rowid
   WHERE articles MATCH @match AND ${FILE_CONDITIONS}`;
 
@@ -155,11 +161,13 @@ export class SyntaxSearch {
       only: limits.only ? JSON.stringify(limits.only) : null,
       not: limits.not ? JSON.stringify(limits.not) : null,
     };
-    if (!match) {
-      const rows = rowsAs<Row>(this.#listed.all({ ...params, excluded, limit }));
+    if (!match || listsNewest(query)) {
+      // Only sources to match: they keep to the articles, which are listed as with none.
+      const within = { excluded, within: match };
+      const rows = rowsAs<Row>(this.#listed.all({ ...params, ...within, limit }));
       // Fewer than asked for is every match; only a full page needs counting.
       const total =
-        rows.length < limit ? rows.length : this.#count(this.#countListed, params, { excluded });
+        rows.length < limit ? rows.length : this.#count(this.#countListed, params, within);
       return { rows, total };
     }
     // Without conditions the ranking and count are the plain search's own, on the index alone.

@@ -52,10 +52,13 @@ export function countSources(entries: LibraryEntry[]): { source: string; count: 
 export const formatCount = (value: number): string =>
   new Intl.NumberFormat('en-GB').format(value).replace(/,/g, '\u202f');
 
-/** "3 matches" when all are shown; "50 best of 1 204 matches" when only the best are. */
-export function matchesLabel(shown: number, total: number): string {
+/**
+ * "3 matches" when all are shown; "50 best of 1 204 matches" when only the best are, or "50 newest
+ * of 1 204 matches" when there was nothing to rank by.
+ */
+export function matchesLabel(shown: number, total: number, newest = false): string {
   if (shown >= total) return `${formatCount(shown)} ${shown === 1 ? 'match' : 'matches'}`;
-  return `${formatCount(shown)} best of ${formatCount(total)} matches`;
+  return `${formatCount(shown)} ${newest ? 'newest' : 'best'} of ${formatCount(total)} matches`;
 }
 
 /** "1 204 articles · 37 sources". */

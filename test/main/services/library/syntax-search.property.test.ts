@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldQuery } from '../../../../src/shared/find-normalise';
 import {
+  listsNewest,
   parseSearchQuery,
   type QueryClause,
   type QueryTerm,
@@ -213,6 +214,7 @@ describe('search syntax against a brute-force filter', () => {
     let checked = 0;
     /** Queries that found some articles but not all: the comparison is not of empty lists. */
     let telling = 0;
+    let listed = 0;
     await fc.assert(
       fc.asyncProperty(typedQuery, limitsArb, async (typed, picked) => {
         const parsed = parseSearchQuery(typed);
@@ -229,10 +231,16 @@ describe('search syntax against a brute-force filter', () => {
           only: picked.only && picked.only.map((i) => ids[i]!),
           not: picked.not && picked.not.map((i) => ids[i]!),
         };
-        const found = (await service.searchWith(parsed.query, limits, ARTICLE_COUNT + 10)).hits
-          .map((hit) => hit.entry.id)
-          .sort((x, y) => x - y);
+        const { hits } = await service.searchWith(parsed.query, limits, ARTICLE_COUNT + 10);
+        const found = hits.map((hit) => hit.entry.id).sort((x, y) => x - y);
         expect(found, typed).toEqual(bruteForce(parsed.query, limits));
+        // With nothing to rank by (dates, exclusions, sources), newest first, undated last.
+        if (listsNewest(parsed.query)) {
+          const dates = hits.map((hit) => hit.entry.date ?? '');
+          const newestFirst = [...dates].sort((a, b) => (!a ? 1 : !b ? -1 : b.localeCompare(a)));
+          expect(dates, typed).toEqual(newestFirst);
+          listed++;
+        }
         checked++;
         if (found.length > 0 && found.length < ARTICLE_COUNT) telling++;
       }),
@@ -240,6 +248,7 @@ describe('search syntax against a brute-force filter', () => {
     );
     expect(checked).toBeGreaterThan(300);
     expect(telling).toBeGreaterThan(100);
+    expect(listed).toBeGreaterThan(10);
     console.log(`${checked} queries checked, ${telling} found some articles but not all`);
   });
 });
