@@ -184,7 +184,7 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     [
       'a PNG renamed .txt',
       () => tempFile('photo.txt', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')),
-      /PNG image, not a text article/,
+      /“photo.txt” is a PNG image, not a text article/,
     ],
     [
       'a file over the size limit',
@@ -220,6 +220,24 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     await expect(reader.title).toHaveText(SAMPLE_TITLE);
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(reader.alert).toHaveCount(0);
+  });
+
+  test('the reason shows however far down the article is read', async ({ launch }) => {
+    const { page } = await launch();
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toHaveText(SAMPLE_TITLE);
+    const article = page.getByRole('main', { name: 'Article' });
+    await article.evaluate((main) => main.scrollTo({ top: main.scrollHeight }));
+    await expect(reader.title).not.toBeInViewport();
+    await reader.openThroughPicker({
+      name: 'photo.png.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    });
+    await expect(reader.alert).toContainText('“photo.png.txt” is a PNG image');
+    await expect(reader.alert).toBeInViewport();
+    // The place in the article is kept under it.
+    await expect(reader.title).not.toBeInViewport();
   });
 });
 

@@ -78,7 +78,7 @@ export async function readArticleFile(
     const info = await handle.stat();
     checkRegularFile(info, name);
     checkSize(info.size, name);
-    const bytes = await readAtMost(handle, MAX_ARTICLE_BYTES + 1, info.size);
+    const bytes = await readAtMost(handle, MAX_ARTICLE_BYTES + 1, info.size, name);
     // The file may have grown between stat and read; the byte count we hold is what counts.
     checkSize(bytes.byteLength, name);
     return { bytes, file: { name, path, modified: info.mtime.toISOString() } };
@@ -97,7 +97,7 @@ export function articleFromBytes(bytes: Uint8Array, file: ArticleFile): Article 
 /** Decodes and checks the bytes: not too large, not blank, not more lines than an article has. */
 export function decodeArticle(bytes: Uint8Array, file: ArticleFile): DecodedArticle {
   checkSize(bytes.byteLength, file.name);
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, `“${file.name}”`);
   if (decoded.text.trim() === '') {
     throw new AppFailure(
       'empty',
@@ -120,7 +120,7 @@ export function decodeArticleStart(
   most: number,
 ): DecodedArticle | null {
   checkSize(bytes.byteLength, file.name);
-  refuseBinary(bytes.subarray(0, SNIFF_BYTES));
+  refuseBinary(bytes.subarray(0, SNIFF_BYTES), `“${file.name}”`);
   const decoded = decodeUtf8Start(bytes, most);
   if (!decoded || decoded.start.trim() === '') return null;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -223,6 +223,7 @@ async function readAtMost(
   handle: FileHandle,
   limit: number,
   expected: number,
+  name: string,
 ): Promise<Uint8Array> {
   let buffer = Buffer.allocUnsafe(Math.min(limit, expected + 1));
   let total = 0;
@@ -232,7 +233,7 @@ async function readAtMost(
     const { bytesRead } = await handle.read(buffer, total, want, total);
     if (bytesRead === 0) break;
     // A binary file is refused from its first bytes, however large it is.
-    if (total === 0) refuseBinary(buffer.subarray(0, bytesRead));
+    if (total === 0) refuseBinary(buffer.subarray(0, bytesRead), `“${name}”`);
     total += bytesRead;
   }
   return buffer.subarray(0, total);

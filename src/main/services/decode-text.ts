@@ -48,8 +48,9 @@ const MIN_CONFIDENCE = 50;
 /** Past this share of replaced characters the file is not text in any encoding we know. */
 const MAX_REPLACED_SHARE = 0.1;
 
-export function decodeText(bytes: Uint8Array): DecodedText {
-  const { text, encoding, bom, replacedBytes } = decodeBytes(bytes);
+/** `subject` names the file in a refusal (“notes.pdf” is a PDF document…). */
+export function decodeText(bytes: Uint8Array, subject?: string): DecodedText {
+  const { text, encoding, bom, replacedBytes } = decodeBytes(bytes, subject);
   const { normalised, lineEndings } = normaliseLineEndings(text);
   const shown = showControls(normalised);
   return { encoding, bom, lineEndings, replacedBytes, ...shown };
@@ -100,13 +101,16 @@ export function showControls(text: string): { text: string; controlCharacters: n
   return { text: shown, controlCharacters };
 }
 
-function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings' | 'controlCharacters'> {
+function decodeBytes(
+  bytes: Uint8Array,
+  subject?: string,
+): Omit<DecodedText, 'lineEndings' | 'controlCharacters'> {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeWith('utf-8', bytes.subarray(3), true);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes.subarray(2), true);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), true);
 
   const head = bytes.subarray(0, SNIFF_BYTES);
-  refuseBinary(head);
+  refuseBinary(head, subject);
   const utf16 = sniffUtf16WithoutBom(head);
   if (utf16) return decodeWith(utf16, bytes, false);
 
@@ -126,12 +130,14 @@ function decodeBytes(bytes: Uint8Array): Omit<DecodedText, 'lineEndings' | 'cont
  * evidence counts: a known format's signature, or a NUL byte (which text never holds, outside
  * UTF-16). Other control characters are text's strays: they are shown (see showControls).
  */
-export function refuseBinary(head: Uint8Array): void {
+export function refuseBinary(head: Uint8Array, subject?: string): void {
   if (BOMS.some((bom) => startsWith(head, bom))) return;
   const format = binarySignature(head);
-  if (format) throw new AppFailure('binary', `This is a ${format}, not a text article.`);
+  if (format)
+    throw new AppFailure('binary', `${subject ?? 'This'} is a ${format}, not a text article.`);
   if (!sniffUtf16WithoutBom(head) && head.includes(0)) {
-    throw new AppFailure('binary', 'This file holds binary data, not the text of an article.');
+    const what = subject ?? 'This file';
+    throw new AppFailure('binary', `${what} holds binary data, not the text of an article.`);
   }
 }
 
