@@ -81,6 +81,26 @@ test.describe('the sample article', () => {
   }
 });
 
+test.describe('the keyboard in the article', () => {
+  test('Tab from the article goes to what is in view, never far down the text', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    const article = page.getByRole('main', { name: 'Article' });
+    await expect(article).toBeFocused();
+    // Nothing to press in view at the top: the focus leaves the article, which stays put.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Open…' })).toBeFocused();
+    expect(await article.evaluate((main) => main.scrollTop)).toBe(0);
+    // At the end, the footer's button is in view: Tab goes to it.
+    await article.evaluate((main) => main.scrollTo({ top: main.scrollHeight }));
+    await article.focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: /Open the original/ })).toBeFocused();
+  });
+});
+
 test.describe('opening files', () => {
   test('a path on the command line, with several bylines and a subhead', async ({ launch }) => {
     const { page } = await launch({ path: join(fixtures, 'several-bylines.txt') });
