@@ -129,6 +129,23 @@ test.describe('opening files', () => {
     await expect(page.getByText('Body paragraph.')).toBeVisible();
   });
 
+  test('a link to javascript: or file: shows as a link that is never opened', async ({
+    launch,
+  }) => {
+    const path = tempFile(
+      'odd-links.txt',
+      '# Odd links\n\nA link to [the script](javascript:alert(1)) and [a file](file:///etc/passwd).\n',
+    );
+    const { page } = await launch({ path });
+    const paragraph = page.getByText('A link to the script and a file.');
+    await expect(paragraph).toBeVisible();
+    await expect(paragraph).not.toContainText('](');
+    await expect(page.locator('[title="Not opened: javascript:alert(1)"]')).toHaveText(
+      'the script',
+    );
+    await expect(page.getByRole('link')).toHaveCount(0);
+  });
+
   test('the Open button and its file picker', async ({ launch }) => {
     const { page } = await launch();
     const reader = new ReaderPage(page);

@@ -25,6 +25,9 @@ export class TooManyBlocks extends Error {
 // markdown-it stops nesting here instead of recursing, and drops what is deeper: capDepth keeps
 // every line's nesting under it, so the words of a deeper part stay, in its deepest kept level.
 const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+// Every link is read as one: classifyTarget decides what it may open. markdown-it's own check left
+// `[text](javascript:…)` or `file:` links as raw brackets; they are now shown as blocked links.
+markdown.validateLink = () => true;
 markdown.options.maxNesting = 100;
 /** A quote or list marker at a line's start (with what space comes before it). */
 const MARKER = String.raw`[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))`;

@@ -233,3 +233,16 @@ it('does not take the original address of a file that holds only it for the titl
   expect([article.title, article.titleFrom]).toEqual(['only url', 'file-name']);
   expect(article.originalUrl).toBe('https://example.com/x');
 });
+
+it('reads links to javascript: or file: as blocked links, not as raw brackets', () => {
+  const article = parseArticle(
+    '# T\n\nA link to [javascript](javascript:alert(1)) and [file](file:///etc/passwd).',
+    source(),
+  );
+  const found = links(inlines(article.body));
+  expect(found.map((link) => [plainText(link.children), link.target])).toEqual([
+    ['javascript', { kind: 'blocked', raw: 'javascript:alert(1)' }],
+    ['file', { kind: 'blocked', raw: 'file:///etc/passwd' }],
+  ]);
+  expect(plainText(inlines(article.body))).toBe('A link to javascript and file.');
+});
