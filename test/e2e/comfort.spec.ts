@@ -47,6 +47,30 @@ test.describe('appearance', () => {
     await expect(second.page.locator('article')).toHaveCSS('font-family', /Atkinson Hyperlegible/);
   });
 
+  test('a new text size, width or spacing keeps the same words at the top', async ({ launch }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    const article = page.getByRole('main', { name: 'Article' });
+    /** The first words of the paragraph under the top of the article's view. */
+    const atTop = () =>
+      article.evaluate((main) => {
+        const body = main.querySelector('.body')!.getBoundingClientRect();
+        const y = main.getBoundingClientRect().top + 8;
+        const block = document.elementFromPoint(body.left + 4, y)?.closest('[data-block]');
+        return block?.textContent?.slice(0, 40) ?? null;
+      });
+    await article.evaluate((main) => main.scrollTo({ top: 1200 }));
+    await expect.poll(atTop).not.toBeNull();
+    const before = await atTop();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Equal');
+    await expect.poll(atTop).toBe(before);
+    await comfort.choose('Line width', 'Narrow');
+    await expect.poll(atTop).toBe(before);
+    await comfort.choose('Line spacing', 'Relaxed');
+    await expect.poll(atTop).toBe(before);
+  });
+
   test('Ctrl+minus and Ctrl+0 make text smaller and reset it', async ({ launch }, testInfo) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);

@@ -44,10 +44,16 @@ export class SettingsState {
     applySettings(this.settings);
   }
 
+  /**
+   * Wraps a change that lays the article out again (text size, font, width, spacing): the reading
+   * position keeps the same words at the top across it (RememberedState connects the two).
+   */
+  keepingPlace: (change: () => void) => void = (change) => change();
+
   set = async (patch: SettingsPatch) => {
     this.#changedBeforeLoad = true;
     this.settings = { ...this.settings, ...patch };
-    applySettings(this.settings);
+    this.keepingPlace(() => applySettings(this.settings));
     const result = await this.#api.call('settings.set', patch);
     this.saveError = result.ok ? null : result.error.message;
   };

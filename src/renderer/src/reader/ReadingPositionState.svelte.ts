@@ -106,6 +106,28 @@ export class ReadingPositionState {
   }
 
   /**
+   * Runs a change that lays the article out again (a text size, a font, a line width), keeping the
+   * words at the top of the view there, as a resize does; a face still loading moves them once more.
+   * Not a scroll of the reader's: nothing is saved for it.
+   */
+  keepPlace = (change: () => void) => {
+    const scroller = this.#scroller;
+    const at = scroller?.isConnected ? positionAtTop(scroller) : null;
+    change();
+    if (!scroller || !at?.block) return;
+    const place = () => {
+      scrollToPosition(scroller, at.block, at.offset);
+      this.#lastTop = scroller.scrollTop;
+      this.#measure(scroller);
+    };
+    place();
+    const placed = scroller.scrollTop;
+    void document.fonts.ready.then(() => {
+      if (Math.abs(scroller.scrollTop - placed) <= 1) place();
+    });
+  };
+
+  /**
    * The app is about to move the view of an article just opened (to a search's first match, to a
    * highlight): that is not reading it, so scrolls are not saved until the reader next presses a
    * key, clicks, wheels or touches (`onInput`).

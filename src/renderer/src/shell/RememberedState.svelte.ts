@@ -26,6 +26,7 @@ export class RememberedState {
     this.settings = new SettingsState(api);
     this.position = new ReadingPositionState(api);
     this.highlights = new HighlightsState(api);
+    this.settings.keepingPlace = this.position.keepPlace;
   }
 
   /** Set-aside files and failed saves reported by main, and a settings save that failed. */
