@@ -161,6 +161,21 @@ test.describe('highlights', () => {
     await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
   });
 
+  test('the selection’s toolbar is hidden while a sheet covers the article', async ({ launch }) => {
+    const { page } = await launch();
+    await page.setViewportSize({ width: 600, height: 800 });
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.select(QUOTE);
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' });
+    await expect(toolbar).toBeVisible();
+    await page.keyboard.press('Control+i');
+    await expect(page.getByRole('complementary', { name: /details/i })).toBeVisible();
+    await expect(toolbar).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(toolbar).toBeVisible();
+  });
+
   test('colour and note from the toolbar, recolour, remove and undo', async ({ launch }) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);
