@@ -25,14 +25,22 @@ export interface EpubDownload extends Omit<EpubExport, 'saved'> {
   bytes: Uint8Array;
 }
 
-/** "russia-says-pushing-offensive.epub": a file name from a title, safe on every system. */
-export function exportFileName(title: string, extension: string): string {
-  const slug = title
+const MOST_SLUG_CHARS = 60;
+
+/**
+ * "russia-says-pushing-offensive.epub": a file name from a title, safe on every system; a long
+ * title is cut between words. `suffix` goes before the extension ("-highlights").
+ */
+export function exportFileName(title: string, extension: string, suffix = ''): string {
+  const words = title
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
     .trim()
     .replace(/\s+/g, '-')
-    .slice(0, 60)
     .toLowerCase();
-  return `${slug || 'article'}.${extension}`;
+  const cut = words.slice(0, MOST_SLUG_CHARS);
+  const lastBreak = cut.lastIndexOf('-');
+  const whole = words.length <= MOST_SLUG_CHARS || words[MOST_SLUG_CHARS] === '-' || lastBreak < 0;
+  const slug = (whole ? cut : cut.slice(0, lastBreak)).replace(/-+$/, '');
+  return `${slug || 'article'}${suffix}.${extension}`;
 }

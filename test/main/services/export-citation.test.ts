@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { articleDetails } from '../../../src/main/services/article-details';
 import { loadArticleFile } from '../../../src/main/services/article-file';
 import { citationOf } from '../../../src/shared/article-citation';
+import { exportFileName } from '../../../src/shared/export/export-job';
 import { highlightsMarkdown } from '../../../src/renderer/src/highlights/highlights-export';
 import { allHighlightsMarkdown } from '../../../src/renderer/src/library/all-highlights';
 import { quoteAnnotation } from '../../support/quote-annotation';
@@ -94,4 +95,30 @@ it('writes a highlight and its note as text, whatever Markdown or HTML they hold
       expect(text).toContain(words);
     }
   }
+});
+
+it('keeps a note’s lines as lines, in both exports', async () => {
+  const article = await loadArticleFile(SAMPLE);
+  const note = 'First line\nsecond line\n\nA new paragraph';
+  const highlight = quoteAnnotation('a quote', { start: 0 }, { note });
+  for (const markdown of [
+    highlightsMarkdown(article, [{ annotation: highlight, placed: true }], 'en-GB'),
+    allHighlightsMarkdown([
+      { key: 'k', title: article.title, annotation: highlight, article: null },
+    ]),
+  ]) {
+    const html = new MarkdownIt().render(markdown);
+    expect(html).toContain('First line<br>\nsecond line</p>');
+    expect(html).toContain('<p>A new paragraph</p>');
+  }
+});
+
+it('names an export file from the title, cut between words', () => {
+  const title = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
+  expect(exportFileName(title, 'md', '-highlights')).toBe(
+    'russia-says-pushing-offensive-into-ukraines-dnipropetrovsk-highlights.md',
+  );
+  expect(exportFileName('Short title', 'epub')).toBe('short-title.epub');
+  expect(exportFileName('x'.repeat(80), 'pdf')).toBe(`${'x'.repeat(60)}.pdf`);
+  expect(exportFileName('«»', 'pdf')).toBe('article.pdf');
 });

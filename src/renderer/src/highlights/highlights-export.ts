@@ -8,6 +8,7 @@ import {
   originalOf,
   type Cited,
 } from '../../../shared/article-citation';
+import { exportFileName } from '../../../shared/export/export-job';
 
 /**
  * A citation as the details panel copies it (Markdown), with the file's name when there is no
@@ -41,7 +42,12 @@ export const quoted = (text: string) =>
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
 
-export const noteMarkdown = (note: string) => `**Note:** ${escapedLines(note).join('\n')}`;
+/** A note keeps its lines: each ends in a hard break (`\`), a blank one still parts paragraphs. */
+export const noteMarkdown = (note: string) => {
+  const lines = escapedLines(note);
+  const broken = lines.map((line, i) => (line && lines[i + 1] ? `${line}\\` : line));
+  return `**Note:** ${broken.join('\n')}`;
+};
 
 export function highlightsMarkdown(
   article: Article,
@@ -58,13 +64,5 @@ export function highlightsMarkdown(
   return out.join('\n');
 }
 
-export function exportFileName(article: Article): string {
-  const slug = article.title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .slice(0, 60)
-    .toLowerCase();
-  return `${slug || 'article'}-highlights.md`;
-}
+export const highlightsFileName = (article: Article) =>
+  exportFileName(article.title, 'md', '-highlights');
