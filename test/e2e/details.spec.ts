@@ -44,6 +44,11 @@ test.describe('the article details panel', () => {
       await expect(details.figure('Reading time')).toHaveText('3 min at 238 words a minute');
       await expect(details.figure('Links lost')).toHaveText('4');
       await expect(details.figure('Embeds removed')).toHaveText('1');
+      // Long values break between pieces on screen, but a screen reader reads each one whole.
+      expect(await details.figure('Name').ariaSnapshot()).toContain('000_e51e31a3faca41e8.txt');
+      expect(await details.figure('Original').ariaSnapshot()).toContain(
+        'https://www.themoscowtimes.com/',
+      );
     });
     await expect(details.panel).toContainText('Credit: Telegram / Dnipropetrovsk');
     await expect(details.entity('Volodymyr Zelensky')).toBeVisible();
