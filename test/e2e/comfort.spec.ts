@@ -71,6 +71,23 @@ test.describe('appearance', () => {
     await expect.poll(atTop).toBe(before);
   });
 
+  test('the Appearance dialog takes the focus as it opens and gives it back on Escape', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    await comfort.appearanceButton.press('Enter');
+    await expect(comfort.appearance.getByRole('radio', { name: 'Same as system' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(
+      comfort.appearance.getByRole('radio', { name: 'Same as system' }),
+    ).not.toBeChecked();
+    await page.keyboard.press('Escape');
+    await expect(comfort.appearance).toHaveCount(0);
+    await expect(comfort.appearanceButton).toBeFocused();
+  });
+
   test('Ctrl+minus and Ctrl+0 make text smaller and reset it', async ({ launch }, testInfo) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);
