@@ -101,6 +101,26 @@ test.describe('a folder opened as a library', () => {
     await expect(selected).toContainText('Harvest festival returns');
   });
 
+  test('the folder named at launch again reopens the article read last in it', async ({
+    launch,
+  }) => {
+    const path = makeLibraryFolder();
+    const first = await launch({ path });
+    await new LibraryPage(first.page).rows.filter({ hasText: 'Harvest festival returns' }).click();
+    await expect(new ReaderPage(first.page).title).toHaveText('Harvest festival returns');
+    await first.close();
+
+    const second = await launch({ path, userData: first.userData });
+    await expect(new ReaderPage(second.page).title).toHaveText('Harvest festival returns');
+    await expect(
+      new LibraryPage(second.page).list.getByRole('option', { selected: true }),
+    ).toContainText('Harvest festival returns');
+    await second.close();
+    // Another folder named at launch does not reopen an article from this one.
+    const third = await launch({ path: makeLibraryFolder(), userData: first.userData });
+    await expect(third.page.getByText('Choose an article from the library.')).toBeVisible();
+  });
+
   test('type-ahead in the list jumps to a matching title', async ({ launch }) => {
     const { page } = await launch({ path: makeLibraryFolder() });
     const library = new LibraryPage(page);

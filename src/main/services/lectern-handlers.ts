@@ -1,5 +1,5 @@
 /** The contract's handlers, shared by the Electron layer and the browser host. */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { articleKey } from '../../shared/article-key';
 import type { AppInfo } from '../../shared/app-info';
@@ -14,6 +14,7 @@ import { createExportHandlers } from './export/export-handlers';
 import type { ShowSaveDialog } from './export/save-dialog';
 import { checkExternalUrl } from './external-url';
 import { createLibraryHandlers } from './library/library-handlers';
+import { isInside } from './library/library-paths';
 import { LibraryService } from './library/library-service';
 import { researchHandlers } from './library/research-handlers';
 import { OpenedArticles } from './opened-articles';
@@ -151,11 +152,14 @@ export function createServices(env: HostEnvironment): LecternServices {
     return answer({ path }, path);
   }
 
-  /** With no file named at launch, the article read last is reopened (if it is still there). */
-  /** Null when a folder was named at launch: it opens as a library, with no article chosen yet. */
+  /**
+   * With no file named at launch, the article read last is reopened (if it is still there). A
+   * folder named at launch opens as a library, with the article read last reopened if it is in
+   * that folder (null: none chosen yet).
+   */
   async function openAtLaunch(): Promise<ShownArticle | null> {
     if (!env.startupIsSample && (await stat(env.startupPath).catch(() => null))?.isDirectory()) {
-      return null;
+      return lastArticleIn(env.startupPath);
     }
     const last = env.startupIsSample ? await remembered.lastArticle().catch(() => null) : null;
     const article = last ? await shown({ path: last }).catch(() => null) : null;
@@ -168,6 +172,17 @@ export function createServices(env: HostEnvironment): LecternServices {
     // The bundled sample is not something the user opened: it stays off the Recent list.
     if (!env.startupIsSample) await remembered.opened(path, named.article.title);
     return named;
+  }
+
+  async function lastArticleIn(folder: string): Promise<ShownArticle | null> {
+    const last = await remembered.lastArticle().catch(() => null);
+    const [root, real] = await Promise.all(
+      [folder, last].map((path) => (path ? realpath(path).catch(() => null) : null)),
+    );
+    if (!last || !root || !real || !isInside(root, real)) return null;
+    const article = await shown({ path: last }).catch(() => null);
+    if (article) grants.grant(last);
+    return article;
   }
 
   const handlers: Handlers = {
