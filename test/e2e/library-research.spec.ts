@@ -200,6 +200,8 @@ test.describe('people and places across the library', () => {
     await expect(research.list.getByRole('option')).toHaveCount(2);
     await research.row('(saved again)').click();
     await expect(new FindBar(page).searchbox).toHaveValue('Volodymyr Zelensky');
+    // A name is found as whole words, which the bar shows ("Che" is not in "Chegean").
+    await expect(new FindBar(page).wholeWord).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: /Show all articles/ }).click();
     await expect(research.list.getByRole('option')).toHaveCount(4);
     // The button is gone: the focus goes to the list it widened.

@@ -85,11 +85,13 @@ export class FindState {
 
   /**
    * Opens the bar on the first of `terms` the article holds (a search result's words: an OR's
-   * match may hold only its second), as find itself reads them; else on the first.
+   * match may hold only its second), as find itself reads them; else on the first. `options` are
+   * switched on first, in the bar for the reader to see (a name is found as whole words).
    */
-  openBarOn = (terms: readonly string[]) => {
+  openBarOn = (terms: readonly string[], options: Partial<FindOptions> = {}) => {
     const connected = this.#connected;
     if (!connected || !terms.length) return;
+    this.options = { ...this.options, ...options };
     // Opened from the library, a long article's body is whole by now (ReaderState.openFromLibrary).
     this.openBar(connected.index.firstFound(terms, this.options) ?? terms[0]);
   };

@@ -83,9 +83,11 @@ export class LibraryState {
 
   /**
    * Set by the app: opens an article with words for the find bar (a search result's, or the name
-   * the list is narrowed to); it looks for the first of them the article holds.
+   * the list is narrowed to); it looks for the first of them the article holds. `asName`: a name
+   * is found as whole words ("Che" is not the start of "Chegean").
    */
-  onOpenArticle: (path: string, findTerms: readonly string[]) => void = () => undefined;
+  onOpenArticle: (path: string, findTerms: readonly string[], asName?: boolean) => void = () =>
+    undefined;
   /** Set by the app: opens an article at one of its highlights (from All highlights). */
   onOpenHighlight: (path: string, id: string) => void = () => undefined;
 
@@ -200,7 +202,7 @@ export class LibraryState {
     this.currentPath = path;
     this.sheetOpen = false;
     const named = this.research.named?.name;
-    this.onOpenArticle(path, named ? [named] : []);
+    this.onOpenArticle(path, named ? [named] : [], !!named);
   };
 
   openHighlight = (path: string, id: string) => {
