@@ -134,6 +134,33 @@ for (const width of [800, 600]) {
   });
 }
 
+test('at 600 px one sheet at a time: a Details panel remembered open waits behind the library', async ({
+  launch,
+}) => {
+  const path = makeLibraryFolder();
+  const first = await launch({ path });
+  await new LibraryPage(first.page).list.focus();
+  await first.page.keyboard.press('Control+i');
+  const details = first.page.getByRole('complementary', { name: /details/i });
+  await expect(details).toBeVisible();
+  await first.close();
+
+  const second = await launch({
+    path,
+    userData: first.userData,
+    beforeLoad: (page) => page.setViewportSize({ width: 600, height: 800 }),
+  });
+  const library = new LibraryPage(second.page);
+  await expect(library.rows).toHaveCount(3);
+  await expect(second.page.getByRole('complementary', { name: /details/i })).toHaveCount(0);
+  await library.search.fill('harvest');
+  await expect(library.search).toHaveValue('harvest');
+  // Opened again, Details takes the library's place.
+  await second.page.keyboard.press('Control+i');
+  await expect(second.page.getByRole('complementary', { name: /details/i })).toBeVisible();
+  await expect(library.panel).toBeHidden();
+});
+
 test('at 800 px the sheet steps aside for an article opened another way', async ({ launch }) => {
   const { page } = await launch({ path: makeLibraryFolder() });
   await page.setViewportSize({ width: 800, height: 800 });
