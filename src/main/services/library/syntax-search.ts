@@ -91,8 +91,7 @@ export function snippetQueryOf(query: SyntaxQuery): string {
 }
 
 const LISTED = `FROM files f WHERE ${FILE_CONDITIONS} AND f.mtime >= 0 AND (@excluded IS NULL
-  OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))
-  AND (@within IS NULL OR f.id IN (SELECT rowid FROM articles WHERE articles MATCH @within))`;
+  OR f.id NOT IN (SELECT rowid FROM articles WHERE articles MATCH @excluded))`;
 const RANKED = `FROM articles JOIN files f ON f.id = articles.rowid
   WHERE articles MATCH @match AND ${FILE_CONDITIONS}`;
 
@@ -120,6 +119,8 @@ export class SyntaxSearch {
   readonly #countRanked;
   readonly #countMatches;
   readonly #countListed;
+  /** Sources to match, listed newest first: driven by their matches, not by every file. */
+  readonly #listedMatching;
 
   constructor(db: LibraryDb, root: string) {
     this.#root = root;
@@ -129,6 +130,10 @@ export class SyntaxSearch {
        ORDER BY f.date IS NULL, f.date DESC, f.id LIMIT @limit`,
     );
     this.#countRanked = db.prepare(`SELECT count(*) AS count ${RANKED}`);
+    this.#listedMatching = db.prepare(
+      `SELECT f.id, f.rel, f.title, f.source, f.date, f.mtime ${RANKED} AND f.mtime >= 0
+       ORDER BY f.date IS NULL, f.date DESC, f.id LIMIT @limit`,
+    );
     this.#countMatches = prepareMatchCount(db);
     this.#countListed = db.prepare(`SELECT count(*) AS count ${LISTED}`);
   }
@@ -161,14 +166,19 @@ export class SyntaxSearch {
       only: limits.only ? JSON.stringify(limits.only) : null,
       not: limits.not ? JSON.stringify(limits.not) : null,
     };
-    if (!match || listsNewest(query)) {
-      // Only sources to match: they keep to the articles, which are listed as with none.
-      const within = { excluded, within: match };
-      const rows = rowsAs<Row>(this.#listed.all({ ...params, ...within, limit }));
-      // Fewer than asked for is every match; only a full page needs counting.
-      const total =
-        rows.length < limit ? rows.length : this.#count(this.#countListed, params, within);
-      return { rows, total };
+    // Fewer than asked for is every match; only a full page needs counting.
+    const counted = (rows: Row[], count: () => number) => ({
+      rows,
+      total: rows.length < limit ? rows.length : count(),
+    });
+    if (!match) {
+      const rows = rowsAs<Row>(this.#listed.all({ ...params, excluded, limit }));
+      return counted(rows, () => this.#count(this.#countListed, params, { excluded }));
+    }
+    if (listsNewest(query)) {
+      // Only sources to match (exclusions in the same expression): listed as with none.
+      const rows = rowsAs<Row>(this.#listedMatching.all({ ...params, match, limit }));
+      return counted(rows, () => this.#count(this.#countRanked, params, { match }));
     }
     // Without conditions the ranking and count are the plain search's own, on the index alone.
     const unconditioned = Object.values(params).every((value) => value === null);
