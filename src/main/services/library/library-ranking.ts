@@ -155,9 +155,10 @@ export function workerRankHelper(workerFile: string, dbFile: string): RankHelper
 export function serveRanking(
   db: LibraryDb,
   port: Parameters<typeof serveRequests<RankRequest, RankReply>>[0],
+  scoreOptions?: ConstructorParameters<typeof WordScores>[1],
 ) {
   const rank = prepareRanking(db);
-  const scores = new WordScores(db);
+  const scores = new WordScores(db, scoreOptions);
   let building: Promise<boolean> = Promise.resolve(false);
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
   serveRequests<RankRequest, RankReply>(port, (request) => {
@@ -172,8 +173,9 @@ export function serveRanking(
       return building;
     }
     try {
-      if (request.kind === 'scored')
+      if (request.kind === 'scored') {
         return scores.rank(request.query, request.conditions, request.limit);
+      }
       return rank(request.match, request.after, LAST_ROWID, request.limit, request.conditions);
     } catch {
       // A busy or changed database: the main thread then ranks this half itself.

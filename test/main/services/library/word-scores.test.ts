@@ -6,12 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { libraryDbFile } from '../../../../src/main/services/library/library-db';
 import {
   LAST_ROWID,
   prepareRanking,
   type RankConditions,
+  serveRanking,
   type RankHelper,
 } from '../../../../src/main/services/library/library-ranking';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
@@ -215,5 +217,42 @@ it('serves the library’s searches with operators once built, finding what FTS5
     expect(expected.every((r) => r.hits.length > 0)).toBe(true);
   } finally {
     await service.close();
+  }
+});
+
+it('is built, asked and dropped through the ranking thread’s requests', async () => {
+  const { port1: thread, port2: main } = new MessageChannel();
+  const second = new DatabaseSync(libraryDbFile(userData, folder));
+  serveRanking(second, thread, { commonFrom: 100 });
+  let next = 0;
+  const waiting = new Map<number, (body: unknown) => void>();
+  main.on('message', ({ id, body }: { id: number; body: unknown }) => waiting.get(id)?.(body));
+  const ask = (body: object) =>
+    new Promise<unknown>((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve);
+      main.postMessage({ id, body });
+    });
+  try {
+    const [word] = vocabulary().filter((w) => w.hits >= 100);
+    const query = { all: [[{ word: word!.word, prefix: false }]], none: [] };
+    const scored = { kind: 'scored', query, conditions: null, limit: 50 };
+    expect(await ask(scored)).toBeNull();
+    // A rank request asked while the scores are built is answered meanwhile.
+    const building = ask({ kind: 'build-scores' });
+    const match = `"${word!.word}"`;
+    expect(await ask({ kind: 'rank', match, after: 0, limit: 5, conditions: null })).toHaveLength(
+      5,
+    );
+    expect(await building).toBe(true);
+    const ranked = (await ask(scored)) as { ranked: { id: number }[]; total: number };
+    expect(ranked.ranked).toHaveLength(50);
+    expect(ranked.total).toBe(word!.hits);
+    expect(await ask({ kind: 'drop-scores' })).toBe(true);
+    expect(await ask(scored)).toBeNull();
+  } finally {
+    main.close();
+    thread.close();
+    second.close();
   }
 });
