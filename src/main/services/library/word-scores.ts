@@ -103,9 +103,9 @@ export class WordScores {
   /** Article rowids in index order, and each one's index. */
   #ids = new Int32Array(0);
   #indexOf = new Map<number, number>();
-  #lengths = new Float64Array(0);
+  /** Each article's `1 - b + b·D/avgdl`, the part of bm25's denominator its length sets. */
+  #lengthParts = new Float64Array(0);
   #rows = 0;
-  #averageLength = 1;
   #vocabulary: IndexVocabulary | null = null;
   #common = new Map<string, CommonWord>();
   #files: { ok: Uint8Array; source: (string | null)[]; date: (string | null)[] } | null = null;
@@ -180,17 +180,18 @@ export class WordScores {
     this.#rows = totals[0] ?? 0;
     const tokens = totals.slice(1).reduce((sum, n) => sum + n, 0);
     // As FTS5 works it out: (double)nToken / (double)nRow.
-    this.#averageLength = tokens / this.#rows;
+    const averageLength = tokens / this.#rows;
     const sizes = rowsAs<{ id: number; sz: Uint8Array }>(
       this.#db.prepare('SELECT id, sz FROM articles_docsize ORDER BY id').all(),
     );
     this.#ids = new Int32Array(sizes.length);
-    this.#lengths = new Float64Array(sizes.length);
+    this.#lengthParts = new Float64Array(sizes.length);
     this.#indexOf = new Map();
     sizes.forEach((row, i) => {
       this.#ids[i] = row.id;
       this.#indexOf.set(row.id, i);
-      this.#lengths[i] = readVarints(row.sz).reduce((sum, n) => sum + n, 0);
+      const length = readVarints(row.sz).reduce((sum, n) => sum + n, 0);
+      this.#lengthParts[i] = 1 - B + (B * length) / averageLength;
     });
   }
 
@@ -228,7 +229,7 @@ export class WordScores {
       const i = this.#indexOf.get(Number(parts[p]));
       if (i === undefined) return null;
       const share = -Number(parts[p + 1]);
-      const k = K1 * (1 - B + (B * this.#lengths[i]!) / this.#averageLength);
+      const k = K1 * this.#lengthParts[i]!;
       const count = (share * k) / (idf * (K1 + 1.0) - share);
       const whole = Math.round(count);
       if (!(Math.abs(count - whole) < 1e-6) || whole <= 0) return null;
@@ -320,8 +321,7 @@ export class WordScores {
           const f = of[i]!;
           if (!f) continue;
           // FTS5's sum, term by term in the same order: aIDF * ((f*(k1+1)) / (f + k1*(1-b+b*D/avgdl))).
-          const lengthPart = 1 - B + (B * this.#lengths[i]!) / this.#averageLength;
-          score[i]! += idf * ((f * (K1 + 1.0)) / (f + K1 * lengthPart));
+          score[i]! += idf * ((f * (K1 + 1.0)) / (f + K1 * this.#lengthParts[i]!));
           inGroup[i] = 1;
         }
       }
