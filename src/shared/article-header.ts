@@ -68,42 +68,49 @@ export function separateHeaderLines(text: string): {
   text: string;
   toOriginal: (offset: number) => number;
 } {
-  const lines = text.split('\n');
-  const blank = (i: number) => i >= lines.length || lines[i]!.trim() === '';
+  // Only the top is read, a line at a time: a summary or a snippet asks this of every file.
+  const starts = [0];
+  const lineAt = (i: number): string | null => {
+    while (starts.length <= i) {
+      const end = text.indexOf('\n', starts.at(-1)!);
+      if (end === -1) return null;
+      starts.push(end + 1);
+    }
+    const end = text.indexOf('\n', starts[i]!);
+    return text.slice(starts[i]!, end === -1 ? text.length : end).replace(/\r$/, '');
+  };
+  const blank = (i: number) => (lineAt(i) ?? '').trim() === '';
   const isHeaderLine = (i: number) => {
-    const line = lines[i]!.replace(/\r$/, '').trim();
+    const line = lineAt(i)!.trim();
     return BYLINE.test(line) || looksLikeDateLine(line);
   };
-  const after = new Set<number>();
+  const after: number[] = [];
   let i = 0;
-  while (i < lines.length && blank(i)) i++;
-  if (i >= lines.length) return { text, toOriginal: (offset) => offset };
+  while (lineAt(i) !== null && blank(i)) i++;
+  if (lineAt(i) === null) return { text, toOriginal: (offset) => offset };
   // The title line: a `#` heading ends at its line anyway; a short first line is set apart from
   // a byline or date right under it.
-  if (!lines[i]!.startsWith('#') && !blank(i + 1) && isHeaderLine(i + 1)) after.add(i);
+  if (!lineAt(i)!.startsWith('#') && !blank(i + 1) && isHeaderLine(i + 1)) after.push(i);
   let headerLines = 0;
-  for (i++; i < lines.length && headerLines < HEADER_ZONE; i++) {
+  for (i++; lineAt(i) !== null && headerLines < HEADER_ZONE; i++) {
     if (blank(i)) continue;
     if (!isHeaderLine(i)) break;
     headerLines++;
-    if (!blank(i + 1)) after.add(i);
+    if (!blank(i + 1)) after.push(i);
   }
-  if (headerLines > 0 && i < lines.length && CAPTION_LINE.test(lines[i]!.replace(/\r$/, ''))) {
-    if (!blank(i + 1)) after.add(i);
+  if (headerLines > 0 && lineAt(i) !== null && CAPTION_LINE.test(lineAt(i)!) && !blank(i + 1)) {
+    after.push(i);
   }
-  if (!after.size) return { text, toOriginal: (offset) => offset };
-  const added: number[] = [];
+  if (!after.length) return { text, toOriginal: (offset) => offset };
+  // A blank line goes in where the line after each of them starts (read above: it is not blank).
+  const at = after.map((line) => starts[line + 1]!);
+  const added = at.map((offset, k) => offset + k);
   let out = '';
-  lines.forEach((line, k) => {
-    out += k < lines.length - 1 ? `${line}\n` : line;
-    if (after.has(k)) {
-      added.push(out.length);
-      out += '\n';
-    }
-  });
+  at.forEach((offset, k) => (out += `${text.slice(at[k - 1] ?? 0, offset)}\n`));
+  out += text.slice(at.at(-1));
   return {
     text: out,
-    toOriginal: (offset) => offset - added.filter((at) => at < offset).length,
+    toOriginal: (offset) => offset - added.filter((insert) => insert < offset).length,
   };
 }
 
