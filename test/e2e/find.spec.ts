@@ -338,6 +338,47 @@ test.describe('find in articles the tests write', () => {
     await expect(find.currentHighlight).toHaveText('Straße');
   });
 
+  test('typing, deleting and closing leave the article’s markup as it was', async ({ launch }) => {
+    const text = [
+      '# Harbour [notes](https://example.org/a) and **bold** news',
+      '',
+      'By [The Tribune](#)',
+      '',
+      'An *anchor* and a [link to an atlas](https://example.org/b) and **a banner**, again and again.',
+      '',
+      '- an item with [another link](#) and a *tail*',
+      '- and a second, **all bold and strong**',
+      '',
+      '> A quote that says and says again.',
+      '',
+    ].join('\n');
+    const { page } = await launch({ path: tempArticle('inline.txt', text) });
+    const reader = new ReaderPage(page);
+    await expect(reader.title).toContainText('Harbour');
+    const markup = () =>
+      page.locator('article').evaluate((article) => {
+        let textNodes = 0;
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) textNodes++;
+        return { html: article.innerHTML, textNodes };
+      });
+    const before = await markup();
+    const find = new FindBar(page);
+    await find.open();
+    // Marks across links, emphasis and list items; lengthened, shortened, moved and removed.
+    for (const query of ['a', 'an', 'and', 'an', 'a', 'again', 'nd a', 'n']) {
+      await find.searchbox.fill(query);
+      await expect(find.status).toHaveText(/^1 of \d+$/);
+      await expect(find.highlights.first()).toBeVisible();
+    }
+    await find.searchbox.press('Escape');
+    await expect(find.highlights).toHaveCount(0);
+    // Nothing added, lost or split: the same markup, in no more text nodes than before.
+    const after = await markup();
+    expect(after.html).toBe(before.html);
+    expect(after.textNodes).toBeLessThanOrEqual(before.textNodes);
+  });
+
   test('opening another article with the bar open searches the new one', async ({ launch }) => {
     const { page } = await launch();
     const find = new FindBar(page);

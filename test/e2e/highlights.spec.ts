@@ -140,6 +140,29 @@ test.describe('highlights', () => {
     await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': ['Russia '] });
   });
 
+  test('a highlight made among find’s marks is drawn, and stays as they change', async ({
+    launch,
+  }) => {
+    const { page } = await launch();
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText(SAMPLE_TITLE);
+    const find = new FindBar(page);
+    await find.search('territorial');
+    await expect(find.highlights.filter({ hasText: 'territorial' })).not.toHaveCount(0);
+    // The passage holds a mark, so its text is split around it; H is pressed in the article.
+    await find.article.focus();
+    await comfort.selectAcross('significant ', ' escalation');
+    await page.keyboard.press('h');
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+    await find.searchbox.fill('territo');
+    await expect(find.highlights.filter({ hasText: /^territo$/ })).not.toHaveCount(0);
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+    await find.close.click();
+    await expect(page.locator('article mark')).toHaveCount(0);
+    await expect.poll(() => painted(page)).toMatchObject({ 'lectern-yellow': [QUOTE] });
+  });
+
   test('a highlight stays drawn while find marks and unmarks its paragraph', async ({ launch }) => {
     const { page } = await launch();
     const comfort = new ComfortPage(page);

@@ -2,13 +2,13 @@
  * Highlights matches with mark.js only in the groups of segments (header parts, body chunks) on
  * screen plus half a screen: those on screen in the keystroke's task (or the frame's, when
  * scrolling), so the frame that shows the count shows them; those near it and the clearing of
- * older marks after that frame is painted, a slice at a time. It extends as the reader scrolls,
+ * older marks when the page is idle, a slice at a time. It extends as the reader scrolls,
  * and new matches cancel the work left for older ones. Which groups those are is read from their
  * boxes when needed (groups-in-view), with no observer working every frame.
  */
 import type { FindMatches } from '../../../shared/find-text-index';
 import { revealInScroller } from '../reader/reveal';
-import type { FindSegments } from './article-segments';
+import { segmentRange, type FindSegments } from './article-segments';
 import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
 import { loadMarkJs, markJs } from './mark-loader';
 import { drawMarks, inPlace, offPage, removeMarks, type NumberedRange } from './segment-marks';
@@ -17,8 +17,11 @@ const CURRENT_CLASS = 'find-current';
 /** Work per frame, so typing and scrolling stay smooth. */
 const FRAME_BUDGET_MS = 6;
 
-/** When a pass runs: in the next frame before it is painted, or just after. */
-type PassTime = 'before-paint' | 'after-paint';
+/** Idle work still runs this long after it was asked for when the page is never idle. */
+const IDLE_TIMEOUT_MS = 250;
+
+/** When a pass runs: in the next frame before it is painted, or when the page is idle. */
+type PassTime = 'before-paint' | 'idle';
 
 export class MatchHighlighter {
   readonly #segments: FindSegments;
@@ -123,25 +126,31 @@ export class MatchHighlighter {
 
   /**
    * Runs a pass in the coming frame before it is painted (`before-paint`: what is on screen is
-   * marked in the frame that shows it), or once that frame is painted (`after-paint`: the rest,
-   * which would only make the reader wait for the frame).
+   * marked in the frame that shows it), or when the page is next idle (`idle`: the rest, which
+   * would only make the reader wait for the frame, or for the next keystroke's).
    */
   #schedule(when: PassTime): void {
     const pending = this.#pending;
-    if (pending && (pending.when === 'before-paint' || when === 'after-paint')) return;
+    if (pending && (pending.when === 'before-paint' || when === 'idle')) return;
     this.#cancel();
     let live = true;
-    const run = () => {
+    const run = (deadline?: IdleDeadline) => {
       if (!live) return;
       this.#pending = null;
-      this.#pass(when);
+      this.#pass(when, deadline);
     };
-    const frame = requestAnimationFrame(when === 'before-paint' ? run : () => setTimeout(run));
+    const cancel =
+      when === 'before-paint'
+        ? cancelAnimationFrame.bind(
+            window,
+            requestAnimationFrame(() => run()),
+          )
+        : cancelIdleCallback.bind(window, requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }));
     this.#pending = {
       when,
       cancel: () => {
         live = false;
-        cancelAnimationFrame(frame);
+        cancel();
       },
     };
   }
@@ -152,34 +161,37 @@ export class MatchHighlighter {
   }
 
   /**
-   * One slice of work: mark the segments on screen; then, in a pass after the frame is painted,
-   * those near it and the clearing of older marks, a slice per frame.
+   * One slice of work: mark the segments on screen, all of them (the coming frame must show them,
+   * and splitting them over two frames only lays the screen out twice); then, in passes when the
+   * page is idle, those near it and the clearing of older marks, a slice at a time.
    */
-  #pass(when: PassTime): void {
+  #pass(when: PassTime, deadline?: IdleDeadline): void {
     if (!markJs()) return void loadMarkJs().then(() => this.#schedule('before-paint'));
-    const started = performance.now();
-    const overBudget = () => performance.now() - started > FRAME_BUDGET_MS;
     // Boxes are all read first, then marks made: reading after a mark would lay the page out again.
     const [onScreen, nearby] = this.#segmentsToMark();
+    const cutOff = this.#currentCutOff();
     // One block on screen stays in the page: the browser keeps the view anchored to one there.
     for (const [n, segment] of onScreen.entries()) {
       if (!this.#done.has(segment)) this.#markSegment(segment, n > 0);
-      if (overBudget()) return this.#schedule('before-paint');
     }
-    this.#revealIfCutOff();
+    if (cutOff) this.#reveal();
     if (!this.#settled) this.#settle();
     const stale = () => [...this.#marked].filter((segment) => !this.#done.has(segment));
     if (when === 'before-paint') {
-      if (nearby.length > 0 || stale().length > 0) this.#schedule('after-paint');
+      if (nearby.length > 0 || stale().length > 0) this.#schedule('idle');
       return;
     }
+    // The idle period's own end, when it is sooner: the next frame or task is due then.
+    const budget = Math.min(FRAME_BUDGET_MS, deadline?.timeRemaining() || FRAME_BUDGET_MS);
+    const started = performance.now();
+    const overBudget = () => performance.now() - started > budget;
     for (const segment of nearby) {
       if (!this.#done.has(segment)) this.#markSegment(segment, true);
-      if (overBudget()) return this.#schedule('after-paint');
+      if (overBudget()) return this.#schedule('idle');
     }
     for (const segment of stale()) {
       this.#unmark(segment, true);
-      if (overBudget()) return this.#schedule('after-paint');
+      if (overBudget()) return this.#schedule('idle');
     }
   }
 
@@ -262,20 +274,28 @@ export class MatchHighlighter {
   }
 
   /**
-   * A current match in a block that runs past the window's bottom edge is brought into view once
-   * marked, as Chromium's find does. One in view does not move the page, and neither does one
-   * above the top, in the block the count starts from: typing must leave the page where it is.
+   * Whether the current match, in a block on screen, runs past the window's bottom edge: then it
+   * is brought into view once marked, as Chromium's find does. One in view does not move the page,
+   * and neither does one above the top, in the block the count starts from: typing must leave the
+   * page where it is. Read from the text before it is marked (a mark changes no line), while the
+   * layout is still clean: read after, it would lay the page out again for every keystroke.
    */
-  #revealIfCutOff(): void {
-    const first = this.#currentElements[0];
-    if (!this.#revealWhenMarked || !first) return;
+  #currentCutOff(): boolean {
+    const matches = this.#matches;
+    if (!this.#revealWhenMarked || !matches || this.#current < 0) return false;
     this.#revealWhenMarked = false;
-    const view = this.#scroller.getBoundingClientRect();
-    const box = first.getBoundingClientRect();
-    if (box.bottom > view.bottom) {
-      revealInScroller(first, this.#scroller, false);
-      this.#top = null;
-    }
+    const element = this.#segments.element(matches.segment[this.#current]!);
+    const range =
+      element && segmentRange(element, matches.start[this.#current]!, matches.end[this.#current]!);
+    if (!range) return false;
+    return range.getBoundingClientRect().bottom > this.#scroller.getBoundingClientRect().bottom;
+  }
+
+  #reveal(): void {
+    const first = this.#currentElements[0];
+    if (!first) return;
+    revealInScroller(first, this.#scroller, false);
+    this.#top = null;
   }
 
   #applyCurrent(element: HTMLElement | null): void {

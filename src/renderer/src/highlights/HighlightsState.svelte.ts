@@ -29,6 +29,7 @@ export class HighlightsState {
   #title = '';
   #root: HTMLElement | null = null;
   #observer: MutationObserver | null = null;
+  #watching = false;
 
   constructor(api: LecternApi) {
     this.#api = api;
@@ -50,17 +51,17 @@ export class HighlightsState {
       const [quote, position] = annotation.target.selector;
       return { annotation, span: anchorSpan(text, { quote, position }) };
     });
+    // Find-in-article wraps matches in <mark>; ranges are rebuilt from text offsets after it does.
+    this.#observer = new MutationObserver(() => this.#draw());
     this.#draw();
     this.ready = true;
     this.#addMissingBreaks(text);
-    // Find-in-article wraps matches in <mark>; ranges are rebuilt from text offsets after it does.
-    this.#observer = new MutationObserver(() => this.#draw());
-    this.#observer.observe(root, { childList: true, subtree: true });
   }
 
   detach() {
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#watching = false;
     this.#key = null;
     this.ready = false;
     this.items = [];
@@ -185,6 +186,7 @@ export class HighlightsState {
 
   #draw() {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    let drawn = false;
     for (const colour of HIGHLIGHT_COLOURS) {
       const ranges: Range[] = [];
       for (const { annotation, span } of this.items) {
@@ -196,7 +198,21 @@ export class HighlightsState {
       // Every change to the registry repaints the page's text: none while nothing is drawn.
       if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
       else CSS.highlights.delete(name);
+      drawn ||= ranges.length > 0;
     }
+    this.#watch(drawn);
+  }
+
+  /**
+   * The article is watched for changes only while highlights are drawn in it: a watcher makes the
+   * browser record every node find's marks split, wrap and merge (a third of their cost), and
+   * with nothing drawn there is nothing to redraw.
+   */
+  #watch(drawn: boolean) {
+    if (!this.#observer || !this.#root || drawn === this.#watching) return;
+    if (drawn) this.#observer.observe(this.#root, { childList: true, subtree: true });
+    else this.#observer.disconnect();
+    this.#watching = drawn;
   }
 }
 
