@@ -1,7 +1,15 @@
 /**
- * Counts matches in an article's text with one regular-expression scan over the folded text, and
- * reports each match as (segment, start, end) in the segment's original text, in reading order.
+ * Counts matches in an article's text with one scan over the folded text, and reports each match
+ * as (segment, start, end) in the segment's original text, in reading order (find-matches).
  */
+import {
+  FoldedMatches,
+  foldedBounds,
+  NO_MATCHES,
+  PlacedMatches,
+  type FindMatches,
+  type SegmentBounds,
+} from './find-matches';
 import { foldQuery, foldText, type FoldedText } from './find-normalise';
 import {
   Growing,
@@ -18,24 +26,10 @@ export interface FindOptions {
   regex: boolean;
 }
 
-export interface FindMatches {
-  count: number;
-  /** Parallel arrays: the segment of each match and its offsets in that segment's text. */
-  segment: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-}
-
 export type FindResult = { ok: true; matches: FindMatches } | { ok: false; message: string };
 
 // Never typed by a reader, so a plain query cannot match across two segments.
 const SEPARATOR = '\u0000';
-const EMPTY: FindMatches = {
-  count: 0,
-  segment: new Int32Array(0),
-  start: new Int32Array(0),
-  end: new Int32Array(0),
-};
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,6 +80,7 @@ export class FindTextIndex {
   readonly #bounds: Int32Array;
   readonly #folded: (FoldedText | undefined)[] = [undefined, undefined];
   readonly #folding: (FoldJob | undefined)[] = [undefined, undefined];
+  readonly #foldedBounds: (SegmentBounds | undefined)[] = [undefined, undefined];
   #lastPlain: { key: string; needle: string; all: FoundPositions } | null = null;
 
   constructor(segments: readonly string[]) {
@@ -147,13 +142,23 @@ export class FindTextIndex {
   find(query: string, options: FindOptions): FindResult {
     const compiled = compileQuery(query, options);
     if (!compiled.ok) return compiled;
-    if (!compiled.regex) return { ok: true, matches: EMPTY };
-    const folded = this.#foldedText(!options.matchCase && !options.regex);
-    const plain = !options.regex && !options.wholeWord;
-    const positions = plain
-      ? this.#plainPositions(folded.text, foldQuery(query, !options.matchCase), options)
-      : regexPositions(folded.text, compiled.regex);
-    return { ok: true, matches: this.#toSegments(folded, positions) };
+    if (!compiled.regex) return { ok: true, matches: NO_MATCHES };
+    const foldCase = !options.matchCase && !options.regex;
+    const folded = this.#foldedText(foldCase);
+    const needle = foldQuery(query, !options.matchCase);
+    if (options.regex || options.wholeWord || needle.includes(SEPARATOR)) {
+      return {
+        ok: true,
+        matches: this.#toSegments(folded, regexPositions(folded.text, compiled.regex)),
+      };
+    }
+    // Placed in segments only as the view and the bar ask: most are never looked at.
+    const { starts, count } = this.#plainPositions(folded.text, needle, options);
+    const bounds = (this.#foldedBounds[foldCase ? 1 : 0] ??= foldedBounds(folded, this.#bounds));
+    return {
+      ok: true,
+      matches: new FoldedMatches(starts, count, needle.length, folded, bounds),
+    };
   }
 
   /** The first of `queries` with a match here, read as the find bar reads them; null if none. */
@@ -172,13 +177,14 @@ export class FindTextIndex {
     // Every occurrence, overlapping ones too, so the next keystroke can narrow this list.
     let all: FoundPositions;
     if (last && last.key === key && needle.startsWith(last.needle)) {
-      // Narrowed in place: nothing else holds the earlier list, and a keystroke allocates nothing.
-      const { starts, count } = last.all;
+      // Into a list of its own: the last keystroke's matches hold the earlier one.
+      const { starts: earlier, count } = last.all;
+      const starts = new Int32Array(count);
       const known = last.needle.length;
       let kept = 0;
       // Only the newly typed characters need checking at each earlier occurrence.
       outer: for (let i = 0; i < count; i++) {
-        const at = starts[i]!;
+        const at = earlier[i]!;
         for (let k = known; k < needle.length; k++) {
           if (text.charCodeAt(at + k) !== needle.charCodeAt(k)) continue outer;
         }
@@ -201,6 +207,7 @@ export class FindTextIndex {
       : { ...all, length: needle.length };
   }
 
+  /** A pattern's matches, placed now: one may cross a segment's end, and is dropped. */
   #toSegments(folded: FoldedText, found: FoundPositions): FindMatches {
     const segment = new Int32Array(found.count);
     const start = new Int32Array(found.count);
@@ -229,11 +236,10 @@ export class FindTextIndex {
       end[count] = originalTo - bounds[current]!;
       count++;
     }
-    return {
-      count,
-      segment: segment.subarray(0, count),
-      start: start.subarray(0, count),
-      end: end.subarray(0, count),
-    };
+    return new PlacedMatches(
+      segment.subarray(0, count),
+      start.subarray(0, count),
+      end.subarray(0, count),
+    );
   }
 }

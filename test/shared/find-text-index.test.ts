@@ -10,7 +10,7 @@ function found(index: FindTextIndex, segments: string[], query: string, options 
   if (!result.ok) throw new Error(result.message);
   const { matches } = result;
   return Array.from({ length: matches.count }, (_, i) =>
-    segments[matches.segment[i]!]!.slice(matches.start[i], matches.end[i]),
+    segments[matches.segmentOf(i)]!.slice(matches.startOf(i), matches.endOf(i)),
   );
 }
 
@@ -124,6 +124,47 @@ describe('FindTextIndex', () => {
           expect(again.ok && again.matches.count).toBe(expected);
         },
       ),
+    );
+  });
+});
+
+describe('matches placed in segments when asked', () => {
+  const pieces = ['ﬁ', 'ß', 'é', 'e', 'E', 'f', 'i', 's', ' ', 'œ', '’', "'", 'Ǆ', 'a'];
+  const options = { ...PLAIN, matchCase: true };
+  test('place, count and find by segment exactly as the same query placed at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 25 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 3 }),
+        (parts, letters) => {
+          const texts = parts.map((part) => part.join(''));
+          const query = letters.join('');
+          if (query.trim() === '') return;
+          const index = new FindTextIndex(texts);
+          // A plain query is placed when asked; the same text as a pattern is placed at once.
+          const asked = index.find(query, options);
+          const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const atOnce = index.find(escaped, { ...options, regex: true });
+          if (!asked.ok || !atOnce.ok) throw new Error('not a query');
+          const [a, b] = [asked.matches, atOnce.matches];
+          expect(a.count).toBe(b.count);
+          for (let i = 0; i < a.count; i++) {
+            expect([a.segmentOf(i), a.startOf(i), a.endOf(i)]).toEqual([
+              b.segmentOf(i),
+              b.startOf(i),
+              b.endOf(i),
+            ]);
+          }
+          for (let segment = 0; segment <= texts.length; segment++) {
+            expect(a.firstFrom(segment)).toBe(b.firstFrom(segment));
+            if (segment < texts.length) expect(a.inSegment(segment)).toEqual(b.inSegment(segment));
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,6 +1,7 @@
 /** The find bar: query, options, count and current match; highlighting is left to MatchHighlighter. */
 import { untrack } from 'svelte';
-import type { FindMatches, FindOptions } from '../../../shared/find-text-index';
+import type { FindMatches } from '../../../shared/find-matches';
+import type { FindOptions } from '../../../shared/find-text-index';
 import { ArticleFind } from './article-find';
 import { segmentRange } from './article-segments';
 import { railMarkers, type RailMarker } from './rail-markers';
@@ -122,8 +123,8 @@ export class FindState {
     const matches = this.#matches;
     const index = this.current;
     if (!matches || !this.#connected || index < 0 || index >= matches.count) return null;
-    const element = this.#connected.segments.element(matches.segment[index]!);
-    return element && { element, start: matches.start[index]!, end: matches.end[index]! };
+    const element = this.#connected.segments.element(matches.segmentOf(index));
+    return element && { element, start: matches.startOf(index), end: matches.endOf(index) };
   }
 
   setQuery = (query: string) => {
@@ -196,15 +197,8 @@ export class FindState {
 
   /** The first match at or after the top of the view, wrapping to the first. */
   #firstInView(matches: FindMatches): number {
-    const segment = this.#connected!.highlighter.firstVisibleSegment();
-    let low = 0;
-    let high = matches.count;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (matches.segment[mid]! < segment) low = mid + 1;
-      else high = mid;
-    }
-    return low < matches.count ? low : 0;
+    const first = matches.firstFrom(this.#connected!.highlighter.firstVisibleSegment());
+    return first < matches.count ? first : 0;
   }
 
   // The rail is an overview: it follows the count once typing pauses, off the typing path.

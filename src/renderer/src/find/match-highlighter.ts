@@ -6,7 +6,7 @@
  * and new matches cancel the work left for older ones. Which groups those are is read from their
  * boxes when needed (groups-in-view), with no observer working every frame.
  */
-import type { FindMatches } from '../../../shared/find-text-index';
+import type { FindMatches } from '../../../shared/find-matches';
 import { revealInScroller } from '../reader/reveal';
 import { segmentRange, type FindSegments } from './article-segments';
 import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
@@ -64,7 +64,7 @@ export class MatchHighlighter {
     for (const element of this.#currentElements) element.classList.remove(CURRENT_CLASS);
     this.#currentElements = [];
     this.#current = current;
-    const segment = matches && current >= 0 ? matches.segment[current]! : -1;
+    const segment = matches && current >= 0 ? matches.segmentOf(current) : -1;
     // Read while the layout is still clean: a match on screen does not move the page.
     const onScreen = segment >= 0 && segmentOnScreen(this.#segments, segment, this.#scroller);
     if (segment >= 0 && !onScreen) this.setCurrent(current, 'jump');
@@ -89,7 +89,7 @@ export class MatchHighlighter {
     this.#currentElements = [];
     const matches = this.#matches;
     if (!matches || index < 0 || index >= matches.count) return;
-    const segment = matches.segment[index]!;
+    const segment = matches.segmentOf(index);
     // A jump's match is off screen; a step's may be the one the view is anchored to.
     if (!this.#done.has(segment)) this.#markSegment(segment, scroll === 'jump');
     this.#applyCurrent(this.#segments.element(segment));
@@ -228,7 +228,7 @@ export class MatchHighlighter {
   /** Whether showing the current matches changes this segment: it has some, or older marks. */
   #changes(segment: number): boolean {
     if (this.#marked.has(segment)) return true;
-    const [from, to] = this.#matches ? this.#rangeOf(segment) : [0, 0];
+    const [from, to] = this.#matches ? this.#matches.inSegment(segment) : [0, 0];
     return from < to;
   }
 
@@ -236,20 +236,6 @@ export class MatchHighlighter {
     this.#settled = true;
     // Read by the search benchmark: the highlights on screen now match the count.
     performance.mark('lectern-find-settled');
-  }
-
-  #rangeOf(segment: number): [number, number] {
-    const list = this.#matches!.segment;
-    let low = 0;
-    let high = this.#matches!.count;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]! < segment) low = mid + 1;
-      else high = mid;
-    }
-    let end = low;
-    while (end < this.#matches!.count && list[end] === segment) end++;
-    return [low, end];
   }
 
   /** Marks a segment's matches, `detached` from the page meanwhile unless it may be on screen. */
@@ -260,12 +246,13 @@ export class MatchHighlighter {
     if (!element) return;
     (detached ? offPage : inPlace)(element, () => {
       if (this.#marked.delete(segment)) removeMarks(element);
-      const [from, to] = this.#matches ? this.#rangeOf(segment) : [0, 0];
+      const [from, to] = this.#matches ? this.#matches.inSegment(segment) : [0, 0];
       if (from === to) return;
-      const { start, end } = this.#matches!;
+      const matches = this.#matches!;
       const ranges: NumberedRange[] = [];
       for (let i = from; i < to; i++) {
-        ranges.push({ start: start[i]!, length: end[i]! - start[i]!, index: i });
+        const start = matches.startOf(i);
+        ranges.push({ start, length: matches.endOf(i) - start, index: i });
       }
       drawMarks(markJs()!, element, ranges);
       this.#marked.add(segment);
@@ -282,11 +269,12 @@ export class MatchHighlighter {
    */
   #currentCutOff(): boolean {
     const matches = this.#matches;
-    if (!this.#revealWhenMarked || !matches || this.#current < 0) return false;
+    const current = this.#current;
+    if (!this.#revealWhenMarked || !matches || current < 0) return false;
     this.#revealWhenMarked = false;
-    const element = this.#segments.element(matches.segment[this.#current]!);
+    const element = this.#segments.element(matches.segmentOf(current));
     const range =
-      element && segmentRange(element, matches.start[this.#current]!, matches.end[this.#current]!);
+      element && segmentRange(element, matches.startOf(current), matches.endOf(current));
     if (!range) return false;
     return range.getBoundingClientRect().bottom > this.#scroller.getBoundingClientRect().bottom;
   }

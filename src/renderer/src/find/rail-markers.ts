@@ -1,5 +1,5 @@
 /** Where matches sit in the whole article, as a few markers for the overview rail. */
-import type { FindMatches } from '../../../shared/find-text-index';
+import type { FindMatches } from '../../../shared/find-matches';
 import type { FindSegments } from './article-segments';
 
 export interface RailMarker {
@@ -52,11 +52,11 @@ export function railMarkers(
   const markers: RailMarker[] = [];
   let lastBucket = -1;
   for (let i = 0; i < matches.count; i++) {
-    const segment = matches.segment[i]!;
+    const segment = matches.segmentOf(i);
     const group = segments.groupOf[segment]!;
     // Within a group, a match's place in the text stands in for its place on the page.
     const along =
-      (segments.offsets[segment]! + matches.start[i]!) / (segments.groupLengths[group]! || 1);
+      (segments.offsets[segment]! + matches.startOf(i)) / (segments.groupLengths[group]! || 1);
     const y = geometry.tops[group]! + geometry.heights[group]! * along;
     const bucket = Math.min(buckets - 1, Math.floor((y / geometry.scrollHeight) * buckets));
     if (bucket === lastBucket) {
