@@ -11,6 +11,7 @@ import {
   type SegmentBounds,
 } from './find-matches';
 import { foldQuery, foldText, type FoldedText } from './find-normalise';
+import { LetterPositions, MAX_INDEXED_LENGTH } from './letter-positions';
 import {
   Growing,
   overlapsItself,
@@ -81,6 +82,7 @@ export class FindTextIndex {
   readonly #folded: (FoldedText | undefined)[] = [undefined, undefined];
   readonly #folding: (FoldJob | undefined)[] = [undefined, undefined];
   readonly #foldedBounds: (SegmentBounds | undefined)[] = [undefined, undefined];
+  readonly #letters: (LetterPositions | undefined)[] = [undefined, undefined];
   #lastPlain: { key: string; needle: string; all: FoundPositions } | null = null;
 
   constructor(segments: readonly string[]) {
@@ -108,7 +110,13 @@ export class FindTextIndex {
    * never blocks a frame; true once done.
    */
   prepare(options: FindOptions, budgetMs = Infinity): boolean {
-    return this.#fold(!options.matchCase && !options.regex, budgetMs);
+    const foldCase = !options.matchCase && !options.regex;
+    const deadline = performance.now() + budgetMs;
+    if (!this.#fold(foldCase, budgetMs)) return false;
+    if (options.regex || options.wholeWord) return true;
+    const { text } = this.#folded[foldCase ? 1 : 0]!;
+    if (text.length > MAX_INDEXED_LENGTH) return true;
+    return (this.#letters[foldCase ? 1 : 0] ??= new LetterPositions(text)).build(deadline);
   }
 
   #fold(foldCase: boolean, budgetMs: number): boolean {
@@ -153,7 +161,8 @@ export class FindTextIndex {
       };
     }
     // Placed in segments only as the view and the bar ask: most are never looked at.
-    const { starts, count } = this.#plainPositions(folded.text, needle, options);
+    const letters = needle.length === 1 ? this.#letters[foldCase ? 1 : 0] : undefined;
+    const { starts, count } = this.#plainPositions(folded.text, needle, options, letters);
     const bounds = (this.#foldedBounds[foldCase ? 1 : 0] ??= foldedBounds(folded, this.#bounds));
     return {
       ok: true,
@@ -171,7 +180,12 @@ export class FindTextIndex {
   }
 
   /** Where a plain query starts; a query typed on from the last one only re-checks its matches. */
-  #plainPositions(text: string, needle: string, options: FindOptions): FoundPositions {
+  #plainPositions(
+    text: string,
+    needle: string,
+    options: FindOptions,
+    letters?: LetterPositions,
+  ): FoundPositions {
     const last = this.#lastPlain;
     const key = options.matchCase ? 'case' : 'fold';
     // Every occurrence, overlapping ones too, so the next keystroke can narrow this list.
@@ -191,6 +205,9 @@ export class FindTextIndex {
         starts[kept++] = at;
       }
       all = { starts, ends: null, count: kept };
+    } else if (letters?.ready) {
+      const starts = letters.of(needle.charCodeAt(0))!;
+      all = { starts, ends: null, count: starts.length };
     } else {
       const out = new Growing();
       // indexOf skips ahead natively: as fast as a loop over the characters for a letter on every
