@@ -83,6 +83,7 @@ export class FoldedMatches implements FindMatches {
   readonly #length: number;
   readonly #text: FoldedText;
   readonly #bounds: SegmentBounds;
+  #lastSegment = 0;
 
   constructor(
     starts: Int32Array,
@@ -99,9 +100,13 @@ export class FoldedMatches implements FindMatches {
   }
 
   segmentOf(index: number): number {
-    // The last segment starting at or before the match.
     const folded = this.#bounds.folded;
-    return lowerBound(folded, folded.length, this.#starts[index]! + 1) - 1;
+    const at = this.#starts[index]!;
+    // Matches are mostly asked for in order (a segment's, the rail's): the last answer first.
+    const last = this.#lastSegment;
+    if (folded[last]! <= at && at < folded[last + 1]!) return last;
+    // The last segment starting at or before the match.
+    return (this.#lastSegment = lowerBound(folded, folded.length, at + 1) - 1);
   }
 
   startOf(index: number): number {

@@ -14,8 +14,8 @@ import { loadMarkJs, markJs } from './mark-loader';
 import { drawMarks, inPlace, offPage, removeMarks, type NumberedRange } from './segment-marks';
 
 const CURRENT_CLASS = 'find-current';
-/** Work per frame, so typing and scrolling stay smooth. */
-const FRAME_BUDGET_MS = 6;
+/** Work per idle slice, so a keystroke or a frame never waits long behind it. */
+const IDLE_BUDGET_MS = 6;
 
 /** Idle work still runs this long after it was asked for when the page is never idle. */
 const IDLE_TIMEOUT_MS = 250;
@@ -139,13 +139,14 @@ export class MatchHighlighter {
       this.#pending = null;
       this.#pass(when, deadline);
     };
-    const cancel =
-      when === 'before-paint'
-        ? cancelAnimationFrame.bind(
-            window,
-            requestAnimationFrame(() => run()),
-          )
-        : cancelIdleCallback.bind(window, requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }));
+    let cancel: () => void;
+    if (when === 'before-paint') {
+      const frame = requestAnimationFrame(() => run());
+      cancel = () => cancelAnimationFrame(frame);
+    } else {
+      const idle = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+      cancel = () => cancelIdleCallback(idle);
+    }
     this.#pending = {
       when,
       cancel: () => {
@@ -182,7 +183,7 @@ export class MatchHighlighter {
       return;
     }
     // The idle period's own end, when it is sooner: the next frame or task is due then.
-    const budget = Math.min(FRAME_BUDGET_MS, deadline?.timeRemaining() || FRAME_BUDGET_MS);
+    const budget = Math.min(IDLE_BUDGET_MS, deadline?.timeRemaining() || IDLE_BUDGET_MS);
     const started = performance.now();
     const overBudget = () => performance.now() - started > budget;
     for (const segment of nearby) {
