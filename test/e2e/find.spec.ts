@@ -152,6 +152,8 @@ test.describe('find in the sample article', () => {
     const find = new FindBar(page);
     await find.search('moscow');
     await expect(find.status).toHaveText('1 of 5');
+    // Matches just off screen are marked when the page is next idle.
+    await expect(find.highlights.and(page.locator(':not(.find-current)')).first()).toBeAttached();
     const looks = () =>
       page.evaluate(() => {
         const style = (selector: string) => {
