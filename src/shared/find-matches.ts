@@ -12,11 +12,15 @@ export interface FindMatches {
   /** Where the match starts and ends in its segment's original text. */
   startOf(index: number): number;
   endOf(index: number): number;
-  /** The matches in `segment`: from `first` up to `end` (not included). */
-  inSegment(segment: number): [first: number, end: number];
   /** The first match in `segment` or after it; `count` when there is none. */
   firstFrom(segment: number): number;
 }
+
+/** The matches in `segment`: from `first` up to `end` (not included). */
+export const inSegment = (matches: FindMatches, segment: number): [first: number, end: number] => [
+  matches.firstFrom(segment),
+  matches.firstFrom(segment + 1),
+];
 
 /** The first index in `values[0…count)` (ascending) whose value is at least `value`. */
 function lowerBound(values: Int32Array, count: number, value: number): number {
@@ -48,10 +52,6 @@ export class PlacedMatches implements FindMatches {
   startOf = (index: number) => this.#start[index]!;
   endOf = (index: number) => this.#end[index]!;
   firstFrom = (segment: number) => lowerBound(this.#segment, this.count, segment);
-  inSegment = (segment: number): [number, number] => [
-    this.firstFrom(segment),
-    this.firstFrom(segment + 1),
-  ];
 }
 
 export const NO_MATCHES: FindMatches = new PlacedMatches(
@@ -127,9 +127,5 @@ export class FoldedMatches implements FindMatches {
 
   firstFrom(segment: number): number {
     return lowerBound(this.#starts, this.count, this.#bounds.folded[segment]!);
-  }
-
-  inSegment(segment: number): [number, number] {
-    return [this.firstFrom(segment), this.firstFrom(segment + 1)];
   }
 }

@@ -66,6 +66,16 @@ export function compileQuery(
   }
 }
 
+/**
+ * Which folding of the text a search reads, and so which of the per-folding lists below: plain
+ * queries ignore case unless told not to; a pattern keeps it and uses the `i` flag instead.
+ */
+const CASE_KEPT = 0;
+const CASE_FOLDED = 1;
+type FoldSlot = typeof CASE_KEPT | typeof CASE_FOLDED;
+const foldSlot = (options: FindOptions): FoldSlot =>
+  !options.matchCase && !options.regex ? CASE_FOLDED : CASE_KEPT;
+
 /** Characters folded per step of `prepare`: a few milliseconds of work. */
 const FOLD_SLICE = 65_536;
 
@@ -100,27 +110,26 @@ export class FindTextIndex {
     return this.#bounds.length - 1;
   }
 
-  #foldedText(foldCase: boolean): FoldedText {
-    this.#fold(foldCase, Infinity);
-    return this.#folded[foldCase ? 1 : 0]!;
+  #foldedText(slot: FoldSlot): FoldedText {
+    this.#fold(slot, Infinity);
+    return this.#folded[slot]!;
   }
 
   /**
-   * Folds the text ahead of the first keystroke, at most `budgetMs` at a time so a big article
-   * never blocks a frame; true once done.
+   * Folds the text ahead of the first keystroke, then, for plain queries, keeps each letter's
+   * places; at most `budgetMs` at a time so a big article never blocks a frame; true once done.
    */
   prepare(options: FindOptions, budgetMs = Infinity): boolean {
-    const foldCase = !options.matchCase && !options.regex;
+    const slot = foldSlot(options);
     const deadline = performance.now() + budgetMs;
-    if (!this.#fold(foldCase, budgetMs)) return false;
+    if (!this.#fold(slot, budgetMs)) return false;
     if (options.regex || options.wholeWord) return true;
-    const { text } = this.#folded[foldCase ? 1 : 0]!;
+    const { text } = this.#folded[slot]!;
     if (text.length > MAX_INDEXED_LENGTH) return true;
-    return (this.#letters[foldCase ? 1 : 0] ??= new LetterPositions(text)).build(deadline);
+    return (this.#letters[slot] ??= new LetterPositions(text)).build(deadline);
   }
 
-  #fold(foldCase: boolean, budgetMs: number): boolean {
-    const slot = foldCase ? 1 : 0;
+  #fold(slot: FoldSlot, budgetMs: number): boolean {
     if (this.#folded[slot]) return true;
     const job = (this.#folding[slot] ??= { next: 0, texts: [], starts: [] });
     const started = performance.now();
@@ -129,7 +138,7 @@ export class FindTextIndex {
       // Slices end after a separator, so no character or run of spaces is cut in two.
       const cut = text.indexOf(SEPARATOR, job.next + FOLD_SLICE);
       const end = cut === -1 ? text.length : cut + 1;
-      const piece = foldText(text.slice(job.next, end), foldCase);
+      const piece = foldText(text.slice(job.next, end), slot === CASE_FOLDED);
       const offset = job.next;
       job.texts.push(piece.text);
       job.starts.push(piece.starts.map((start) => start + offset));
@@ -151,8 +160,8 @@ export class FindTextIndex {
     const compiled = compileQuery(query, options);
     if (!compiled.ok) return compiled;
     if (!compiled.regex) return { ok: true, matches: NO_MATCHES };
-    const foldCase = !options.matchCase && !options.regex;
-    const folded = this.#foldedText(foldCase);
+    const slot = foldSlot(options);
+    const folded = this.#foldedText(slot);
     const needle = foldQuery(query, !options.matchCase);
     if (options.regex || options.wholeWord || needle.includes(SEPARATOR)) {
       return {
@@ -161,9 +170,9 @@ export class FindTextIndex {
       };
     }
     // Placed in segments only as the view and the bar ask: most are never looked at.
-    const letters = needle.length === 1 ? this.#letters[foldCase ? 1 : 0] : undefined;
+    const letters = needle.length === 1 ? this.#letters[slot] : undefined;
     const { starts, count } = this.#plainPositions(folded.text, needle, options, letters);
-    const bounds = (this.#foldedBounds[foldCase ? 1 : 0] ??= foldedBounds(folded, this.#bounds));
+    const bounds = (this.#foldedBounds[slot] ??= foldedBounds(folded, this.#bounds));
     return {
       ok: true,
       matches: new FoldedMatches(starts, count, needle.length, folded, bounds),

@@ -6,7 +6,7 @@
  * and new matches cancel the work left for older ones. Which groups those are is read from their
  * boxes when needed (groups-in-view), with no observer working every frame.
  */
-import type { FindMatches } from '../../../shared/find-matches';
+import { inSegment, type FindMatches } from '../../../shared/find-matches';
 import { revealInScroller } from '../reader/reveal';
 import { segmentRange, type FindSegments } from './article-segments';
 import { groupsInView, NEAR_SCREENS, segmentOnScreen, type GroupRange } from './groups-in-view';
@@ -229,7 +229,7 @@ export class MatchHighlighter {
   /** Whether showing the current matches changes this segment: it has some, or older marks. */
   #changes(segment: number): boolean {
     if (this.#marked.has(segment)) return true;
-    const [from, to] = this.#matches ? this.#matches.inSegment(segment) : [0, 0];
+    const [from, to] = this.#matches ? inSegment(this.#matches, segment) : [0, 0];
     return from < to;
   }
 
@@ -247,7 +247,7 @@ export class MatchHighlighter {
     if (!element) return;
     (detached ? offPage : inPlace)(element, () => {
       if (this.#marked.delete(segment)) removeMarks(element);
-      const [from, to] = this.#matches ? this.#matches.inSegment(segment) : [0, 0];
+      const [from, to] = this.#matches ? inSegment(this.#matches, segment) : [0, 0];
       if (from === to) return;
       const matches = this.#matches!;
       const ranges: NumberedRange[] = [];
