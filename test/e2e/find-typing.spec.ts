@@ -1,55 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { generateArticle } from '../support/generate-articles';
+import { blocksOnScreen, settledBlocksOnScreen } from './support/blocks-on-screen';
 import { FindBar } from './support/find-bar';
 import { expect, test, tempFolder } from './support/lectern-app';
-
-/**
- * The blocks shown in the article's view: their place and their marks. A chunk off screen is not
- * painted and clips what it holds (content-visibility), so its blocks count only where it reaches
- * into the view: before it is first laid out they may overflow its estimated box into the view.
- */
-function blocksOnScreen(page: Page) {
-  return page.evaluate(() => {
-    const view = document.querySelector('main')!.getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>('article .body > div [data-block]')]
-      .filter((block) => !block.querySelector('[data-block]'))
-      .map((block) => {
-        const box = block.getBoundingClientRect();
-        const chunk = block.closest('.body > div')!.getBoundingClientRect();
-        const top = Math.max(box.top, chunk.top, view.top);
-        const bottom = Math.min(box.bottom, chunk.bottom, view.bottom);
-        return { block, box, shown: bottom > top };
-      })
-      .filter(({ shown }) => shown)
-      .map(({ block, box }) => ({
-        id: block.dataset.block!,
-        top: box.top - view.top,
-        text: block.textContent ?? '',
-        marked: [...block.querySelectorAll('mark.find-match')].map((mark) => mark.textContent),
-      }));
-  });
-}
-
-/** The blocks on screen once the view has stopped changing: the same over two frames. */
-async function settledBlocksOnScreen(page: Page) {
-  const frames = () =>
-    page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-  let previous = '';
-  await expect
-    .poll(async () => {
-      await frames();
-      const now = await blocksOnScreen(page);
-      const same = JSON.stringify(now) === previous;
-      previous = JSON.stringify(now);
-      return same && now.length > 2;
-    })
-    .toBe(true);
-  return blocksOnScreen(page);
-}
 
 test('typing a common word leaves the page where it is and marks every match on screen', async ({
   launch,

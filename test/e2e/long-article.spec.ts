@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { generateArticle } from '../support/generate-articles';
 import { HOSTILE_SHAPES } from '../support/pathological-markdown';
 import { ComfortPage } from './support/comfort-page';
+import { settledBlocksOnScreen } from './support/blocks-on-screen';
 import { FindBar } from './support/find-bar';
 import {
   expect,
@@ -30,17 +31,6 @@ const offsetFromTop = (page: Page, name: string) =>
   page.getByRole('heading', { name, exact: true }).evaluate((heading) => {
     const main = heading.closest('main')!;
     return heading.getBoundingClientRect().top - main.getBoundingClientRect().top;
-  });
-
-/** The first paragraph wholly inside the article's view: its words. */
-const paragraphInView = (page: Page) =>
-  page.getByRole('main').evaluate((main) => {
-    const view = main.getBoundingClientRect();
-    const inView = [...main.querySelectorAll('article p')].find((p) => {
-      const box = p.getBoundingClientRect();
-      return box.top >= view.top && box.bottom <= view.bottom;
-    });
-    return inView?.textContent ?? null;
   });
 
 /** Where the paragraph with these words sits relative to the top of the article's view. */
@@ -174,8 +164,8 @@ test.describe('while a long article’s rest arrives', () => {
     const page = first.page;
     // The reader scrolls down the head (its first 128 K) before the rest is let through.
     await page.getByRole('main').evaluate((main) => main.scrollBy(0, main.scrollHeight * 0.6));
-    await expect.poll(() => paragraphInView(page)).not.toBeNull();
-    const words = (await paragraphInView(page))!;
+    const shown = await settledBlocksOnScreen(page);
+    const words = shown.find(({ whole, tag }) => whole && tag === 'p')!.text;
     const before = await paragraphOffset(page, words);
 
     // Nothing is saved while the article has no key: its last piece brings it.
