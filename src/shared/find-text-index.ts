@@ -123,6 +123,8 @@ export class FindTextIndex {
     const slot = foldSlot(options);
     const deadline = performance.now() + budgetMs;
     if (!this.#fold(slot, budgetMs)) return false;
+    // 4 ms at 2 MB, cold: the first keystroke's count would wait for it.
+    this.#boundsOf(slot);
     if (options.regex || options.wholeWord) return true;
     const { text } = this.#folded[slot]!;
     if (text.length > MAX_INDEXED_LENGTH) return true;
@@ -172,11 +174,15 @@ export class FindTextIndex {
     // Placed in segments only as the view and the bar ask: most are never looked at.
     const letters = needle.length === 1 ? this.#letters[slot] : undefined;
     const { starts, count } = this.#plainPositions(folded.text, needle, options, letters);
-    const bounds = (this.#foldedBounds[slot] ??= foldedBounds(folded, this.#bounds));
     return {
       ok: true,
-      matches: new FoldedMatches(starts, count, needle.length, folded, bounds),
+      matches: new FoldedMatches(starts, count, needle.length, folded, this.#boundsOf(slot)),
     };
+  }
+
+  /** Where each segment starts in the folded text (the text folded already). */
+  #boundsOf(slot: FoldSlot): SegmentBounds {
+    return (this.#foldedBounds[slot] ??= foldedBounds(this.#foldedText(slot), this.#bounds));
   }
 
   /** The first of `queries` with a match here, read as the find bar reads them; null if none. */

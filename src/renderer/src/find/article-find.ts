@@ -5,6 +5,7 @@
  */
 import { FindTextIndex, type FindOptions } from '../../../shared/find-text-index';
 import { articleBodyOf } from '../reader/article/article-body.svelte';
+import { inIdleSlices } from '../shell/idle-slices';
 import { articleSegments, type FindSegments } from './article-segments';
 import { MatchHighlighter } from './match-highlighter';
 import { measureSegments, type SegmentGeometry } from './rail-markers';
@@ -76,13 +77,13 @@ export class ArticleFind {
     return (this.#geometry ??= measureSegments(this.segments, this.scroller));
   }
 
-  /** Folds the text in idle slices while the reader is still reaching for the keys. */
+  /** Folds the text in idle time while the reader is still reaching for the keys. */
   prepareWhenIdle(options: () => FindOptions) {
-    const step = () => {
-      if (this.#released) return;
-      if (!this.index.prepare(options(), IDLE_SLICE_MS)) requestIdleCallback(step);
-    };
-    requestIdleCallback(step);
+    inIdleSlices(
+      (sliceMs) => this.index.prepare(options(), sliceMs),
+      IDLE_SLICE_MS,
+      () => this.#released,
+    );
   }
 
   /** Removes every highlight and stops watching the article; the text index is kept. */
