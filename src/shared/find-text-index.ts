@@ -36,6 +36,33 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A pattern whose `^` and `$` (unescaped, outside brackets) also hold where a segment starts and
+ * ends, as the reader sees each paragraph begin and end: the text joins them with SEPARATOR, so
+ * alone they would hold only at the article's very start and end.
+ */
+function anchoredAtSegments(pattern: string): string {
+  let out = '';
+  let inBrackets = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '\\') {
+      out += pattern.slice(i, i + 2);
+      i++;
+    } else if (inBrackets) {
+      // `]` right after `[` (or `[^`) closes an empty class in JavaScript.
+      inBrackets = char !== ']';
+      out += char;
+    } else if (char === '^') out += '(?:^|(?<=\\x00))';
+    else if (char === '$') out += '(?:$|(?=\\x00))';
+    else {
+      inBrackets = char === '[';
+      out += char;
+    }
+  }
+  return out;
+}
+
 /** The expression for a query, or the reason it is not one. */
 export function compileQuery(
   query: string,
@@ -44,7 +71,7 @@ export function compileQuery(
   if (query.trim() === '') return { ok: true, regex: null };
   // Plain queries are folded with the text; a pattern keeps its case and uses the `i` flag.
   const folded = foldQuery(query, !options.matchCase && !options.regex);
-  const body = options.regex ? foldQuery(query, false) : escapeRegExp(folded);
+  const body = options.regex ? anchoredAtSegments(foldQuery(query, false)) : escapeRegExp(folded);
   const flags = `g${options.regex && !options.matchCase ? 'i' : ''}`;
   const word = (inner: string, letter: string) =>
     options.wholeWord ? `(?<!${letter})(?:${inner})(?!${letter})` : inner;

@@ -45,6 +45,20 @@ describe('FindTextIndex', () => {
     expect(found(index, segments, 'a\\-f', regex)).toEqual([]);
   });
 
+  test("a pattern's ^ and $ hold at each segment's start and end, as at each paragraph's", () => {
+    const regex = { ...PLAIN, regex: true };
+    expect(found(index, segments, '^by \\w+', regex)).toEqual(['By AFP']);
+    expect(found(index, segments, 'region$', regex)).toEqual(['Region', 'region']);
+    expect(found(index, segments, '^.', regex)).toEqual(['R', 'B', '“', 'M']);
+    expect(found(index, segments, '^afp|afp$', regex)).toEqual(['AFP']);
+    // Escaped, or in brackets, they are the characters themselves.
+    const prices = ['Up $5 ^ down [^]', '$6'];
+    const prose = new FindTextIndex(prices);
+    expect(found(prose, prices, '\\$\\d', regex)).toEqual(['$5', '$6']);
+    expect(found(prose, prices, '[$^]', regex)).toEqual(['$', '^', '^', '$']);
+    expect(found(prose, prices, '\\[\\^\\]$', regex)).toEqual(['[^]']);
+  });
+
   test('reports an invalid pattern instead of throwing', () => {
     const result = index.find('(unclosed', { ...PLAIN, regex: true });
     expect(result.ok).toBe(false);
