@@ -165,7 +165,9 @@ test.describe('while a long article’s rest arrives', () => {
     // The reader scrolls down the head (its first 128 K) before the rest is let through.
     await page.getByRole('main').evaluate((main) => main.scrollBy(0, main.scrollHeight * 0.6));
     const shown = await settledBlocksOnScreen(page);
-    const words = shown.find(({ whole, tag }) => whole && tag === 'p')!.text;
+    const paragraph = shown.find(({ whole, tag }) => whole && tag === 'p');
+    expect(paragraph, 'a paragraph wholly in view').toBeDefined();
+    const words = paragraph!.text;
     const before = await paragraphOffset(page, words);
 
     // Nothing is saved while the article has no key: its last piece brings it.
