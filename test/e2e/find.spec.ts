@@ -145,6 +145,32 @@ test.describe('find in the sample article', () => {
     expect(inView).toBe(true);
   });
 
+  test('stepping to a match many screens away jumps there, rather than gliding all the way', async ({
+    launch,
+  }) => {
+    const filler = Array.from({ length: 300 }, (_, i) =>
+      `Paragraph ${i} of the middle, with words to pass on the way down. `.repeat(4),
+    );
+    const text = `# Far apart\n\nA zebrafinch at the start.\n\n${filler.join('\n\n')}\n\nA zebrafinch at the end.\n`;
+    const { page } = await launch({ path: tempArticle('far-apart.txt', text) });
+    const find = new FindBar(page);
+    await find.search('zebrafinch');
+    await expect(find.status).toHaveText('1 of 2');
+    await find.article.evaluate((main) => {
+      const moves: number[] = [];
+      (window as unknown as { moves: number[] }).moves = moves;
+      main.addEventListener('scroll', () => moves.push(main.scrollTop));
+    });
+    await find.searchbox.press('Enter');
+    await expect(find.status).toHaveText('2 of 2');
+    await expect(find.currentHighlight).toBeInViewport({ ratio: 1 });
+    // A glide passes through the article a frame at a time; a jump lands at once (then the aim is
+    // checked, and corrected if the chunks around it were taller or shorter than guessed).
+    const moves = await page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+    // (A glide here is some 80 scroll events, overshooting by 600 px; a jump 1–3.)
+    expect(moves.length).toBeLessThanOrEqual(6);
+  });
+
   test('the current match stands out in forced colours, and every match inside a highlight', async ({
     launch,
   }) => {

@@ -75,8 +75,8 @@ export class MatchHighlighter {
 
   /**
    * Makes `index` the current match, marking its block first if needed, and scrolls to it: with a
-   * glide when stepping (`glide`), at once while typing (`jump`), since a glide across a long
-   * article lays out every chunk it passes, frame after frame, under the next keystrokes.
+   * glide when stepping to one nearby (`glide`), at once while typing (`jump`), since a glide lays
+   * out every chunk it passes, frame after frame, under the next keystrokes.
    */
   setCurrent(index: number, scroll: 'glide' | 'jump'): void {
     if (!markJs()) {

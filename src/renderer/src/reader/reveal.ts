@@ -5,8 +5,14 @@
  * the scroll has ended (and the chunks around it are laid out) and corrected if need be.
  */
 const CORRECTIONS = 3;
+/**
+ * A glide goes at most this many screens: farther, it would lay out every chunk it passes, frame
+ * after frame, and overshoot where they are taller than guessed. It jumps instead.
+ */
+const GLIDE_SCREENS = 2;
 
 export function revealInScroller(element: HTMLElement, scroller: HTMLElement, smooth: boolean) {
+  smooth &&= distanceInScreens(element, scroller) <= GLIDE_SCREENS;
   element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   let left = CORRECTIONS;
   const afterLayout = () => requestAnimationFrame(() => requestAnimationFrame(check));
@@ -20,4 +26,12 @@ export function revealInScroller(element: HTMLElement, scroller: HTMLElement, sm
   };
   if (smooth) scroller.addEventListener('scrollend', afterLayout, { once: true });
   else afterLayout();
+}
+
+/** How far the element's middle is from the view's, in heights of the view. */
+function distanceInScreens(element: HTMLElement, scroller: HTMLElement): number {
+  const view = scroller.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  const middle = (rect: DOMRect) => rect.top + rect.height / 2;
+  return Math.abs(middle(box) - middle(view)) / Math.max(view.height, 1);
 }
