@@ -44,18 +44,37 @@ export function withoutOverlaps(all: FoundPositions, length: number): FoundPosit
   return { starts, ends: null, length, count };
 }
 
-export function regexPositions(text: string, regex: RegExp): FoundPositions {
-  const starts = new Growing();
+/**
+ * A pattern's matches in each segment of `text` on its own: segment `i` runs from `starts[i]` up
+ * to `starts[i + 1]`, less the separator (`separator`, a char code) that ends it. So `^`, `$`,
+ * `.*` and lookarounds stop at a segment's ends, as at the ends of the paragraph the reader sees,
+ * and no match runs from one segment into the next. Positions are in `text`; empty matches are
+ * skipped.
+ */
+export function regexPositions(
+  text: string,
+  regex: RegExp,
+  starts: Int32Array,
+  separator: number,
+): FoundPositions {
+  const found = new Growing();
   const ends = new Growing();
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
-    const length = match[0].length;
-    if (length === 0) {
-      regex.lastIndex++;
-      continue;
+  for (let segment = 0; segment + 1 < starts.length; segment++) {
+    const from = starts[segment]!;
+    let to = Math.min(starts[segment + 1]!, text.length);
+    if (to > from && text.charCodeAt(to - 1) === separator) to--;
+    const piece = text.slice(from, to);
+    regex.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = regex.exec(piece)) !== null) {
+      const length = match[0].length;
+      if (length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      found.push(from + match.index);
+      ends.push(from + match.index + length);
     }
-    starts.push(match.index);
-    ends.push(match.index + length);
   }
-  return { starts: starts.values, ends: ends.values, count: starts.length };
+  return { starts: found.values, ends: ends.values, count: found.length };
 }

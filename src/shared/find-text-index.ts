@@ -31,36 +31,10 @@ export type FindResult = { ok: true; matches: FindMatches } | { ok: false; messa
 
 // Never typed by a reader, so a plain query cannot match across two segments.
 const SEPARATOR = '\u0000';
+const SEPARATOR_CODE = SEPARATOR.charCodeAt(0);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A pattern whose `^` and `$` (unescaped, outside brackets) also hold where a segment starts and
- * ends, as the reader sees each paragraph begin and end: the text joins them with SEPARATOR, so
- * alone they would hold only at the article's very start and end.
- */
-function anchoredAtSegments(pattern: string): string {
-  let out = '';
-  let inBrackets = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '\\') {
-      out += pattern.slice(i, i + 2);
-      i++;
-    } else if (inBrackets) {
-      // `]` right after `[` (or `[^`) closes an empty class in JavaScript.
-      inBrackets = char !== ']';
-      out += char;
-    } else if (char === '^') out += '(?:^|(?<=\\x00))';
-    else if (char === '$') out += '(?:$|(?=\\x00))';
-    else {
-      inBrackets = char === '[';
-      out += char;
-    }
-  }
-  return out;
 }
 
 /** The expression for a query, or the reason it is not one. */
@@ -71,7 +45,7 @@ export function compileQuery(
   if (query.trim() === '') return { ok: true, regex: null };
   // Plain queries are folded with the text; a pattern keeps its case and uses the `i` flag.
   const folded = foldQuery(query, !options.matchCase && !options.regex);
-  const body = options.regex ? anchoredAtSegments(foldQuery(query, false)) : escapeRegExp(folded);
+  const body = options.regex ? foldQuery(query, false) : escapeRegExp(folded);
   const flags = `g${options.regex && !options.matchCase ? 'i' : ''}`;
   const word = (inner: string, letter: string) =>
     options.wholeWord ? `(?<!${letter})(?:${inner})(?!${letter})` : inner;
@@ -195,7 +169,10 @@ export class FindTextIndex {
     if (options.regex || options.wholeWord || needle.includes(SEPARATOR)) {
       return {
         ok: true,
-        matches: this.#toSegments(folded, regexPositions(folded.text, compiled.regex)),
+        matches: this.#toSegments(
+          folded,
+          regexPositions(folded.text, compiled.regex, this.#boundsOf(slot).folded, SEPARATOR_CODE),
+        ),
       };
     }
     // Placed in segments only as the view and the bar ask: most are never looked at.
@@ -288,7 +265,7 @@ export class FindTextIndex {
       if (originalTo <= lastOrigin) originalTo = lastOrigin + 1;
       // Matches come in order, so the segment only ever moves forward.
       while (bounds[current + 1]! <= originalFrom) current++;
-      // A pattern may span the separator; such a match belongs to no block and is dropped.
+      // Patterns are matched a segment at a time; a match past its segment's end would be dropped.
       if (originalTo > bounds[current + 1]! - 1) continue;
       segment[count] = current;
       start[count] = originalFrom - bounds[current]!;

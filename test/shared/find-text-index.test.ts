@@ -51,6 +51,11 @@ describe('FindTextIndex', () => {
     expect(found(index, segments, 'region$', regex)).toEqual(['Region', 'region']);
     expect(found(index, segments, '^.', regex)).toEqual(['R', 'B', '“', 'M']);
     expect(found(index, segments, '^afp|afp$', regex)).toEqual(['AFP']);
+    // A pattern that could run on stops at its segment's end, as at the end of a paragraph.
+    expect(found(index, segments, '^.*$', regex)).toEqual(segments);
+    expect(found(index, segments, '[^§]+', regex)).toEqual(segments);
+    expect(found(index, segments, 'region.*', regex)).toEqual(['Region', 'region']);
+    expect(found(index, segments, 'by.{0,9}', regex)).toEqual(['By AFP']);
     // Escaped, or in brackets, they are the characters themselves.
     const prices = ['Up $5 ^ down [^]', '$6'];
     const prose = new FindTextIndex(prices);
@@ -65,6 +70,10 @@ describe('FindTextIndex', () => {
     if (!result.ok) expect(result.message).toBe('Unterminated group');
     const colon = index.find('a: (', { ...PLAIN, regex: true });
     expect(colon.ok ? '' : colon.message).toBe('Unterminated group');
+    for (const pattern of ['^*', 'a^*', '^?the']) {
+      const anchored = index.find(pattern, { ...PLAIN, regex: true });
+      expect(anchored.ok ? '' : anchored.message).toBe('Nothing to repeat');
+    }
   });
 
   test('names the first of several queries it finds, as find reads each', () => {
