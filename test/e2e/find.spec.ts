@@ -29,6 +29,12 @@ Les négociations à Dnipró reprendront la semaine prochaine — selon l’ÉLY
 Au menu : smørrebrød, puis une promenade Straße des 17. Juni.
 `;
 
+/** An article with "zebrafinch" in its first and last paragraphs, 300 paragraphs apart. */
+const FAR_APART = `# Far apart\n\nA zebrafinch at the start.\n\n${Array.from(
+  { length: 300 },
+  (_, i) => `Paragraph ${i} of the middle, with words to pass on the way down. `.repeat(4),
+).join('\n\n')}\n\nA zebrafinch at the end.\n`;
+
 test.describe('find in the sample article', () => {
   test('Ctrl+F opens the bar with focus in the search box, and counts as you type', async ({
     launch,
@@ -148,11 +154,7 @@ test.describe('find in the sample article', () => {
   test('stepping to a match many screens away jumps there, rather than gliding all the way', async ({
     launch,
   }) => {
-    const filler = Array.from({ length: 300 }, (_, i) =>
-      `Paragraph ${i} of the middle, with words to pass on the way down. `.repeat(4),
-    );
-    const text = `# Far apart\n\nA zebrafinch at the start.\n\n${filler.join('\n\n')}\n\nA zebrafinch at the end.\n`;
-    const { page } = await launch({ path: tempArticle('far-apart.txt', text) });
+    const { page } = await launch({ path: tempArticle('far-apart.txt', FAR_APART) });
     const find = new FindBar(page);
     await find.search('zebrafinch');
     await expect(find.status).toHaveText('1 of 2');
@@ -169,6 +171,30 @@ test.describe('find in the sample article', () => {
     const moves = await page.evaluate(() => (window as unknown as { moves: number[] }).moves);
     // (A glide here is some 80 scroll events, overshooting by 600 px; a jump 1–3.)
     expect(moves.length).toBeLessThanOrEqual(6);
+  });
+
+  test('a step after choosing the current match on the rail stays where it went', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: tempArticle('far-apart.txt', FAR_APART) });
+    const find = new FindBar(page);
+    await find.search('zebrafinch');
+    await expect(find.status).toHaveText('1 of 2');
+    // The view is already there: nothing moves, and nothing is left waiting to move it back.
+    await find.rail.getByRole('button', { name: 'Match 1 of 2' }).click();
+    await find.searchbox.press('Enter');
+    await expect(find.status).toHaveText('2 of 2');
+    await expect(find.currentHighlight).toBeInViewport({ ratio: 1 });
+    // The jump's own checks come two frames after it ends; a few frames on, it is still there.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          let frames = 8;
+          const next = () => (--frames === 0 ? done() : requestAnimationFrame(next));
+          requestAnimationFrame(next);
+        }),
+    );
+    await expect(find.currentHighlight).toBeInViewport({ ratio: 1 });
   });
 
   test('the current match stands out in forced colours, and every match inside a highlight', async ({

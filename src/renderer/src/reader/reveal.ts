@@ -11,21 +11,30 @@ const CORRECTIONS = 3;
  */
 const GLIDE_SCREENS = 2;
 
+/** The reveal under way in each scroller: the next one cancels its checks. */
+const underWay = new WeakMap<HTMLElement, AbortController>();
+
 export function revealInScroller(element: HTMLElement, scroller: HTMLElement, smooth: boolean) {
+  // Left waiting, an earlier check would pull the view back to its element (a glide that did not
+  // move, to a match already in view, has no end to wait for until the next scroll ends).
+  underWay.get(scroller)?.abort();
+  const reveal = new AbortController();
+  underWay.set(scroller, reveal);
   smooth &&= distanceInScreens(element, scroller) <= GLIDE_SCREENS;
   element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   let left = CORRECTIONS;
   const afterLayout = () => requestAnimationFrame(() => requestAnimationFrame(check));
   const check = () => {
-    if (!element.isConnected || left-- === 0) return;
+    if (reveal.signal.aborted || !element.isConnected || left-- === 0) return;
     const view = scroller.getBoundingClientRect();
     const box = element.getBoundingClientRect();
     if (box.top >= view.top && box.bottom <= view.bottom) return;
     element.scrollIntoView({ block: 'center', behavior: 'auto' });
     afterLayout();
   };
-  if (smooth) scroller.addEventListener('scrollend', afterLayout, { once: true });
-  else afterLayout();
+  if (smooth) {
+    scroller.addEventListener('scrollend', afterLayout, { once: true, signal: reveal.signal });
+  } else afterLayout();
 }
 
 /** How far the element's middle is from the view's, in heights of the view. */
