@@ -2,7 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from '../support/generate-articles';
 import { FindBar } from './support/find-bar';
-import { expect, test, tempFolder } from './support/lectern-app';
+import {
+  expect,
+  test,
+  tempFolder,
+  type LaunchOptions,
+  type LecternApp,
+} from './support/lectern-app';
 import { ReaderPage } from './support/reader-page';
 import { seriousViolations } from './support/accessibility';
 
@@ -34,6 +40,15 @@ const FAR_APART = `# Far apart\n\nA zebrafinch at the start.\n\n${Array.from(
   { length: 300 },
   (_, i) => `Paragraph ${i} of the middle, with words to pass on the way down. `.repeat(4),
 ).join('\n\n')}\n\nA zebrafinch at the end.\n`;
+
+/** Opens FAR_APART and searches "zebrafinch": the view is at the first of its two matches. */
+async function searchFarApart(launch: (options?: LaunchOptions) => Promise<LecternApp>) {
+  const { page } = await launch({ path: tempArticle('far-apart.txt', FAR_APART) });
+  const find = new FindBar(page);
+  await find.search('zebrafinch');
+  await expect(find.status).toHaveText('1 of 2');
+  return { page, find };
+}
 
 test.describe('find in the sample article', () => {
   test('Ctrl+F opens the bar with focus in the search box, and counts as you type', async ({
@@ -154,10 +169,7 @@ test.describe('find in the sample article', () => {
   test('stepping to a match many screens away jumps there, rather than gliding all the way', async ({
     launch,
   }) => {
-    const { page } = await launch({ path: tempArticle('far-apart.txt', FAR_APART) });
-    const find = new FindBar(page);
-    await find.search('zebrafinch');
-    await expect(find.status).toHaveText('1 of 2');
+    const { page, find } = await searchFarApart(launch);
     await find.article.evaluate((main) => {
       const moves: number[] = [];
       (window as unknown as { moves: number[] }).moves = moves;
@@ -176,10 +188,7 @@ test.describe('find in the sample article', () => {
   test('a step after choosing the current match on the rail stays where it went', async ({
     launch,
   }) => {
-    const { page } = await launch({ path: tempArticle('far-apart.txt', FAR_APART) });
-    const find = new FindBar(page);
-    await find.search('zebrafinch');
-    await expect(find.status).toHaveText('1 of 2');
+    const { page, find } = await searchFarApart(launch);
     // The view is already there: nothing moves, and nothing is left waiting to move it back.
     await find.rail.getByRole('button', { name: 'Match 1 of 2' }).click();
     await find.searchbox.press('Enter');
