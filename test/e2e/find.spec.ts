@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from '../support/generate-articles';
+import { animationFrames } from './support/animation-frames';
 import { FindBar } from './support/find-bar';
 import {
   expect,
@@ -195,14 +196,7 @@ test.describe('find in the sample article', () => {
     await expect(find.status).toHaveText('2 of 2');
     await expect(find.currentHighlight).toBeInViewport({ ratio: 1 });
     // The jump's own checks come two frames after it ends; a few frames on, it is still there.
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          let frames = 8;
-          const next = () => (--frames === 0 ? done() : requestAnimationFrame(next));
-          requestAnimationFrame(next);
-        }),
-    );
+    await animationFrames(page, 8);
     await expect(find.currentHighlight).toBeInViewport({ ratio: 1 });
   });
 

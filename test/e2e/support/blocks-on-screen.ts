@@ -4,6 +4,7 @@
  * view: right after a scroll, the blocks of a chunk not yet laid out overflow its estimated box.
  */
 import type { Page } from '@playwright/test';
+import { animationFrames } from './animation-frames';
 import { expect } from './lectern-app';
 
 export interface BlockOnScreen {
@@ -45,14 +46,10 @@ export function blocksOnScreen(page: Page): Promise<BlockOnScreen[]> {
 
 /** The blocks on screen once the view has stopped changing: the same over two frames. */
 export async function settledBlocksOnScreen(page: Page): Promise<BlockOnScreen[]> {
-  const frames = () =>
-    page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
   let previous = '';
   await expect
     .poll(async () => {
-      await frames();
+      await animationFrames(page, 2);
       const now = JSON.stringify(await blocksOnScreen(page));
       const same = now === previous;
       previous = now;
