@@ -38,7 +38,10 @@ export interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  /** Async events (`b`/`e`) pair by these. */
+  id?: string;
+  id2?: { local?: string; global?: string };
+  args?: { name?: string; event_latency?: { event_type?: string } };
 }
 
 export interface TraceSummary {
