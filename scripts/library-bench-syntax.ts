@@ -5,7 +5,7 @@
  * functions the window runs.
  */
 import type { Handlers } from '../src/shared/ipc';
-import type { LibraryEntry } from '../src/shared/library';
+import { SEARCH_PAGE, type LibraryEntry } from '../src/shared/library';
 import { NO_FILTER, type HighlightEntry, type LibraryFacts } from '../src/shared/library-research';
 import { LibraryService } from '../src/main/services/library/library-service';
 import { researchHandlers } from '../src/main/services/library/research-handlers';
@@ -78,13 +78,15 @@ export async function measureSyntax(
   const syntax = await timed(
     operators.length,
     async (i) => {
-      const results = await calls['research.search'](operators[i]!, NO_FILTER);
+      const results = await calls['research.search'](operators[i]!, NO_FILTER, SEARCH_PAGE);
       found += results.hits.length;
       ids.app[i] = idsOf(results);
     },
     async (i) => {
       const start = performance.now();
-      ids.fts5[i] = idsOf(await fts5Calls['research.search'](operators[i]!, NO_FILTER));
+      ids.fts5[i] = idsOf(
+        await fts5Calls['research.search'](operators[i]!, NO_FILTER, SEARCH_PAGE),
+      );
       fts5Only.push(performance.now() - start);
     },
   );
@@ -92,10 +94,10 @@ export async function measureSyntax(
   await fts5.close();
   const unread = { ...NO_FILTER, status: 'unread' as const };
   const filtered = await timed(operators.length, (i) =>
-    calls['research.search'](operators[i]!, unread),
+    calls['research.search'](operators[i]!, unread, SEARCH_PAGE),
   );
   const plainFiltered = await timed(plain.length, (i) =>
-    calls['research.search'](plain[i]!, { ...NO_FILTER, duplicates: true }),
+    calls['research.search'](plain[i]!, { ...NO_FILTER, duplicates: true }, SEARCH_PAGE),
   );
   console.log(`plain queries (baseline), p50/p95: ${figure(baseline)}`);
   console.log(

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { LibraryService } from '../src/main/services/library/library-service';
+import { MAX_SEARCH_RESULTS, SEARCH_PAGE } from '../src/shared/library';
 import { measureAnalysis, measureResearchCalls, writeHighlights } from './library-bench-research';
 import { measureFilters, measureHighlightSearch, measureSyntax } from './library-bench-syntax';
 import { parseLibraryQuery } from '../src/shared/library-query';
@@ -291,6 +292,7 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   console.log(
     `query results shown, mean:       ${(hits / queries.length).toFixed(1)} (at most 50)`,
   );
+  await measureLongerResults(service, queries);
   console.log('  (these queries ran while the background analysis ran beside them)');
   const scores = await measureAnalysis(service, analysisStart, analysisMarks);
   const research = await measureResearchCalls(service, userData);
@@ -327,6 +329,32 @@ async function bench(count: number, corpus: 'realistic' | 'worst') {
   console.log(`two-thread ranking = one-thread:  ${same}/${queries.length} queries identical`);
   rmSync(folder, { recursive: true, force: true });
   rmSync(userData, { recursive: true, force: true });
+}
+
+/**
+ * "Show more" asks for the same search with a longer list, up to MAX_SEARCH_RESULTS; each result
+ * comes with its snippet. Timed against a page of results, query by query in the same run.
+ */
+async function measureLongerResults(service: LibraryService, queries: string[]) {
+  const page: number[] = [];
+  const most: number[] = [];
+  let shown = 0;
+  for (const query of queries) {
+    let t = performance.now();
+    await service.search(query, SEARCH_PAGE);
+    page.push(performance.now() - t);
+    t = performance.now();
+    shown += (await service.search(query, MAX_SEARCH_RESULTS)).hits.length;
+    most.push(performance.now() - t);
+  }
+  const p = (list: number[], at: number) =>
+    percentile(
+      [...list].sort((a, b) => a - b),
+      at,
+    ).toFixed(1);
+  console.log(
+    `query for ${MAX_SEARCH_RESULTS} results p50 / p95:  ${p(most, 50)} / ${p(most, 95)} ms wall (${(shown / queries.length).toFixed(0)} shown on average); for ${SEARCH_PAGE}: ${p(page, 50)} / ${p(page, 95)} ms`,
+  );
 }
 
 console.log(`Library benchmark on ${process.platform}, Node ${process.version}`);

@@ -10,6 +10,7 @@ import type { ArticleDetails } from './article-details';
 import { MAX_EXPORT_ARTICLES, type EpubDownload, type EpubExport } from './export/export-job';
 import {
   MAX_QUERY_LENGTH,
+  MAX_SEARCH_RESULTS,
   type AppEvent,
   type LibrarySnapshot,
   type SearchResults,
@@ -40,6 +41,13 @@ const PathArg = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH));
 const PieceIdArg = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
 const PieceIndexArg = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 const QueryArg = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
+/** How many of the best results to send. */
+const ResultLimitArg = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(1),
+  v.maxValue(MAX_SEARCH_RESULTS),
+);
 const UrlArg = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 const EntryIdsArg = v.pipe(
   v.array(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -146,8 +154,11 @@ export const calls = {
   'library.openDropped': call<LibrarySnapshot>()(v.tuple([PathArg]), false),
   /** The open library's list, couldn't-open list and progress; null when none is open. */
   'library.snapshot': call<LibrarySnapshot | null>()(v.tuple([])),
-  /** Ranked full-text results with snippets; accents, curly quotes and case do not matter. */
-  'library.search': call<SearchResults>()(v.tuple([QueryArg])),
+  /**
+   * The best `limit` full-text results, ranked, with snippets, and how many match in all; accents,
+   * curly quotes and case do not matter.
+   */
+  'library.search': call<SearchResults>()(v.tuple([QueryArg, ResultLimitArg])),
   /** Opens an article inside the open library's folder (links out of it are refused). */
   'library.openArticle': call<OpenedArticle>()(v.tuple([PathArg])),
   /** Stops the indexing run; what was read so far stays listed and searchable. */
@@ -169,7 +180,7 @@ export const calls = {
   /** Reading status and copies by entry, the article to continue, the analysis's progress. */
   'research.facts': call<LibraryFacts | null>()(v.tuple([])),
   /** A search with the syntax (source:, title:, after:, -word, OR, NEAR/n) within the list's filters. */
-  'research.search': call<SearchResults>()(v.tuple([QueryArg, SearchFilterArg])),
+  'research.search': call<SearchResults>()(v.tuple([QueryArg, SearchFilterArg, ResultLimitArg])),
   /** Marks entries read (finished) or unread (their remembered position forgotten). */
   'research.markRead': call<void>()(v.tuple([EntryIdsArg, v.boolean()])),
   /** People, places and organisations across the library whose name contains the filter. */

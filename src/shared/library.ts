@@ -67,6 +67,11 @@ export function largeFolderQuestion(folder: string) {
 /** The longest query the window sends (the search box stops there too). */
 export const MAX_QUERY_LENGTH = 500;
 
+/** Results a search sends at first, and how many more each "Show more" asks for. */
+export const SEARCH_PAGE = 50;
+/** The most results one search sends: each comes with its snippet, read from the index. */
+export const MAX_SEARCH_RESULTS = 500;
+
 /** A run of snippet text; `hit` runs are the matched terms. */
 export interface SnippetPart {
   text: string;

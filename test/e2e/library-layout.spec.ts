@@ -32,7 +32,7 @@ test('nothing is selected until an article is opened; then the list and the read
 });
 
 test.describe('search results', () => {
-  test('say “3 matches”, and “50 best of 60 matches” when only the best are shown', async ({
+  test('say “3 matches”, and “50 best of 60 matches” when only the best are shown, with more on asking', async ({
     launch,
   }) => {
     const small = await launch({ path: makeLibraryFolder() });
@@ -61,6 +61,21 @@ test.describe('search results', () => {
       '50 best of 60 matches',
     );
     await expect(many.results.getByRole('option').first()).toHaveAttribute('aria-setsize', '50');
+
+    await test.step('“Show 10 more results” adds the rest and lands on the first of them', async () => {
+      await many.panel.getByRole('button', { name: 'Show 10 more results' }).click();
+      await expect(many.panel.getByRole('status').filter({ hasText: /matches/ })).toHaveText(
+        '60 matches',
+      );
+      await expect(many.results).toBeFocused();
+      const active = many.results.locator(
+        `#${await many.results.getAttribute('aria-activedescendant')}`,
+      );
+      await expect(active).toHaveAttribute('aria-posinset', '51');
+      await expect(active).toHaveAttribute('aria-setsize', '60');
+      await expect(active).toBeInViewport();
+      await expect(many.panel.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+    });
   });
 
   test('show a passage of the body, unless the query is only in the title', async ({ launch }) => {

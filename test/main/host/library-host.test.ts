@@ -142,4 +142,17 @@ describe('the library over the browser host', () => {
     // It names the command that started this host (scripts/start.mjs says `npm start`).
     expect(dialog.error?.message).toMatch(/start it with the folder: npm start -- <folder>$/);
   });
+
+  it('searches for as many results as asked, within the contract’s bounds', async () => {
+    await api('app.start', []);
+    expect((await api('library.search', ['inside', 1])).error).toBeUndefined();
+    expect((await api('library.search', ['inside', 500])).error).toBeUndefined();
+    for (const limit of [undefined, 0, 501, 1.5, '50']) {
+      const refused = await api(
+        'library.search',
+        limit === undefined ? ['inside'] : ['inside', limit],
+      );
+      expect(refused.error?.code, `limit ${String(limit)}`).toBe('invalid-request');
+    }
+  });
 });

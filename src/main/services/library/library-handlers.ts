@@ -98,8 +98,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): LibraryHandlers
     },
     'library.openDropped': async (path) => openFolder(path),
     'library.snapshot': async () => (library.root ? library.snapshot() : null),
-    'library.search': async (query) =>
-      library.root ? await library.search(query) : { hits: [], total: 0 },
+    'library.search': async (query, limit) =>
+      library.root ? await library.search(query, limit) : { hits: [], total: 0 },
     // Read through the library's one containment check, never following a link.
     'library.openArticle': (path) => library.readArticle(path),
     'library.cancel': async () => library.cancel(),

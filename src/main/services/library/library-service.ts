@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Article } from '../../../shared/article';
-import type {
-  AppEvent,
-  LibraryProgress,
-  LibrarySnapshot,
-  SearchResults,
+import {
+  SEARCH_PAGE,
+  type AppEvent,
+  type LibraryProgress,
+  type LibrarySnapshot,
+  type SearchResults,
 } from '../../../shared/library';
 import type { AnalysisProgress } from '../../../shared/library-research';
 import { articleFromBytes, readArticleFile, type ArticleBytes } from '../article-file';
@@ -139,7 +140,7 @@ export class LibraryService {
     };
   }
 
-  search(query: string, limit = 50): Promise<SearchResults> {
+  search(query: string, limit = SEARCH_PAGE): Promise<SearchResults> {
     const library = this.#require();
     return library.queries.search(query, limit, library.ranker);
   }
@@ -164,7 +165,7 @@ export class LibraryService {
   async searchWith(
     query: SyntaxQuery,
     limits: SearchLimits,
-    limit = 50,
+    limit = SEARCH_PAGE,
     typed?: string,
   ): Promise<SearchResults> {
     const library = this.#require();

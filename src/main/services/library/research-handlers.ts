@@ -82,11 +82,11 @@ export function researchHandlers(
   }
 
   return {
-    'research.search': async (typed, filter) => {
+    'research.search': async (typed, filter, limit) => {
       if (!library.root) return { hits: [], total: 0 };
       const parsed = parseSearchQuery(typed);
       if (!parsed.ok) throw new AppFailure('invalid-request', parsed.problem.message);
-      return library.searchWith(parsed.query, await limitsOf(filter), 50, typed);
+      return library.searchWith(parsed.query, await limitsOf(filter), limit, typed);
     },
     'research.facts': async () => {
       if (!library.root) return null;

@@ -1,12 +1,14 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
 import type { LecternApi } from '../../../shared/ipc';
-import type {
-  AppEvent,
-  LargeFolderQuestion,
-  LibraryEntry,
-  LibraryProgress,
-  LibrarySnapshot,
-  SearchHit,
+import {
+  MAX_SEARCH_RESULTS,
+  SEARCH_PAGE,
+  type AppEvent,
+  type LargeFolderQuestion,
+  type LibraryEntry,
+  type LibraryProgress,
+  type LibrarySnapshot,
+  type SearchHit,
 } from '../../../shared/library';
 import {
   parseSearchQuery,
@@ -40,6 +42,8 @@ export class LibraryState {
   hits = $state.raw<SearchHit[]>([]);
   /** How many articles match the query in all; the best of them are `hits`. */
   total = $state(0);
+  /** How many of the best results a search asks for: a page, and a page more per "Show more". */
+  resultLimit = $state(SEARCH_PAGE);
   /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
   sheetOpen = $state(true);
   /** A big folder named at launch, not opened until the user says so. */
@@ -158,11 +162,12 @@ export class LibraryState {
     } while (this.#refreshAgain);
     this.#refreshing = false;
     void this.research.refresh();
-    if (this.query.trim()) this.#runSearch();
+    if (this.query.trim()) void this.#runSearch();
   }
 
   setQuery = (query: string) => {
     this.query = query;
+    this.resultLimit = SEARCH_PAGE;
     clearTimeout(this.#searchTimer);
     if (!query.trim()) {
       this.#searchTicket++;
@@ -171,7 +176,27 @@ export class LibraryState {
       this.searchError = null;
       return;
     }
-    this.#searchTimer = setTimeout(() => this.#runSearch(), SEARCH_DELAY_MS);
+    this.#searchTimer = setTimeout(() => void this.#runSearch(), SEARCH_DELAY_MS);
+  };
+
+  /** More results match than are shown, and a search may send more of them. */
+  get moreToShow(): boolean {
+    const { hits, total, resultLimit } = this;
+    return hits.length === resultLimit && total > hits.length && resultLimit < MAX_SEARCH_RESULTS;
+  }
+
+  /** How many more results "Show more" would add. */
+  get nextPage(): number {
+    const left = Math.min(this.total, MAX_SEARCH_RESULTS) - this.hits.length;
+    return Math.max(0, Math.min(SEARCH_PAGE, left));
+  }
+
+  /** Asks for a page more of the best results: the same search, ranked the same, longer. */
+  showMore = (): Promise<void> => {
+    if (!this.moreToShow) return Promise.resolve();
+    this.resultLimit = Math.min(MAX_SEARCH_RESULTS, this.resultLimit + SEARCH_PAGE);
+    clearTimeout(this.#searchTimer);
+    return this.#runSearch();
   };
 
   /** The filters changed: a search under way is run again within them. */
@@ -252,19 +277,20 @@ export class LibraryState {
    * A plain query with no filter is searched exactly as before the syntax; one with operators or
    * under filters goes to research.search; a malformed one is not sent (the panel says why).
    */
-  #runSearch() {
+  #runSearch(): Promise<void> {
     const ticket = ++this.#searchTicket;
     const parsed = this.parsed;
     if (!parsed.ok || seeksNothing(parsed.query)) {
       this.hits = [];
       this.searchError = null;
-      return;
+      return Promise.resolve();
     }
+    const limit = this.resultLimit;
     const pending =
       parsed.query.plain && !this.filtered
-        ? this.#api.call('library.search', this.query)
-        : this.#api.call('research.search', this.query, $state.snapshot(this.searchFilter));
-    void pending.then((result) => {
+        ? this.#api.call('library.search', this.query, limit)
+        : this.#api.call('research.search', this.query, $state.snapshot(this.searchFilter), limit);
+    return pending.then((result) => {
       if (ticket !== this.#searchTicket) return;
       // A failed search leaves no stale results behind; its reason shows in the panel.
       this.hits = result.ok ? result.value.hits : [];

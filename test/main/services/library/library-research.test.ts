@@ -15,8 +15,8 @@ import type { AppEvent } from '../../../../src/shared/library';
 import { RememberedStore } from '../../../../src/main/services/remembered-store';
 import { LibraryService } from '../../../../src/main/services/library/library-service';
 import { researchHandlers } from '../../../../src/main/services/library/research-handlers';
-import type { SearchResults } from '../../../../src/shared/library';
-import { NO_FILTER } from '../../../../src/shared/library-research';
+import { SEARCH_PAGE, type SearchResults } from '../../../../src/shared/library';
+import { NO_FILTER, type SearchFilter } from '../../../../src/shared/library-research';
 
 let folder: string;
 let userData: string;
@@ -179,9 +179,10 @@ describe('reading status', () => {
 
 describe('search with the syntax', () => {
   const titles = (found: SearchResults) => found.hits.map((h) => h.entry.title).sort();
+  const search = (typed: string, filter: SearchFilter, limit = SEARCH_PAGE) =>
+    calls['research.search'](typed, filter, limit);
 
   it('keeps to the list’s filters: reading status, copies and a name', async () => {
-    const search = calls['research.search'];
     expect(titles(await search('odesa', NO_FILTER))).toEqual([
       'A market report',
       'Harvest in Odesa',
@@ -206,10 +207,22 @@ describe('search with the syntax', () => {
     });
   });
 
+  it('sends the best results up to the limit asked for, and counts every match', async () => {
+    const all = await search('talks', NO_FILTER);
+    expect(all.hits).toHaveLength(all.total);
+    expect(all.total).toBeGreaterThan(2);
+    const best = await search('talks', NO_FILTER, 2);
+    expect(best.total).toBe(all.total);
+    // The first of a longer list are the same results, in the same order: "Show more" adds on.
+    expect(best.hits.map((hit) => hit.entry.path)).toEqual(
+      all.hits.slice(0, 2).map((hit) => hit.entry.path),
+    );
+  });
+
   it('follows an article read when it moves, though the remembered keys stay the same', async () => {
     const finished = { ...NO_FILTER, status: 'finished' as const };
     await calls['research.markRead']([idOf('004_000000000000000d.txt')], true);
-    const before = await calls['research.search']('odesa', finished);
+    const before = await search('odesa', finished);
     expect(before.hits.map((hit) => hit.entry.path)).toEqual([
       join(folder, '004_000000000000000d.txt'),
     ]);
@@ -218,19 +231,19 @@ describe('search with the syntax', () => {
       join(folder, 'sub/004_000000000000000d.txt'),
     );
     await until(async () => {
-      const after = await calls['research.search']('odesa', finished);
+      const after = await search('odesa', finished);
       return after.hits[0]?.entry.path === join(folder, 'sub/004_000000000000000d.txt');
     });
   });
 
   it('shows the opening of the body for a result matched by its source or title alone', async () => {
     const text = (found: SearchResults) => found.hits[0]!.snippet.map((part) => part.text).join('');
-    const byFields = await calls['research.search']('source:wire title:harvest', NO_FILTER);
+    const byFields = await search('source:wire title:harvest', NO_FILTER);
     expect(byFields.hits[0]!.snippet).toEqual([
       { text: 'Farmers near Odesa brought in the wheat. Odesa exports rose.', hit: false },
     ]);
     // A word sought in the text is marked there, whatever fields come with it.
-    const mixed = await calls['research.search']('title:harvest source:wire exports', NO_FILTER);
+    const mixed = await search('title:harvest source:wire exports', NO_FILTER);
     expect(text(mixed)).toMatch(/^…brought in the wheat/);
     expect(mixed.hits[0]!.snippet.filter((part) => part.hit)).toEqual([
       { text: 'exports', hit: true },
@@ -238,15 +251,11 @@ describe('search with the syntax', () => {
   });
 
   it('reads a word before a colon and a space as a word, as in a pasted headline', async () => {
-    expect(titles(await calls['research.search']('Odesa: prices', NO_FILTER))).toEqual([
-      'A market report',
-    ]);
+    expect(titles(await search('Odesa: prices', NO_FILTER))).toEqual(['A market report']);
   });
 
   it('refuses a malformed query with what is wrong', async () => {
-    await expect(calls['research.search']('odesa author:x', NO_FILTER)).rejects.toThrow(
-      'Unknown field “author:”',
-    );
+    await expect(search('odesa author:x', NO_FILTER)).rejects.toThrow('Unknown field “author:”');
   });
 });
 
