@@ -48,6 +48,18 @@ describe('search results a page at a time', () => {
     );
   });
 
+  it('keeps offering more while the next page loads, and asks for it once', async () => {
+    const asked: number[] = [];
+    const library = new LibraryState(fakeApi(1234, asked));
+    await searched(library, 'harbour');
+    const loading = library.showMore();
+    // The button stays where the focus is until the rows it asked for arrive.
+    expect(library.moreToShow).toBe(true);
+    await loading;
+    expect(library.hits).toHaveLength(2 * SEARCH_PAGE);
+    expect(asked).toEqual([SEARCH_PAGE, 2 * SEARCH_PAGE]);
+  });
+
   it('offers only what is left, and starts again from one page for a new query', async () => {
     const asked: number[] = [];
     const library = new LibraryState(fakeApi(60, asked));

@@ -44,6 +44,8 @@ export class LibraryState {
   total = $state(0);
   /** How many of the best results a search asks for: a page, and a page more per "Show more". */
   resultLimit = $state(SEARCH_PAGE);
+  /** How many the search that answered last asked for: "Show more" stays while the next loads. */
+  answeredLimit = $state(SEARCH_PAGE);
   /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
   sheetOpen = $state(true);
   /** A big folder named at launch, not opened until the user says so. */
@@ -181,8 +183,10 @@ export class LibraryState {
 
   /** More results match than are shown, and a search may send more of them. */
   get moreToShow(): boolean {
-    const { hits, total, resultLimit } = this;
-    return hits.length === resultLimit && total > hits.length && resultLimit < MAX_SEARCH_RESULTS;
+    const { hits, total, answeredLimit } = this;
+    return (
+      hits.length === answeredLimit && total > hits.length && answeredLimit < MAX_SEARCH_RESULTS
+    );
   }
 
   /** How many more results "Show more" would add. */
@@ -194,7 +198,7 @@ export class LibraryState {
   /** Asks for a page more of the best results: the same search, ranked the same, longer. */
   showMore = (): Promise<void> => {
     if (!this.moreToShow) return Promise.resolve();
-    this.resultLimit = Math.min(MAX_SEARCH_RESULTS, this.resultLimit + SEARCH_PAGE);
+    this.resultLimit = Math.min(MAX_SEARCH_RESULTS, this.answeredLimit + SEARCH_PAGE);
     clearTimeout(this.#searchTimer);
     return this.#runSearch();
   };
@@ -295,6 +299,7 @@ export class LibraryState {
       // A failed search leaves no stale results behind; its reason shows in the panel.
       this.hits = result.ok ? result.value.hits : [];
       this.total = result.ok ? result.value.total : 0;
+      this.answeredLimit = limit;
       this.searchError = result.ok ? null : result.error.message;
     });
   }
