@@ -73,8 +73,24 @@ test.describe('search results', () => {
       );
       await expect(active).toHaveAttribute('aria-posinset', '51');
       await expect(active).toHaveAttribute('aria-setsize', '60');
-      await expect(active).toBeInViewport();
+      await expect(active).toBeInViewport({ ratio: 1 });
+      // Its ring shows after a click too: it marks where the new rows start.
+      expect(await many.results.evaluate((list) => list.matches(':focus-visible'))).toBe(true);
       await expect(many.panel.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+    });
+
+    await test.step('a new query starts again at the top of its results', async () => {
+      await many.search.fill('harbour');
+      await expect(many.panel.getByRole('status').filter({ hasText: /matches/ })).toHaveText(
+        '50 best of 60 matches',
+      );
+      await many.search.press('ArrowDown');
+      await expect(many.results).toBeFocused();
+      const active = many.results.locator(
+        `#${await many.results.getAttribute('aria-activedescendant')}`,
+      );
+      await expect(active).toHaveAttribute('aria-posinset', '1');
+      await expect(active).toBeInViewport({ ratio: 1 });
     });
   });
 

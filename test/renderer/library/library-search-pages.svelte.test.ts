@@ -11,8 +11,12 @@ import { LibraryState } from '../../../src/renderer/src/library/LibraryState.sve
 /** Main's side of `library.search` over a library where `total` articles match: the best first. */
 function fakeApi(total: number, asked: number[]): LecternApi {
   const hit = (i: number) => ({ entry: { path: `/lib/${i}.txt`, title: `No. ${i}` }, snippet: [] });
-  const call = async (channel: string, _query: string, limit: number) => {
-    if (channel !== 'library.search') throw new Error(`unexpected ${channel}`);
+  // library.search(query, limit) or research.search(query, filter, limit).
+  const call = async (channel: string, _query: string, ...rest: unknown[]) => {
+    if (channel !== 'library.search' && channel !== 'research.search') {
+      throw new Error(`unexpected ${channel}`);
+    }
+    const limit = rest.at(-1) as number;
     asked.push(limit);
     const count = Math.min(limit, total);
     const value: SearchResults = {
@@ -58,6 +62,52 @@ describe('search results a page at a time', () => {
     await loading;
     expect(library.hits).toHaveLength(2 * SEARCH_PAGE);
     expect(asked).toEqual([SEARCH_PAGE, 2 * SEARCH_PAGE]);
+  });
+
+  it('shows no late page once the query has changed, and counts a new query as a new list', async () => {
+    const asked: number[] = [];
+    let answer = () => {};
+    const api = fakeApi(1234, asked);
+    const slow = {
+      call: (...args: Parameters<LecternApi['call']>) =>
+        new Promise((resolve) => {
+          answer = () => resolve((api.call as (...a: unknown[]) => unknown)(...args));
+        }),
+    } as unknown as LecternApi;
+    const library = new LibraryState(slow);
+    library.setQuery('harbour');
+    await vi.advanceTimersByTimeAsync(200);
+    answer();
+    await vi.runAllTimersAsync();
+    const firstList = library.resultsFor;
+    const loading = library.showMore();
+    library.setQuery('harbour board');
+    answer();
+    await loading;
+    // The page asked for before the query changed does not land in the new query's results.
+    expect(library.hits).toHaveLength(SEARCH_PAGE);
+    expect(library.loadingMore).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    answer();
+    await vi.runAllTimersAsync();
+    expect(library.resultsFor).toBe(firstList + 1);
+    expect(asked).toEqual([SEARCH_PAGE, 2 * SEARCH_PAGE, SEARCH_PAGE]);
+  });
+
+  it('keeps the pages shown when the filter is only rebuilt, and starts over when it changes', async () => {
+    const asked: number[] = [];
+    const library = new LibraryState(fakeApi(1234, asked));
+    library.refilter();
+    await searched(library, 'harbour');
+    await library.showMore();
+    library.refilter();
+    await vi.runAllTimersAsync();
+    expect(library.hits).toHaveLength(2 * SEARCH_PAGE);
+    library.filter.source = 'Port News';
+    library.refilter();
+    await vi.runAllTimersAsync();
+    expect(library.hits).toHaveLength(SEARCH_PAGE);
+    expect(asked).toEqual([SEARCH_PAGE, 2 * SEARCH_PAGE, SEARCH_PAGE]);
   });
 
   it('offers only what is left, and starts again from one page for a new query', async () => {

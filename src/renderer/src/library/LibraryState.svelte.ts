@@ -46,6 +46,11 @@ export class LibraryState {
   resultLimit = $state(SEARCH_PAGE);
   /** How many the search that answered last asked for: "Show more" stays while the next loads. */
   answeredLimit = $state(SEARCH_PAGE);
+  /** A page more is on its way. */
+  loadingMore = $state(false);
+  /** Counts the answers that are a new list (a new query or filter), not the same one longer. */
+  resultsFor = $state(0);
+  #newList = true;
   /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
   sheetOpen = $state(true);
   /** A big folder named at launch, not opened until the user says so. */
@@ -170,9 +175,12 @@ export class LibraryState {
   setQuery = (query: string) => {
     this.query = query;
     this.resultLimit = SEARCH_PAGE;
+    this.#newList = true;
     clearTimeout(this.#searchTimer);
+    // An answer still on its way is for what was typed before: it is not shown.
+    this.#searchTicket++;
+    this.loadingMore = false;
     if (!query.trim()) {
-      this.#searchTicket++;
       this.hits = [];
       this.total = 0;
       this.searchError = null;
@@ -196,17 +204,30 @@ export class LibraryState {
   }
 
   /** Asks for a page more of the best results: the same search, ranked the same, longer. */
-  showMore = (): Promise<void> => {
-    if (!this.moreToShow) return Promise.resolve();
+  showMore = async (): Promise<void> => {
+    if (!this.moreToShow || this.loadingMore) return;
     this.resultLimit = Math.min(MAX_SEARCH_RESULTS, this.answeredLimit + SEARCH_PAGE);
     clearTimeout(this.#searchTimer);
-    return this.#runSearch();
+    this.loadingMore = true;
+    try {
+      await this.#runSearch();
+    } finally {
+      this.loadingMore = false;
+    }
   };
 
-  /** The filters changed: a search under way is run again within them. */
+  /**
+   * The filters may have changed: a search under way is run again within them, as a new list. The
+   * filter is rebuilt whenever the reading state behind it is (the same name read again, say), so
+   * only a real change counts: the results shown, and how far down they go, stay otherwise.
+   */
   refilter = () => {
+    const key = JSON.stringify($state.snapshot(this.searchFilter));
+    if (key === this.#searchedFilter) return;
+    this.#searchedFilter = key;
     if (this.query.trim()) this.setQuery(this.query);
   };
+  #searchedFilter = '';
 
   /**
    * Whether the file of an article opened from this library changed or went since it was read:
@@ -300,6 +321,8 @@ export class LibraryState {
       this.hits = result.ok ? result.value.hits : [];
       this.total = result.ok ? result.value.total : 0;
       this.answeredLimit = limit;
+      if (this.#newList) this.resultsFor++;
+      this.#newList = false;
       this.searchError = result.ok ? null : result.error.message;
     });
   }
