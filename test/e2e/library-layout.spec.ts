@@ -41,6 +41,12 @@ test.describe('search results', () => {
     await expect(library.panel.getByRole('status').filter({ hasText: /matches/ })).toHaveText(
       '3 matches',
     );
+    // Results come best match first, and Sort by says so; the list's own order waits for after.
+    await expect(library.sort).toBeDisabled();
+    await expect(library.sort.locator('option:checked')).toHaveText('Best match (search)');
+    await library.search.fill('');
+    await expect(library.sort).toBeEnabled();
+    await expect(library.sort).toHaveValue('date');
     await small.close();
 
     const folder = tempFolder('lectern-many-');
