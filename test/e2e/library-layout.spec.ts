@@ -62,6 +62,14 @@ test.describe('search results', () => {
     const big = await launch({ path: folder });
     const many = new LibraryPage(big.page);
     await expect(many.counts).toHaveText('60 articles · 1 source');
+    // The article being read is the list's last row: the list comes back to it after a search.
+    await many.list.focus();
+    await big.page.keyboard.press('End');
+    await big.page.keyboard.press('Enter');
+    const reading = many.list.getByRole('option', { selected: true });
+    await expect(reading).toHaveAttribute('aria-posinset', '60');
+    // Opened, the article takes the focus (for scrolling by keyboard): the search comes after.
+    await expect(big.page.getByRole('main', { name: 'Article' })).toBeFocused();
     await many.search.fill('harbour board');
     await expect(many.panel.getByRole('status').filter({ hasText: /matches/ })).toHaveText(
       '50 best of 60 matches',
@@ -97,6 +105,12 @@ test.describe('search results', () => {
       );
       await expect(active).toHaveAttribute('aria-posinset', '1');
       await expect(active).toBeInViewport({ ratio: 1 });
+    });
+
+    await test.step('clearing the search shows the list at the article being read', async () => {
+      await many.search.fill('');
+      await expect(reading).toHaveAttribute('aria-posinset', '60');
+      await expect(reading).toBeInViewport();
     });
   });
 
