@@ -42,8 +42,6 @@ export class LibraryState {
   hits = $state.raw<SearchHit[]>([]);
   /** How many articles match the query in all; the best of them are `hits`. */
   total = $state(0);
-  /** How many of the best results a search asks for: a page, and a page more per "Show more". */
-  resultLimit = $state(SEARCH_PAGE);
   /** How many the search that answered last asked for: "Show more" stays while the next loads. */
   answeredLimit = $state(SEARCH_PAGE);
   /** A page more is on its way. */
@@ -51,6 +49,8 @@ export class LibraryState {
   /** Counts the answers that are a new list (a new query or filter), not the same one longer. */
   resultsFor = $state(0);
   #newList = true;
+  /** How many of the best results a search asks for: a page, and a page more per "Show more". */
+  #askFor = SEARCH_PAGE;
   /** Below ~900 px the library is a side sheet over the reader: whether it is showing. */
   sheetOpen = $state(true);
   /** A big folder named at launch, not opened until the user says so. */
@@ -174,7 +174,7 @@ export class LibraryState {
 
   setQuery = (query: string) => {
     this.query = query;
-    this.resultLimit = SEARCH_PAGE;
+    this.#askFor = SEARCH_PAGE;
     this.#newList = true;
     clearTimeout(this.#searchTimer);
     // An answer still on its way is for what was typed before: it is not shown.
@@ -206,7 +206,7 @@ export class LibraryState {
   /** Asks for a page more of the best results: the same search, ranked the same, longer. */
   showMore = async (): Promise<void> => {
     if (!this.moreToShow || this.loadingMore) return;
-    this.resultLimit = Math.min(MAX_SEARCH_RESULTS, this.answeredLimit + SEARCH_PAGE);
+    this.#askFor = Math.min(MAX_SEARCH_RESULTS, this.answeredLimit + SEARCH_PAGE);
     clearTimeout(this.#searchTimer);
     this.loadingMore = true;
     try {
@@ -310,7 +310,7 @@ export class LibraryState {
       this.searchError = null;
       return Promise.resolve();
     }
-    const limit = this.resultLimit;
+    const limit = this.#askFor;
     const pending =
       parsed.query.plain && !this.filtered
         ? this.#api.call('library.search', this.query, limit)
