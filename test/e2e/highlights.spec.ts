@@ -265,6 +265,59 @@ test.describe('highlights', () => {
   });
 });
 
+test.describe('a click on a highlight', () => {
+  test('opens the drawer at its entry; a click beside one, or a drag over one, does not', async ({
+    launch,
+  }) => {
+    const path = join(tempFolder('lectern-click-'), '003_00000000000000cc.txt');
+    writeFileSync(path, ARTICLE);
+    const { page } = await launch({ path });
+    const comfort = new ComfortPage(page);
+    await expect(new ReaderPage(page).title).toHaveText('Harbour Works Begin');
+    // "harbour" is a highlight inside another: a click on it is for the shorter one.
+    for (const text of ['approved the harbour plan', 'harbour', 'northern breakwater']) {
+      await comfort.select(text);
+      await page.keyboard.press('h');
+    }
+    await expect(comfort.highlightsButton).toHaveText('Highlights (3)');
+    const entry = (quote: string) =>
+      comfort.highlightsPanel.getByRole('button', { name: `Go to: ${quote}` });
+
+    await test.step('beside a highlight, a click only clicks', async () => {
+      await page.mouse.click(...(await comfort.pointOn('long debate')));
+      await expect(page.getByRole('main', { name: 'Article' })).toBeFocused();
+      await expect(comfort.highlightsPanel).toBeHidden();
+    });
+    await test.step('a drag that ends on a highlight selects, as before', async () => {
+      const [fromX, fromY] = await comfort.pointOn('The council');
+      await page.mouse.move(fromX - 20, fromY);
+      await page.mouse.down();
+      await page.mouse.move(...(await comfort.pointOn('plan')), { steps: 5 });
+      await page.mouse.up();
+      await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+      await expect(comfort.highlightsPanel).toBeHidden();
+    });
+    await test.step('on one, its entry takes the focus, with its ring', async () => {
+      await page.mouse.click(...(await comfort.pointOn('breakwater')));
+      await expect(entry('northern breakwater')).toBeFocused();
+      expect(await entry('northern breakwater').evaluate((b) => b.matches(':focus-visible'))).toBe(
+        true,
+      );
+      await page.mouse.click(...(await comfort.pointOn('plan')));
+      await expect(entry('approved the harbour plan')).toBeFocused();
+      await page.mouse.click(...(await comfort.pointOn('harbour')));
+      await expect(entry('harbour')).toBeFocused();
+    });
+    await test.step('where the drawer is a sheet, the same', async () => {
+      await page.setViewportSize({ width: 600, height: 800 });
+      await comfort.highlightsButton.click();
+      await expect(comfort.highlightsPanel).toBeHidden();
+      await page.mouse.click(...(await comfort.pointOn('breakwater')));
+      await expect(entry('northern breakwater')).toBeFocused();
+    });
+  });
+});
+
 test.describe('highlights when the article file changes', () => {
   test('re-attach after small edits and say which can no longer be placed', async ({ launch }) => {
     const path = join(tempFolder('lectern-edit-'), '002_00000000000000bb.txt');

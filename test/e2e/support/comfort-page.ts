@@ -35,6 +35,24 @@ export class ComfortPage {
     await panel.getByRole('group', { name: group }).getByRole('radio', { name: option }).check();
   }
 
+  /** Where the first occurrence of `text` in the article body sits: the middle of its first line. */
+  async pointOn(text: string): Promise<[number, number]> {
+    return this.page.evaluate((text) => {
+      const body = document.querySelector('.body')!;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const box = range.getClientRects()[0]!;
+        return [box.left + box.width / 2, box.top + box.height / 2] as [number, number];
+      }
+      throw new Error(`text not found: ${text}`);
+    }, text);
+  }
+
   /** Selects the first occurrence of `text` inside the article body, as a mouse drag would. */
   async select(text: string) {
     await this.selectAcross(text, text);

@@ -147,6 +147,32 @@ export class HighlightsState {
   }
 
   /**
+   * The placed highlight painted under a point of the window, the shortest where several overlap;
+   * null over none. The caret's offset finds the few that could be there; their lines' boxes say
+   * whether the point is on one, not just beside its end.
+   */
+  highlightAt(x: number, y: number): string | null {
+    const root = this.#root;
+    const caret = document.caretPositionFromPoint?.(x, y);
+    if (!this.ready || !root || !caret) return null;
+    const offset = offsetOf(root, caret.offsetNode, caret.offset);
+    if (offset === null) return null;
+    const around = this.items
+      .flatMap(({ annotation, span }) =>
+        span && span.start <= offset && offset <= span.end ? [{ id: annotation.id, span }] : [],
+      )
+      .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+    for (const { id, span } of around) {
+      const boxes = rangeFromOffsets(root, span.start, span.end)?.getClientRects() ?? [];
+      const hit = [...boxes].some(
+        (box) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom,
+      );
+      if (hit) return id;
+    }
+    return null;
+  }
+
+  /**
    * Highlights saved before quotes kept their paragraph breaks get them, once, where the passage
    * is still exactly where it was: the same text, so the same breaks.
    */
