@@ -223,7 +223,12 @@ test.describe('a folder opened as a library', () => {
     // A folder of 5 000 entries named at launch is opened once the user says so.
     await page.getByRole('button', { name: 'Open as a library' }).click();
     const library = new LibraryPage(page);
-    await library.panel.getByRole('button', { name: 'Stop' }).click();
+    // The progress row is the panel's foot: it comes and goes without moving the search box.
+    const searchTop = async () => (await library.search.boundingBox())!.y;
+    const stop = library.panel.getByRole('button', { name: 'Stop' });
+    await stop.waitFor();
+    const whileIndexing = await searchTop();
+    await stop.click();
     const stopped = library.panel.getByRole('status').filter({ hasText: /stopped at/ });
     await expect(stopped).toContainText('search covers only the articles indexed so far');
     await page.screenshot({ path: 'test-results/screenshots/library-stopped.png' });
@@ -231,6 +236,7 @@ test.describe('a folder opened as a library', () => {
     await expect(stopped).toHaveCount(0);
     await expect(library.counts).toHaveText(/^5\s000 articles/, { timeout: 60_000 });
     await expect(library.panel.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+    expect(await searchTop()).toBe(whileIndexing);
     await first.close();
 
     // Named again, it opens as the library it has become, unasked.
