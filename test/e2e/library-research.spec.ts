@@ -33,6 +33,7 @@ test.describe('reading status in the library', () => {
     await expect(page.getByRole('status').filter({ hasText: 'marked read' })).toHaveText(
       '“Harvest in Odesa” marked read.',
     );
+    await research.showFilters();
     await research.reading.selectOption({ label: 'Finished' });
     await expect(research.list.getByRole('option')).toHaveText([/Harvest in Odesa/]);
     await research.reading.selectOption({ label: 'Unread' });
@@ -154,6 +155,7 @@ test.describe('copies in the library', () => {
     const research = new ResearchPage(page);
     await expect(research.row('(saved again)')).toContainText('2 copies', ANALYSED);
     await expect(research.row('Harvest in Odesa')).not.toContainText('copies');
+    await research.showFilters();
     await research.duplicates.check();
     await expect(research.list.getByRole('option')).toHaveText([
       /Talks resume in Kyiv.*2 copies/,

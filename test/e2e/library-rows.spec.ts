@@ -177,6 +177,7 @@ test.describe('copies told apart', () => {
       await expect(research.row('(saved again)')).toContainText('2 copies', ANALYSED);
       await expect(research.row('(saved again)')).toContainText('copies/002_000000000000000b.txt');
       await expect(research.row('Harvest in Odesa')).not.toContainText('.txt');
+      await research.showFilters();
       await research.duplicates.check();
       await expect(library.rows).toHaveText([
         /Talks resume in Kyiv.*2 copies\s*001_000000000000000a\.txt/,

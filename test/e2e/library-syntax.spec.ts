@@ -46,6 +46,7 @@ test.describe('search syntax in the library', () => {
     const hits = library.results.getByRole('option');
     await library.search.fill('wheat OR trucks ');
     await expect(hits).toHaveCount(2);
+    await library.showFilters();
     await library.source.selectOption({ label: 'Farm Weekly (1)' });
     await expect(hits).toHaveText([/Harvest festival returns/]);
     await expect(page.getByRole('status').filter({ hasText: 'Within the filters' })).toBeVisible();

@@ -38,6 +38,10 @@ test.describe('a folder opened as a library', () => {
     await expect(library.rows).toHaveCount(3);
     await library.sort.selectOption({ label: 'Title' });
     await expect(library.rows.first()).toContainText('Border crossings reopen');
+    // The filters are behind their button at first, leaving the list the room.
+    await expect(library.filtersButton).toHaveAttribute('aria-expanded', 'false');
+    await expect(library.source).toBeHidden();
+    await library.showFilters();
     await library.source.selectOption({ label: 'Agence Test (2)' });
     await expect(library.rows).toHaveCount(2);
     await library.fromDate.fill('2025-03-01');
@@ -45,10 +49,31 @@ test.describe('a folder opened as a library', () => {
     await expect(
       page.getByRole('status').filter({ hasText: '1 of 3 articles shown' }),
     ).toBeVisible();
+    await test.step('hidden again, the filters stay on and the button counts them', async () => {
+      await library.filtersButton.click();
+      await expect(library.source).toBeHidden();
+      await expect(library.filtersButton).toHaveAccessibleName('Filters, 2 on');
+      await expect(library.rows).toHaveText([/Ceasefire talks resume/]);
+      await library.showFilters();
+    });
     await library.fromDate.fill('2030-01-01');
     await expect(
       page.getByRole('status').filter({ hasText: 'No articles match these filters.' }),
     ).toBeVisible();
+  });
+
+  test('the filters stay shown, or hidden, as they were left', async ({ launch }) => {
+    const path = makeLibraryFolder();
+    const first = await launch({ path });
+    const library = new LibraryPage(first.page);
+    await library.showFilters();
+    await expect(library.filtersButton).toHaveAttribute('aria-expanded', 'true');
+    // Closing waits for the window's calls and the host's writes, as quitting does.
+    await first.close();
+    const second = await launch({ path, userData: first.userData });
+    const again = new LibraryPage(second.page);
+    await expect(again.filtersButton).toHaveAttribute('aria-expanded', 'true');
+    await expect(again.source).toBeVisible();
   });
 
   test('keeps the selected article selected when the sort changes', async ({ launch }) => {

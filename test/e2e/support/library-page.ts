@@ -34,12 +34,28 @@ export class LibraryPage {
   get fromDate() {
     return this.page.getByLabel('From date');
   }
+  /** Shows the list's filters behind the Filters button, if they are hidden. */
+  showFilters() {
+    return showFilters(this.page);
+  }
+  get filtersButton() {
+    return filtersButton(this.page);
+  }
   get broken() {
     return this.page.getByRole('list', { name: 'Files that couldn’t be opened' });
   }
   get brokenSummary() {
     return this.panel.getByText(/^Couldn’t open/);
   }
+}
+
+const filtersButton = (page: Page) => page.getByRole('button', { name: /^Filters/ });
+
+/** Shows the source, date, reading and copies filters, hidden behind the Filters button at first. */
+export async function showFilters(page: Page) {
+  const button = filtersButton(page);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByRole('combobox', { name: 'Source' }).waitFor();
 }
 
 export interface LibraryArticle {

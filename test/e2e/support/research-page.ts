@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { tempFolder } from './lectern-app';
+import { showFilters } from './library-page';
 
 export class ResearchPage {
   constructor(readonly page: Page) {}
@@ -18,6 +19,10 @@ export class ResearchPage {
   }
   get duplicates() {
     return this.page.getByRole('checkbox', { name: 'Duplicates' });
+  }
+  /** Reading and Duplicates are behind the Filters button with the others. */
+  showFilters() {
+    return showFilters(this.page);
   }
   button(name: string) {
     return this.page.getByRole('button', { name, exact: true });

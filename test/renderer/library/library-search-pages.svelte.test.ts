@@ -13,6 +13,8 @@ function fakeApi(total: number, asked: number[]): LecternApi {
   const hit = (i: number) => ({ entry: { path: `/lib/${i}.txt`, title: `No. ${i}` }, snippet: [] });
   // library.search(query, limit) or research.search(query, filter, limit).
   const call = async (channel: string, _query: string, ...rest: unknown[]) => {
+    // Whether the Filters are shown, kept in the window's state: nothing kept yet.
+    if (channel === 'uiState.get') return { ok: true, value: null };
     if (channel !== 'library.search' && channel !== 'research.search') {
       throw new Error(`unexpected ${channel}`);
     }

@@ -1,4 +1,5 @@
 /** The open library: its list (sorted and filtered here), search results, progress and J/K order. */
+import * as v from 'valibot';
 import type { LecternApi } from '../../../shared/ipc';
 import {
   MAX_SEARCH_RESULTS,
@@ -27,8 +28,10 @@ import {
   type LibrarySort,
 } from './library-order';
 import { ResearchState } from './ResearchState.svelte';
+import { UiStateSlot } from '../shell/ui-state';
 
 const SEARCH_DELAY_MS = 120;
+const FiltersShownSchema = v.object({ open: v.boolean() });
 
 export class LibraryState {
   /** Replaced whole on each change; 50 000 entries must not be made deeply reactive. */
@@ -74,6 +77,17 @@ export class LibraryState {
   });
   readonly sources = $derived(countSources(this.snapshot?.entries ?? []));
   readonly counts = $derived(countsLabel(this.snapshot?.entries.length ?? 0, this.sources.length));
+  /** How many of the filters behind the Filters button are on, for its label. */
+  readonly filtersOn = $derived(
+    [
+      this.filter.source,
+      this.filter.from || this.filter.to,
+      this.research.status,
+      this.research.duplicatesOnly,
+    ].filter(Boolean).length,
+  );
+  /** Whether the filters behind the Filters button show; kept across sessions. */
+  filtersOpen = $state(false);
   readonly filtered = $derived(
     Boolean(this.filter.source || this.filter.from || this.filter.to || this.research.active),
   );
@@ -108,9 +122,21 @@ export class LibraryState {
   #refreshAgain = false;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  readonly #filtersShown: UiStateSlot<{ open: boolean }>;
+
   constructor(api: LecternApi) {
     this.#api = api;
+    this.#filtersShown = new UiStateSlot(api, 'library.filters', FiltersShownSchema, () => ({
+      open: false,
+    }));
+    void this.#filtersShown.read().then(({ open }) => (this.filtersOpen = open));
   }
+
+  /** Shows or hides the filters behind the Filters button, as the reader left them next time. */
+  toggleFilters = () => {
+    this.filtersOpen = !this.filtersOpen;
+    void this.#filtersShown.write({ open: this.filtersOpen });
+  };
 
   /**
    * The folder from the start-up answer (named at launch, or open last), a question about a big
