@@ -75,6 +75,33 @@ test.describe('reading status in the library', () => {
     await expect(research.menu).toHaveCount(0);
   });
 
+  test('marked read and unread again, a partly read article is as it was, place and all', async ({
+    launch,
+  }) => {
+    const { page } = await launch({ path: makeResearchFolder() });
+    const research = new ResearchPage(page);
+    const reader = new ReaderPage(page);
+    const row = research.row('A long day of grain talks');
+    await row.click();
+    await expect(reader.title).toHaveText('A long day of grain talks');
+    const scroller = page.getByRole('main', { name: 'Article' });
+    await scroller.evaluate((el) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) / 2 }));
+    await expect(row).toContainText(/\d+% read/);
+    const readBefore = (await row.textContent())!.match(/\d+% read/)![0];
+    // Another article: the place in the first is saved as it goes.
+    await research.row('Harvest in Odesa').click();
+    await expect(reader.title).toHaveText('Harvest in Odesa');
+    await row.click({ button: 'right' });
+    await research.menu.getByRole('menuitem', { name: 'Mark as read' }).click();
+    await expect(row).toContainText('Finished');
+    await row.click({ button: 'right' });
+    await research.menu.getByRole('menuitem', { name: 'Mark as unread' }).click();
+    await expect(row).toContainText(readBefore);
+    await research.button('Continue reading').click();
+    await expect(reader.title).toHaveText('A long day of grain talks');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  });
+
   test('keeps a place scrolled to just before another article opens; one only opened stays unread', async ({
     launch,
   }) => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from '../../shared/annotation';
 import { DEFAULT_PANEL, PanelLayoutSchema, type PanelLayout } from '../../shared/panel-layout';
-import type { ReadingRecord } from '../../shared/library-research';
+import { FINISHED_AT, type ReadingRecord } from '../../shared/library-research';
 import type { RecentEntry } from '../../shared/recent';
 import { AppFailure } from '../../shared/result';
 import {
@@ -54,6 +54,8 @@ const PositionsSchema = v.record(
     at: v.pipe(v.string(), v.maxLength(40)),
     // How far it was ever read (1: the end was reached, or it was marked read); added later.
     furthest: v.optional(ReadingPositionSchema.entries.progress),
+    // How far it had been read when it was marked read, so marking it unread returns there.
+    markedFrom: v.optional(ReadingPositionSchema.entries.progress),
   }),
 );
 type Positions = v.InferOutput<typeof PositionsSchema>;
@@ -193,18 +195,28 @@ export class RememberedStore {
     return records;
   }
 
-  /** Marked read, an article counts as finished; marked unread, its position is forgotten. */
+  /**
+   * Marked read, an article counts as finished. Marked unread, one that was partly read when it
+   * was marked goes back to that, place and all (M twice undoes itself); any other is forgotten.
+   */
   async setRead(keys: string[], read: boolean): Promise<void> {
     await this.#positions.update((all) => {
       const next = { ...all };
       for (const key of keys) {
-        if (!read) delete next[key];
-        else
+        const entry = all[key];
+        const before = entry && Math.max(entry.furthest ?? 0, entry.progress);
+        if (read) {
+          if (before !== undefined && before >= FINISHED_AT) continue;
           next[key] = {
-            ...(all[key] ?? { block: '', offset: 0, progress: 0 }),
+            ...(entry ?? { block: '', offset: 0, progress: 0 }),
             at: isoNow(),
             furthest: 1,
+            ...(before !== undefined && { markedFrom: before }),
           };
+        } else if (entry?.markedFrom !== undefined && entry.markedFrom < FINISHED_AT) {
+          const { markedFrom, ...kept } = entry;
+          next[key] = { ...kept, furthest: markedFrom, at: isoNow() };
+        } else delete next[key];
       }
       return newestPositions(next);
     });

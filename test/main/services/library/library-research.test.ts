@@ -16,7 +16,11 @@ import { RememberedStore } from '../../../../src/main/services/remembered-store'
 import { LibraryService } from '../../../../src/main/services/library/library-service';
 import { researchHandlers } from '../../../../src/main/services/library/research-handlers';
 import { SEARCH_PAGE, type SearchResults } from '../../../../src/shared/library';
-import { NO_FILTER, type SearchFilter } from '../../../../src/shared/library-research';
+import {
+  NO_FILTER,
+  readingStatus,
+  type SearchFilter,
+} from '../../../../src/shared/library-research';
 
 let folder: string;
 let userData: string;
@@ -174,6 +178,24 @@ describe('reading status', () => {
     facts = (await calls['research.facts']())!;
     expect(facts.reading.map((r) => r.id)).toEqual([idOf('004_000000000000000d.txt')]);
     expect(facts.continueWith).toBeNull();
+  });
+
+  it('marked read and then unread, a partly read article is back where it was, place and all', async () => {
+    const key = '000000000000000d';
+    const id = idOf('004_000000000000000d.txt');
+    await store.setPosition(key, { block: 'b2', offset: 4, progress: 0.4 });
+    await calls['research.markRead']([id], true);
+    const marked = (await calls['research.facts']())!.reading.find((r) => r.id === id);
+    expect(readingStatus(marked?.record)).toEqual({ state: 'finished' });
+    await calls['research.markRead']([id], false);
+    const back = (await calls['research.facts']())!.reading.find((r) => r.id === id);
+    expect(readingStatus(back?.record)).toEqual({ state: 'reading', percent: 40 });
+    expect(await store.position(key)).toEqual({ block: 'b2', offset: 4, progress: 0.4 });
+    // Read again since, or finished by reading, it is forgotten as before.
+    await calls['research.markRead']([id], true);
+    await store.setPosition(key, { block: 'b9', offset: 0, progress: 0.7 });
+    await calls['research.markRead']([id], false);
+    expect(await store.position(key)).toBeNull();
   });
 });
 
