@@ -123,17 +123,22 @@ export class LibraryState {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #filtersShown: UiStateSlot<{ open: boolean }>;
+  #filtersToggled = false;
 
   constructor(api: LecternApi) {
     this.#api = api;
     this.#filtersShown = new UiStateSlot(api, 'library.filters', FiltersShownSchema, () => ({
       open: false,
     }));
-    void this.#filtersShown.read().then(({ open }) => (this.filtersOpen = open));
+    // A press before the kept state is read wins over it.
+    void this.#filtersShown.read().then(({ open }) => {
+      if (!this.#filtersToggled) this.filtersOpen = open;
+    });
   }
 
   /** Shows or hides the filters behind the Filters button, as the reader left them next time. */
   toggleFilters = () => {
+    this.#filtersToggled = true;
     this.filtersOpen = !this.filtersOpen;
     void this.#filtersShown.write({ open: this.filtersOpen });
   };
