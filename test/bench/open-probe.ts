@@ -80,7 +80,8 @@ export function installOpenProbe(): void {
         finish();
       });
     }
-    const alert = document.querySelector('main [role="alert"]');
+    // Shown above the article's scroller, not in it: seen however far down the reader is.
+    const alert = document.querySelector('.article-pane [role="alert"]');
     if (alert && !article && !probe.alert && !previous) {
       probe.alert = alert.textContent?.trim() ?? '';
       afterFrame((time) => {
