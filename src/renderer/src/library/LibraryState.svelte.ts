@@ -124,17 +124,24 @@ export class LibraryState {
 
   readonly #filtersShown: UiStateSlot<{ open: boolean }>;
   #filtersToggled = false;
+  #filtersRestored: Promise<void> | null = null;
 
   constructor(api: LecternApi) {
     this.#api = api;
     this.#filtersShown = new UiStateSlot(api, 'library.filters', FiltersShownSchema, () => ({
       open: false,
     }));
-    // A press before the kept state is read wins over it.
-    void this.#filtersShown.read().then(({ open }) => {
-      if (!this.#filtersToggled) this.filtersOpen = open;
-    });
   }
+
+  /**
+   * Reads whether the reader left the Filters shown, once: before the panel's first frame when
+   * the app starts with a library, so the list is not laid out twice. A press made before the
+   * answer wins over it.
+   */
+  restoreFiltersShown = (): Promise<void> =>
+    (this.#filtersRestored ??= this.#filtersShown.read().then(({ open }) => {
+      if (!this.#filtersToggled) this.filtersOpen = open;
+    }));
 
   /** Shows or hides the filters behind the Filters button, as the reader left them next time. */
   toggleFilters = () => {
