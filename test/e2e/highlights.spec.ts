@@ -5,6 +5,7 @@ import { ComfortPage } from './support/comfort-page';
 import { FindBar } from './support/find-bar';
 import { ReaderPage } from './support/reader-page';
 import { ResearchPage, writeStoredHighlights } from './support/research-page';
+import { DOUBLE_CLICK_MS } from '../../src/renderer/src/highlights/highlight-clicks';
 
 const SAMPLE_TITLE = "Russia Says Pushing Offensive Into Ukraine's Dnipropetrovsk Region";
 const QUOTE = 'significant territorial escalation';
@@ -283,6 +284,14 @@ test.describe('a click on a highlight', () => {
     const entry = (quote: string) =>
       comfort.highlightsPanel.getByRole('button', { name: `Go to: ${quote}` });
 
+    await test.step('a double-click on a highlighted word selects the word, as before', async () => {
+      await page.mouse.dblclick(...(await comfort.pointOn('breakwater')));
+      await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+      // A timer set after the first click's, as long, runs after it: the opening would be done.
+      await page.evaluate((ms) => new Promise((done) => setTimeout(done, ms)), DOUBLE_CLICK_MS);
+      await expect(comfort.highlightsPanel).toBeHidden();
+      expect(await page.evaluate(() => getSelection()?.toString())).toBe('breakwater');
+    });
     await test.step('beside a highlight, a click only clicks', async () => {
       await page.mouse.click(...(await comfort.pointOn('long debate')));
       await expect(page.getByRole('main', { name: 'Article' })).toBeFocused();
@@ -315,6 +324,53 @@ test.describe('a click on a highlight', () => {
       await page.mouse.click(...(await comfort.pointOn('breakwater')));
       await expect(entry('northern breakwater')).toBeFocused();
     });
+  });
+});
+
+test.describe('a click on a highlight, in a long article', () => {
+  test('keeps the passage in view; Escape or ✕ gives the focus back to the article', async ({
+    launch,
+  }) => {
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Paragraph ${i + 1} tells of the harbour works, the weather and the council's plans.`,
+    );
+    const path = join(tempFolder('lectern-click-long-'), '004_00000000000000dd.txt');
+    writeFileSync(path, ['# Harbour Diary', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'));
+    const { page } = await launch({ path });
+    const comfort = new ComfortPage(page);
+    const article = page.getByRole('main', { name: 'Article' });
+    await expect(new ReaderPage(page).title).toHaveText('Harbour Diary');
+    await comfort.select('Paragraph 30 tells of the harbour works');
+    await page.keyboard.press('h');
+    await expect(comfort.highlightsButton).toHaveText('Highlights (1)');
+    // The passage at the window's bottom edge: the drawer beside the article reflows it.
+    await article.evaluate((main) => {
+      const line = [...main.querySelectorAll('p')].find((p) =>
+        p.textContent!.startsWith('Paragraph 30'),
+      )!;
+      main.scrollTop +=
+        line.getBoundingClientRect().bottom - main.getBoundingClientRect().bottom + 4;
+    });
+    await page.mouse.click(...(await comfort.pointOn('Paragraph 30 tells')));
+    const entry = comfort.highlightsPanel.getByRole('button', { name: /^Go to: Paragraph 30/ });
+    await expect(entry).toBeFocused();
+    const inView = () =>
+      article.evaluate((main) => {
+        const [range] = CSS.highlights.get('lectern-yellow')!;
+        const box = (range as Range).getBoundingClientRect();
+        const view = main.getBoundingClientRect();
+        return box.top >= view.top && box.bottom <= view.bottom;
+      });
+    await expect.poll(inView).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(article).toBeFocused();
+    await expect(comfort.highlightsPanel).toBeVisible();
+    await entry.focus();
+    await comfort.highlightsPanel.getByRole('button', { name: 'Close highlights' }).click();
+    await expect(comfort.highlightsPanel).toBeHidden();
+    await expect(article).toBeFocused();
   });
 });
 

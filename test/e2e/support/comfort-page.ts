@@ -35,21 +35,33 @@ export class ComfortPage {
     await panel.getByRole('group', { name: group }).getByRole('radio', { name: option }).check();
   }
 
-  /** Where the first occurrence of `text` in the article body sits: the middle of its first line. */
+  /**
+   * Where the first occurrence of `text` in the article body sits: the middle of its first line,
+   * once a click there would reach it. Just after a scroll, a chunk coming into view may not be
+   * rendered yet (`content-visibility`): a click there reaches the chunk, not its text.
+   */
   async pointOn(text: string): Promise<[number, number]> {
-    return this.page.evaluate((text) => {
+    return this.page.evaluate(async (text) => {
       const body = document.querySelector('.body')!;
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const box = range.getClientRects()[0]!;
-        return [box.left + box.width / 2, box.top + box.height / 2] as [number, number];
+      const place = () => {
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const box = range.getClientRects()[0]!;
+          const point: [number, number] = [box.left + box.width / 2, box.top + box.height / 2];
+          return { point, reached: document.elementFromPoint(...point) === node.parentElement };
+        }
+        throw new Error(`text not found: ${text}`);
+      };
+      for (;;) {
+        const { point, reached } = place();
+        if (reached) return point;
+        await new Promise((done) => requestAnimationFrame(done));
       }
-      throw new Error(`text not found: ${text}`);
     }, text);
   }
 
