@@ -123,8 +123,12 @@ export class ResearchState {
    */
   justMarked = $state<{ id: number; under: StatusFilter } | null>(null);
 
+  /** Set by the app: saves a place scrolled to moments ago, so a mark is made on what was read. */
+  beforeMark: () => Promise<void> = async () => undefined;
+
   markRead = async (ids: number[], read: boolean) => {
     if (ids.length === 0) return;
+    await this.beforeMark();
     const result = await this.#api.call('research.markRead', ids, read);
     if (!result.ok) this.error = result.error.message;
     await this.refresh();

@@ -102,7 +102,7 @@ export class ReadingPositionState {
   #schedule(scroller: HTMLElement) {
     clearTimeout(this.#timer);
     this.#waiting = scroller;
-    this.#timer = setTimeout(() => this.#save(scroller), SAVE_DELAY_MS);
+    this.#timer = setTimeout(() => void this.#save(scroller), SAVE_DELAY_MS);
   }
 
   /**
@@ -144,13 +144,13 @@ export class ReadingPositionState {
    * Saves a position still waiting, now: the window is closing or hidden, or another article is
    * about to replace this one (its words are still in the DOM to be read).
    */
-  flush = () => {
+  flush = async (): Promise<void> => {
     clearTimeout(this.#timer);
     // A scroll's event comes with the next frame: one made just before may not have been seen.
     const scroller = this.#scroller;
     const moved = !!scroller && !this.#held && Math.abs(scroller.scrollTop - this.#lastTop) > 1;
     const waiting = this.#waiting ?? (moved ? scroller : null);
-    if (waiting) this.#save(waiting);
+    if (waiting) await this.#save(waiting);
   };
 
   #measure(scroller: HTMLElement) {
@@ -158,13 +158,14 @@ export class ReadingPositionState {
     this.progress = range > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / range)) : 1;
   }
 
-  #save(scroller: HTMLElement) {
+  /** Sends the position; the promise settles once main has it (a failed save is not retried). */
+  async #save(scroller: HTMLElement): Promise<void> {
     this.#waiting = null;
     this.#lastTop = scroller.scrollTop;
     this.#measure(scroller);
     const key = this.#key;
     if (!key) return;
     const at = positionAtTop(scroller) ?? { block: '', offset: 0 };
-    void this.#api.call('position.set', key, { ...at, progress: this.progress });
+    await this.#api.call('position.set', key, { ...at, progress: this.progress });
   }
 }
