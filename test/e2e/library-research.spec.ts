@@ -98,6 +98,9 @@ test.describe('reading status in the library', () => {
     await row.click({ button: 'right' });
     await research.menu.getByRole('menuitem', { name: 'Mark as unread' }).click();
     await expect(row).toContainText(readBefore);
+    await expect(page.getByRole('status').filter({ hasText: 'marked unread' })).toHaveText(
+      `“A long day of grain talks” marked unread, back to ${readBefore}.`,
+    );
     await research.row('Harvest in Odesa').click();
     await expect(reader.title).toHaveText('Harvest in Odesa');
     await research.button('Continue reading').click();

@@ -66,6 +66,9 @@ export class RowActions {
   async mark(entry: LibraryEntry, read: boolean) {
     this.#research.justMarked = { id: entry.id, under: this.#research.status };
     await this.#research.markRead([entry.id], read);
-    this.said = `“${entry.title}” marked ${read ? 'read' : 'unread'}.`;
+    // Said as the row now reads: marked unread, a partly read article is back to its percent.
+    const now = this.#research.statusOf(entry.id);
+    const back = !read && now.state === 'reading' ? `, back to ${now.percent}% read` : '';
+    this.said = `“${entry.title}” marked ${read ? 'read' : 'unread'}${back}.`;
   }
 }
