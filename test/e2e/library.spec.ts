@@ -253,9 +253,11 @@ test.describe('a folder opened as a library', () => {
     const stop = library.panel.getByRole('button', { name: 'Stop' });
     await stop.waitFor();
     const whileIndexing = await searchTop();
-    await stop.click();
+    await stop.press('Enter');
     const stopped = library.panel.getByRole('status').filter({ hasText: /stopped at/ });
     await expect(stopped).toContainText('search covers only the articles indexed so far');
+    // Pressed from the keyboard, Stop gives its place and the focus to Resume.
+    await expect(stopped.getByRole('button', { name: 'Resume' })).toBeFocused();
     await page.screenshot({ path: 'test-results/screenshots/library-stopped.png' });
     await stopped.getByRole('button', { name: 'Resume' }).click();
     await expect(stopped).toHaveCount(0);
