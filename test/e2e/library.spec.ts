@@ -54,6 +54,11 @@ test.describe('a folder opened as a library', () => {
       await expect(library.source).toBeHidden();
       await expect(library.filtersButton).toHaveAccessibleName('Filters 2 on');
       await expect(library.rows).toHaveText([/Ceasefire talks resume/]);
+      await library.search.fill('wheat');
+      await expect(
+        page.getByRole('status').filter({ hasText: 'Within 2 filters hidden under Filters.' }),
+      ).toBeVisible();
+      await library.search.fill('');
       await library.showFilters();
     });
     await library.fromDate.fill('2030-01-01');
