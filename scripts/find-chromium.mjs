@@ -1,6 +1,6 @@
 // Finds a Chromium for end-to-end tests and benchmarks; installs Debian's where it can (root + apt-get).
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { installMissing } from './debian-packages.mjs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -22,18 +22,8 @@ export const CHROMIUM_ARGS = [
 export function findChromium({ install = true } = {}) {
   const found = [process.env.CHROME_PATH, ...CANDIDATES].find((p) => p && existsSync(p));
   if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('which', ['apt-get']).status === 0;
-  if (install && isRoot && hasApt) {
-    console.log('lectern: no Chromium found; installing Debian’s chromium with apt-get…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
-  return null;
+  if (install) installMissing([['chromium', 'chromium']]);
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
 }
 
 export const HOW_TO_GET_CHROMIUM =

@@ -1,6 +1,7 @@
 // `npm test`: static checks, unit tests, a build, then end-to-end tests in Chromium; one summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { installMissing } from './debian-packages.mjs';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium.mjs';
 
 const results = 'test-results';
@@ -18,6 +19,16 @@ const chromium = findChromium();
 if (!chromium) {
   console.error(HOW_TO_GET_CHROMIUM);
   process.exit(1);
+}
+// Reading back the printed PDF and validating the EPUB export; without them those checks skip.
+const absent = installMissing([
+  ['pdftotext', 'poppler-utils'],
+  ['epubcheck', 'epubcheck'],
+]);
+if (absent.length) {
+  console.log(
+    `lectern: ${absent.join(' and ')} not installed: the checks that need them will skip.`,
+  );
 }
 
 step('lint', 'npx', ['eslint', '.']);
