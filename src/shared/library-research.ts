@@ -29,9 +29,13 @@ export const FINISHED_AT = 0.99;
 export type ReadingStatus =
   { state: 'unread' } | { state: 'reading'; percent: number } | { state: 'finished' };
 
+/** How far an article was ever read, 0–1: its furthest point, or where it is now if further. */
+export const furthestRead = (record: { progress: number; furthest?: number }) =>
+  Math.max(record.furthest ?? 0, record.progress);
+
 export function readingStatus(record: ReadingRecord | undefined): ReadingStatus {
   if (!record) return { state: 'unread' };
-  const furthest = Math.max(record.furthest, record.progress);
+  const furthest = furthestRead(record);
   if (furthest >= FINISHED_AT) return { state: 'finished' };
   const percent = Math.floor(furthest * 100);
   return percent < 1 ? { state: 'unread' } : { state: 'reading', percent };

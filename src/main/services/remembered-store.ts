@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { ArticleAnnotationsSchema, type ArticleAnnotations } from '../../shared/annotation';
 import { DEFAULT_PANEL, PanelLayoutSchema, type PanelLayout } from '../../shared/panel-layout';
-import { FINISHED_AT, type ReadingRecord } from '../../shared/library-research';
+import { FINISHED_AT, furthestRead, type ReadingRecord } from '../../shared/library-research';
 import type { RecentEntry } from '../../shared/recent';
 import { AppFailure } from '../../shared/result';
 import {
@@ -204,7 +204,7 @@ export class RememberedStore {
       const next = { ...all };
       for (const key of keys) {
         const entry = all[key];
-        const before = entry && Math.max(entry.furthest ?? 0, entry.progress);
+        const before = entry && furthestRead(entry);
         if (read) {
           if (before !== undefined && before >= FINISHED_AT) continue;
           next[key] = {

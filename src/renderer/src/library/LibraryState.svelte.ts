@@ -88,9 +88,8 @@ export class LibraryState {
   );
   /** Whether the filters behind the Filters button show; kept across sessions. */
   filtersOpen = $state(false);
-  readonly filtered = $derived(
-    Boolean(this.filter.source || this.filter.from || this.filter.to || this.research.active),
-  );
+  /** Any filter on, a name chosen in People and places included. */
+  readonly filtered = $derived(this.filtersOn > 0 || this.research.named !== null);
   /** Why a search found nothing or failed, shown in the panel rather than over the article. */
   searchError = $state<string | null>(null);
   /** The query as the syntax reads it: what is wrong with it, or what is worth saying about it. */
